@@ -1,0 +1,243 @@
+// Facts: what extractors (which know syntax) tell the model builder (which knows architecture).
+// One discriminated union on `kind`. Every fact carries the Location it was read from.
+//
+// Cross-file resolution works on *references*: a RefExpr names a value as the code writes it in
+// one file (`router`, `articles.router`, `app`). The model follows `import` and `export` facts to
+// find the definition (a `router` fact) a reference points to, so that a route registered on
+// `router` in one file and a mount `app.use('/api', router)` in another meet.
+
+import type { Location } from './types.js';
+
+export type HttpMethod =
+  | 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD' | 'OPTIONS' | 'TRACE' | 'CONNECT' | 'ANY';
+
+/** A value as written in one file: `articles.router` in users.py is { file: 'users.py', path: ['articles', 'router'] }. */
+export interface RefExpr {
+  file: string;
+  path: string[];
+}
+
+/** Something on the request path before a handler: a middleware, guard, dependency or decorator. */
+export interface MiddlewareRef {
+  name: string; // as written: 'requireAuth', 'passport.authenticate', 'Depends(get_current_user)', 'AuthGuard'
+  role: 'auth' | 'optional-auth' | 'cors' | 'rate-limit' | 'other';
+  location?: Location;
+}
+
+interface FactBase {
+  location: Location;
+}
+
+/** A router, app, blueprint or controller-like object that routes are registered on. */
+export interface RouterFact extends FactBase {
+  kind: 'router';
+  framework: string; // 'express', 'fastapi', ...
+  ref: RefExpr; // the binding it is assigned to, e.g. { file, path: ['router'] }
+  /** Prefix the router object itself declares (APIRouter(prefix=), Blueprint(url_prefix=), new Router({ prefix })). */
+  prefix?: string;
+  /** True for application roots (express(), FastAPI(), Flask(__name__), new Koa()): never a mount child. */
+  isApp?: boolean;
+  openapiTags?: string[];
+  middleware?: MiddlewareRef[];
+}
+
+export interface RouteFact extends FactBase {
+  kind: 'route';
+  framework: string;
+  method: HttpMethod;
+  /** Path as declared on its router, framework syntax kept (':id', '<int:id>', '{id}'); the model normalises. */
+  path: string;
+  /** Router the route is registered on; absent when the route is already fully resolved in-file (e.g. NestJS). */
+  router?: RefExpr;
+  /** Route was declared with a regular expression (Express regex literal, Django re_path): keep the path verbatim. */
+  isRegex?: boolean;
+  handler?: { name: string; location?: Location };
+  middleware?: MiddlewareRef[];
+  openapiTags?: string[];
+  /** 'route' = explicit; 'generated' = expanded by a library (DRF router, resource generators). */
+  origin?: 'route' | 'generated';
+}
+
+/** `app.use('/api', router)`, `include_router(r, prefix=)`, `register_blueprint(bp, url_prefix=)`, Django include(). */
+export interface MountFact extends FactBase {
+  kind: 'mount';
+  framework: string;
+  parent: RefExpr;
+  child: RefExpr;
+  prefix: string;
+  /** Mount-level prefix replaces the router's own prefix (Flask register_blueprint url_prefix) instead of stacking. */
+  replacesChildPrefix?: boolean;
+  openapiTags?: string[];
+  middleware?: MiddlewareRef[];
+}
+
+/** Middleware applied to every route of a router from this point on (`app.use(auth)`, `router.use(cors())`). */
+export interface RouterMiddlewareFact extends FactBase {
+  kind: 'router-middleware';
+  framework: string;
+  router: RefExpr;
+  middleware: MiddlewareRef;
+  /** Only routes with this path prefix (`app.use('/admin', requireAdmin)`); '' for all. */
+  pathPrefix: string;
+}
+
+/** A prefix applied to every route of the service (NestJS setGlobalPrefix, Django FORCE_SCRIPT_NAME...). */
+export interface GlobalPrefixFact extends FactBase {
+  kind: 'global-prefix';
+  framework: string;
+  prefix: string;
+  /** Paths excluded from the prefix, as declared. */
+  exclude?: string[];
+}
+
+/**
+ * An import binding: `import x from './y'` -> { local: 'x', source: './y', imported: 'default' };
+ * `import * as x` / Python `import a.b as x` -> imported: '*'; `from a import b` -> { source: 'a', imported: 'b' }.
+ * Python relative imports keep their dots in `source` ('.', '..routes').
+ */
+export interface ImportFact extends FactBase {
+  kind: 'import';
+  language: 'javascript' | 'python';
+  local: string;
+  source: string;
+  imported: string; // 'default' | '*' | a name
+}
+
+/** `export default router`, `module.exports = router`, `export { a as b }`, `module.exports.x = y`. */
+export interface ExportFact extends FactBase {
+  kind: 'export';
+  exported: string; // 'default' or a name
+  local: RefExpr; // what is exported, as written in this file
+}
+
+/** A local alias inside one file: `const api = router`, `app = create_app()` is not one (unknown value). */
+export interface AliasFact extends FactBase {
+  kind: 'alias';
+  local: string;
+  target: RefExpr;
+}
+
+/** A MoAI TAG in a comment: `@API:ARTICLE-001`, `@SPEC:AUTH-001`, `@TEST:...`. */
+export interface MoaiTagFact extends FactBase {
+  kind: 'moai-tag';
+  tag: string; // '@API:ARTICLE-001'
+}
+
+export type SqlBuild = 'literal' | 'concatenated' | 'interpolated' | 'formatted' | 'parameterised' | 'unknown';
+
+/** A call that runs SQL text, and how that text was built. */
+export interface SqlCallFact extends FactBase {
+  kind: 'sql-call';
+  sink: string; // 'pg.query', 'cursor.execute', 'sequelize.query', 'knex.raw', ...
+  build: SqlBuild;
+  /** True when runtime (non-constant) values went into the SQL text. */
+  dynamic: boolean;
+  /** Where the text was built when that differs from the call (`q = "..." + x` on an earlier line). */
+  builtAt?: Location;
+}
+
+export type HashAlgorithm =
+  | 'argon2' | 'bcrypt' | 'scrypt' | 'pbkdf2' | 'md5' | 'sha1' | 'sha256' | 'sha512' | 'hmac' | 'plaintext' | 'unknown';
+
+/** A hashing call: password hashing, or a general-purpose digest. */
+export interface HashCallFact extends FactBase {
+  kind: 'hash-call';
+  algorithm: HashAlgorithm;
+  library: string; // 'bcrypt', 'bcryptjs', 'argon2', 'crypto', 'hashlib', 'passlib', 'werkzeug', 'django'
+  /** 'password' when the hashed data or the surrounding function is about passwords. */
+  purpose: 'password' | 'other' | 'unknown';
+  /** True for verify/compare calls (bcrypt.compare): they show the algorithm in use but are not where it is chosen. */
+  isVerify?: boolean;
+  params?: { cost?: number; memoryKiB?: number; iterations?: number; parallelism?: number; variant?: string };
+}
+
+export interface CorsConfigFact extends FactBase {
+  kind: 'cors-config';
+  policy: 'wildcard' | 'reflect-origin' | 'allowlist' | 'unknown';
+  credentials: boolean | null;
+  library: string; // 'cors', '@fastify/cors', 'fastapi', 'flask-cors', 'django-cors-headers', 'header'
+  detail?: string; // 'cors() with no options', "allow_origins=['*']"
+}
+
+export type JwtIssue = 'none-algorithm' | 'no-verify' | 'decode-only' | 'no-expiry' | 'long-expiry' | 'hardcoded-key';
+
+export interface JwtCallFact extends FactBase {
+  kind: 'jwt-call';
+  library: string; // 'jsonwebtoken', 'jose', 'pyjwt', 'python-jose'
+  operation: 'sign' | 'verify' | 'decode';
+  issues: JwtIssue[];
+  detail?: string;
+}
+
+export interface SecretCandidateFact extends FactBase {
+  kind: 'secret-candidate';
+  /** What recognised it: 'aws-access-key-id', 'github-token', 'private-key', 'secret-assignment', 'env-fallback', ... */
+  detector: string;
+  /** Never the whole secret: a redacted form such as 'AKIA…MPLE' or 'sk_l…(32 chars)'. */
+  redacted: string;
+  /** The variable or key it was assigned to, when there is one. */
+  name?: string;
+  confidence: 'high' | 'medium' | 'low';
+  /** In a test, example or fixture file: reported at a lower severity. */
+  isTestOrExample: boolean;
+}
+
+export interface RateLimitFact extends FactBase {
+  kind: 'rate-limit';
+  library: string; // 'express-rate-limit', 'slowapi', '@nestjs/throttler', ...
+  /** False when registered/configured but never applied to a route or app. */
+  applied: boolean;
+  /** Where it applies, when known: a path prefix, or '' for the whole app. */
+  scope?: string;
+}
+
+export interface DatabaseFact extends FactBase {
+  kind: 'database';
+  engine?: string; // 'postgresql', 'mysql', 'sqlite', 'mongodb', 'mssql', 'redis', ...
+  library: string; // 'prisma', 'sequelize', 'typeorm', 'sqlalchemy', 'django-orm', 'pg', ...
+}
+
+export interface ConfigIssueFact extends FactBase {
+  kind: 'config-issue';
+  issue: 'debug-enabled' | 'tls-verification-disabled';
+  detail: string;
+}
+
+/** A framework detected from a manifest or import, for one service root. */
+export interface FrameworkFact extends FactBase {
+  kind: 'framework';
+  id: string;
+  version?: string;
+  serviceRoot: string; // '' for the repository root
+  source: 'manifest' | 'import';
+}
+
+/** The file that boots an HTTP server (listen / uvicorn.run / manage.py / app factory). */
+export interface ServiceEntryFact extends FactBase {
+  kind: 'service-entry';
+  framework: string;
+}
+
+export type Fact =
+  | RouterFact
+  | RouteFact
+  | MountFact
+  | RouterMiddlewareFact
+  | GlobalPrefixFact
+  | ImportFact
+  | ExportFact
+  | AliasFact
+  | MoaiTagFact
+  | SqlCallFact
+  | HashCallFact
+  | CorsConfigFact
+  | JwtCallFact
+  | SecretCandidateFact
+  | RateLimitFact
+  | DatabaseFact
+  | ConfigIssueFact
+  | FrameworkFact
+  | ServiceEntryFact;
+
+export type FactKind = Fact['kind'];
+export type FactOf<K extends FactKind> = Extract<Fact, { kind: K }>;

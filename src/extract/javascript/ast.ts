@@ -1,0 +1,117 @@
+// Small, syntax-only helpers over Babel ASTs shared by the JS/TS extractors.
+import type * as t from '@babel/types';
+import type { Location } from '../../core/types.js';
+import { locationFromBabel } from '../../languages/location.js';
+
+export type Node = t.Node;
+
+const SKIP_KEYS = new Set(['loc', 'start', 'end', 'extra', 'leadingComments', 'trailingComments', 'innerComments', 'range', 'comments', 'tokens', 'errors']);
+
+/**
+ * Depth-first walk. `enter` gets the node and its ancestors (nearest last); return false to skip
+ * the node's children. Iterative, so deeply nested code cannot overflow the stack.
+ */
+export function walk(root: Node, enter: (node: Node, ancestors: readonly Node[]) => boolean | void): void {
+  const stack: { node: Node; depth: number }[] = [{ node: root, depth: 0 }];
+  const ancestors: Node[] = [];
+  while (stack.length > 0) {
+    const { node, depth } = stack.pop()!;
+    ancestors.length = depth;
+    if (enter(node, ancestors) === false) continue;
+    ancestors.push(node);
+    const children: Node[] = [];
+    for (const key of Object.keys(node)) {
+      if (SKIP_KEYS.has(key)) continue;
+      const value = (node as unknown as Record<string, unknown>)[key];
+      if (Array.isArray(value)) {
+        for (const item of value) if (isNode(item)) children.push(item);
+      } else if (isNode(value)) {
+        children.push(value);
+      }
+    }
+    for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i]!, depth: depth + 1 });
+  }
+}
+
+function isNode(value: unknown): value is Node {
+  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
+}
+
+export function loc(file: string, node: Node): Location {
+  return locationFromBabel(file, node.loc);
+}
+
+/** The string a node stands for when it is a constant: literals, expression-free templates, '+' of constants. */
+export function stringValue(node: Node | null | undefined): string | undefined {
+  if (!node) return undefined;
+  switch (node.type) {
+    case 'StringLiteral':
+      return node.value;
+    case 'TemplateLiteral':
+      if (node.expressions.length === 0) return node.quasis.map((q) => q.value.cooked ?? q.value.raw).join('');
+      return undefined;
+    case 'BinaryExpression': {
+      if (node.operator !== '+') return undefined;
+      const left = stringValue(node.left as Node);
+      const right = stringValue(node.right);
+      return left !== undefined && right !== undefined ? left + right : undefined;
+    }
+    case 'TSAsExpression':
+    case 'TSSatisfiesExpression':
+    case 'TSNonNullExpression':
+    case 'ParenthesizedExpression':
+      return stringValue(node.expression);
+    default:
+      return undefined;
+  }
+}
+
+/** `a.b.c` -> ['a', 'b', 'c']; `this.x` -> ['this', 'x']; computed string keys are kept; otherwise undefined. */
+export function memberPath(node: Node | null | undefined): string[] | undefined {
+  if (!node) return undefined;
+  switch (node.type) {
+    case 'Identifier':
+      return [node.name];
+    case 'ThisExpression':
+      return ['this'];
+    case 'Super':
+      return ['super'];
+    case 'MemberExpression':
+    case 'OptionalMemberExpression': {
+      const object = memberPath(node.object);
+      if (!object) return undefined;
+      if (!node.computed && node.property.type === 'Identifier') return [...object, node.property.name];
+      if (node.property.type === 'PrivateName') return [...object, `#${node.property.id.name}`];
+      const key = stringValue(node.property as Node);
+      return key === undefined ? undefined : [...object, key];
+    }
+    case 'TSNonNullExpression':
+    case 'TSAsExpression':
+    case 'ParenthesizedExpression':
+      return memberPath(node.expression);
+    default:
+      return undefined;
+  }
+}
+
+/** Dotted name of a call's callee (`db.pool.query` for `db.pool.query(...)`), or undefined. */
+export function calleeName(call: t.CallExpression | t.NewExpression | t.OptionalCallExpression): string | undefined {
+  return memberPath(call.callee as Node)?.join('.');
+}
+
+/** The value of property `name` in an object literal, or undefined. */
+export function objectProperty(node: Node | null | undefined, name: string): Node | undefined {
+  if (!node || node.type !== 'ObjectExpression') return undefined;
+  for (const prop of node.properties) {
+    if (prop.type !== 'ObjectProperty' && prop.type !== 'ObjectMethod') continue;
+    const key = prop.key;
+    const keyName = key.type === 'Identifier' ? key.name : key.type === 'StringLiteral' ? key.value : undefined;
+    if (keyName === name) return prop.type === 'ObjectProperty' ? (prop.value as Node) : prop;
+  }
+  return undefined;
+}
+
+/** Leading comments attached to a node (Babel attaches them by position). */
+export function leadingCommentText(node: Node): string[] {
+  return (node.leadingComments ?? []).map((c) => c.value);
+}

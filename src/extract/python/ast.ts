@@ -1,0 +1,127 @@
+// Small, syntax-only helpers over tree-sitter Python trees shared by the Python extractors.
+import type { Node } from 'web-tree-sitter';
+import type { Location } from '../../core/types.js';
+import { locationFromTreeSitter } from '../../languages/location.js';
+
+export type { Node };
+
+export function loc(file: string, node: Node): Location {
+  return locationFromTreeSitter(file, node);
+}
+
+/** Depth-first walk over named children; return false from `enter` to skip a subtree. Iterative. */
+export function walk(root: Node, enter: (node: Node) => boolean | void): void {
+  const stack: Node[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (enter(node) === false) continue;
+    for (let i = node.namedChildCount - 1; i >= 0; i--) {
+      const child = node.namedChild(i);
+      if (child) stack.push(child);
+    }
+  }
+}
+
+/** All descendants of the given types (document order). */
+export function descendants(root: Node, types: readonly string[]): Node[] {
+  return root.descendantsOfType(types as string[]).filter((n): n is Node => n !== null);
+}
+
+/** True when a `string` node has f-string interpolations. */
+export function isInterpolated(node: Node): boolean {
+  return node.type === 'string' && node.namedChildren.some((c) => c?.type === 'interpolation');
+}
+
+/**
+ * The constant text of a string node (all prefixes but f), of implicit concatenation
+ * (`"a" "b"`), of `+` between constants, or of parentheses around one; otherwise undefined.
+ */
+export function stringValue(node: Node | null | undefined): string | undefined {
+  if (!node) return undefined;
+  switch (node.type) {
+    case 'string': {
+      if (isInterpolated(node)) return undefined;
+      let out = '';
+      for (const child of node.namedChildren) {
+        if (!child) continue;
+        if (child.type === 'string_content') out += child.text;
+        else if (child.type === 'escape_sequence') out += unescapePython(child.text);
+      }
+      return out;
+    }
+    case 'concatenated_string': {
+      let out = '';
+      for (const child of node.namedChildren) {
+        const part = stringValue(child);
+        if (part === undefined) return undefined;
+        out += part;
+      }
+      return out;
+    }
+    case 'binary_operator': {
+      const op = node.childForFieldName('operator')?.text;
+      if (op !== '+') return undefined;
+      const left = stringValue(node.childForFieldName('left'));
+      const right = stringValue(node.childForFieldName('right'));
+      return left !== undefined && right !== undefined ? left + right : undefined;
+    }
+    case 'parenthesized_expression':
+      return stringValue(node.namedChild(0));
+    default:
+      return undefined;
+  }
+}
+
+function unescapePython(seq: string): string {
+  const simple: Record<string, string> = { '\\n': '\n', '\\t': '\t', '\\\\': '\\', "\\'": "'", '\\"': '"', '\\r': '\r' };
+  return simple[seq] ?? seq;
+}
+
+/** `a.b.c` -> ['a', 'b', 'c'] for identifier / attribute chains; otherwise undefined. */
+export function dottedPath(node: Node | null | undefined): string[] | undefined {
+  if (!node) return undefined;
+  if (node.type === 'identifier') return [node.text];
+  if (node.type === 'attribute') {
+    const object = dottedPath(node.childForFieldName('object'));
+    const attr = node.childForFieldName('attribute');
+    return object && attr ? [...object, attr.text] : undefined;
+  }
+  return undefined;
+}
+
+/** Dotted name of a call's function (`cursor.execute`), or undefined. */
+export function callName(call: Node): string | undefined {
+  return dottedPath(call.childForFieldName('function'))?.join('.');
+}
+
+/** Positional arguments of a call node. */
+export function positionalArgs(call: Node): Node[] {
+  const args = call.childForFieldName('arguments');
+  if (!args) return [];
+  return args.namedChildren.filter((c): c is Node => !!c && c.type !== 'keyword_argument' && c.type !== 'comment');
+}
+
+/** The value of keyword argument `name=` of a call node, or undefined. */
+export function keywordArg(call: Node, name: string): Node | undefined {
+  const args = call.childForFieldName('arguments');
+  if (!args) return undefined;
+  for (const child of args.namedChildren) {
+    if (child?.type === 'keyword_argument' && child.childForFieldName('name')?.text === name) {
+      return child.childForFieldName('value') ?? undefined;
+    }
+  }
+  return undefined;
+}
+
+/** Constant strings of a list/tuple/set literal, or undefined when any element is not constant. */
+export function stringList(node: Node | null | undefined): string[] | undefined {
+  if (!node || !['list', 'tuple', 'set'].includes(node.type)) return undefined;
+  const out: string[] = [];
+  for (const child of node.namedChildren) {
+    if (!child || child.type === 'comment') continue;
+    const value = stringValue(child);
+    if (value === undefined) return undefined;
+    out.push(value);
+  }
+  return out;
+}

@@ -1,0 +1,36 @@
+import { createRequire } from 'node:module';
+import { Language, Parser } from 'web-tree-sitter';
+
+const require = createRequire(import.meta.url);
+
+/** Grammar files shipped inside registry packages (no download at install or run time). */
+const GRAMMARS = {
+  python: '@vscode/tree-sitter-wasm/wasm/tree-sitter-python.wasm',
+} as const;
+
+export type GrammarId = keyof typeof GRAMMARS;
+
+let runtimeReady: Promise<void> | undefined;
+const languages = new Map<GrammarId, Promise<Language>>();
+
+function initRuntime(): Promise<void> {
+  runtimeReady ??= Parser.init();
+  return runtimeReady;
+}
+
+/** Loads (once per thread) the grammar for a language. */
+export function loadGrammar(id: GrammarId): Promise<Language> {
+  let pending = languages.get(id);
+  if (!pending) {
+    pending = initRuntime().then(() => Language.load(require.resolve(GRAMMARS[id])));
+    languages.set(id, pending);
+  }
+  return pending;
+}
+
+/** A parser bound to a loaded grammar. */
+export function createParser(language: Language): Parser {
+  const parser = new Parser();
+  parser.setLanguage(language);
+  return parser;
+}

@@ -1,0 +1,36 @@
+import type { File as BabelFile } from '@babel/types';
+import type { Tree } from 'web-tree-sitter';
+import type { LanguageId, Location, SourceFile } from '../core/types.js';
+
+export type SyntaxTree =
+  | { kind: 'babel'; ast: BabelFile }
+  | { kind: 'tree-sitter'; tree: Tree }
+  | { kind: 'text' };
+
+export type ParseResult =
+  | { ok: true; tree: SyntaxTree; /** recovered syntax errors, reported but not fatal */ errors: ParseProblem[] }
+  | { ok: false; message: string; location: Location };
+
+export interface ParseProblem {
+  message: string;
+  location: Location;
+}
+
+export interface ParsedFile {
+  path: string;
+  language: LanguageId;
+  text: string;
+  tree: SyntaxTree;
+}
+
+export interface LanguageAdapter {
+  id: LanguageId;
+  extensions: readonly string[];
+  lineComment: string;
+  /** Loads grammars; must be awaited once before parse(). Idempotent. */
+  init(): Promise<void>;
+  /** Never throws: a file that cannot be parsed becomes { ok: false }. */
+  parse(file: SourceFile): ParseResult;
+  /** Frees native memory held by a tree (tree-sitter); a no-op for JS-heap trees. */
+  dispose(tree: SyntaxTree): void;
+}
