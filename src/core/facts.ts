@@ -69,6 +69,12 @@ export interface MountFact extends FactBase {
   replacesChildPrefix?: boolean;
   openapiTags?: string[];
   middleware?: MiddlewareRef[];
+  /**
+   * How to treat the child when the model cannot resolve it to a router (an extractor cannot tell
+   * whether `app.use('/x', thing)` mounts a router or applies middleware when `thing` is imported).
+   * Omit when the child can only be a router.
+   */
+  asMiddleware?: MiddlewareRef;
 }
 
 /** Middleware applied to every route of a router from this point on (`app.use(auth)`, `router.use(cors())`). */
