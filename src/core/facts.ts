@@ -63,7 +63,10 @@ export interface MountFact extends FactBase {
   kind: 'mount';
   framework: string;
   parent: RefExpr;
+  /** The mounted router. With `childModule`, `child.path` is looked up inside that module instead of `child.file`. */
   child: RefExpr;
+  /** A module named by string, resolved like an import source of this file: Django include('blog.urls') -> 'blog.urls' with child.path ['urlpatterns']. */
+  childModule?: string;
   prefix: string;
   /** Mount-level prefix replaces the router's own prefix (Flask register_blueprint url_prefix) instead of stacking. */
   replacesChildPrefix?: boolean;
