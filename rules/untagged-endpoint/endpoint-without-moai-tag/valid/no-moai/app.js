@@ -1,0 +1,4 @@
+const express = require('express');
+
+const app = express();
+app.get('/orders', (req, res) => res.json([]));

@@ -1,0 +1,165 @@
+// argv -> options -> scan -> outputs and exit code. The only place that writes files or exits.
+
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { scan, TOOL_VERSION } from '../engine/index.js';
+import { RULES } from '../../rules/index.js';
+import type { RunResult } from '../core/result.js';
+import type { Severity } from '../core/types.js';
+import { renderReport } from '../report/index.js';
+import { createProgress } from './progress.js';
+
+const FORMATS = ['text', 'json', 'sarif', 'markdown'] as const;
+type Format = (typeof FORMATS)[number];
+const FAIL_LEVELS = ['error', 'warning', 'note', 'none'] as const;
+type FailOn = (typeof FAIL_LEVELS)[number];
+
+export class UsageError extends Error {}
+
+interface CliOptions {
+  format: Format;
+  sarif?: string;
+  json?: string;
+  report?: string;
+  failOn: FailOn;
+  quiet?: boolean;
+  debug?: boolean;
+  progress?: boolean;
+  force?: boolean;
+  ignore?: string[];
+  category?: string;
+}
+
+const RANK: Record<Severity, number> = { note: 1, warning: 2, error: 3 };
+
+/** Exit code for a result at a fail-on level: 1 when an unsuppressed finding is at or above it. */
+export function exitCodeFor(result: RunResult, failOn: FailOn): 0 | 1 {
+  if (failOn === 'none') return 0;
+  const threshold = RANK[failOn];
+  return result.findings.some((f) => !f.suppression && RANK[f.severity] >= threshold) ? 1 : 0;
+}
+
+/** Refuses to overwrite a file that is not a previous backend-review output, unless --force. */
+function writeOutput(path: string, text: string, force: boolean): void {
+  const abs = resolve(path);
+  if (existsSync(abs)) {
+    if (statSync(abs).isDirectory()) throw new UsageError(`cannot write ${path}: it is a directory`);
+    const head = readFileSync(abs, 'utf8').slice(0, 4096);
+    if (!force && !head.includes('backend-review')) {
+      throw new UsageError(`refusing to overwrite ${path}: it exists and is not a backend-review output (use --force)`);
+    }
+  }
+  mkdirSync(dirname(abs), { recursive: true });
+  writeFileSync(abs, text);
+}
+
+function checkDirectory(dir: string): string {
+  const abs = resolve(dir);
+  let info;
+  try {
+    info = statSync(abs);
+  } catch {
+    throw new UsageError(`cannot scan ${dir}: no such file or directory`);
+  }
+  if (!info.isDirectory()) throw new UsageError(`cannot scan ${dir}: not a directory`);
+  return abs;
+}
+
+function choice<T extends string>(values: readonly T[], name: string) {
+  return (value: string): T => {
+    if (!(values as readonly string[]).includes(value)) {
+      throw new InvalidArgumentError(`${name} must be one of ${values.join(', ')}`);
+    }
+    return value as T;
+  };
+}
+
+async function runScan(dir: string, opts: CliOptions): Promise<number> {
+  const root = checkDirectory(dir);
+  const progress = createProgress({ enabled: !opts.quiet && (opts.progress ?? process.stderr.isTTY === true), stream: process.stderr });
+  let result: RunResult;
+  try {
+    result = await scan({ root, ignore: opts.ignore, onProgress: progress.update });
+  } finally {
+    progress.done();
+  }
+  const color = process.stdout.isTTY === true && !process.env.NO_COLOR;
+  const render = (format: Format) => renderReport(format, result, { color, category: opts.category });
+  if (opts.sarif) writeOutput(opts.sarif, render('sarif'), opts.force === true);
+  if (opts.json) writeOutput(opts.json, render('json'), opts.force === true);
+  if (opts.report) writeOutput(opts.report, render('markdown'), opts.force === true);
+  if (!(opts.quiet && opts.format === 'text')) process.stdout.write(render(opts.format));
+  return exitCodeFor(result, opts.failOn);
+}
+
+export function buildProgram(): Command {
+  const program = new Command();
+  program
+    .name('backend-review')
+    .description('Review the architecture and security posture of a backend repository: frameworks, endpoints, middleware and a security checklist.')
+    .version(TOOL_VERSION, '-v, --version', 'print the version and exit')
+    .argument('[dir]', 'directory to scan', '.')
+    .addOption(new Option('-f, --format <format>', 'what to print on stdout: text (console summary), json (the scan-result contract), sarif (SARIF 2.1.0) or markdown (architecture report)').argParser(choice(FORMATS, '--format')).default('text'))
+    .option('--sarif <file>', 'also write SARIF 2.1.0 to this file')
+    .option('--json <file>', 'also write the JSON result to this file')
+    .option('--report <file>', 'also write the markdown architecture report to this file')
+    .addOption(new Option('--fail-on <level>', 'exit with 1 when a finding at or above this severity is found: error, warning, note or none').argParser(choice(FAIL_LEVELS, '--fail-on')).default('error'))
+    .option('--ignore <glob...>', 'extra paths to leave out (gitignore syntax; .gitignore is always honoured)')
+    .option('--category <name>', 'SARIF runAutomationDetails id, to upload several scans of one repository')
+    .option('-q, --quiet', 'print nothing on stdout with --format text, and no progress')
+    .option('--progress', 'show progress on stderr even when it is not a terminal')
+    .option('--force', 'overwrite output files that were not written by backend-review')
+    .option('--debug', 'print stack traces of internal errors')
+    .showHelpAfterError('(run backend-review --help for usage)')
+    .addHelpText('after', `
+Exit codes:
+  0  no finding at or above the --fail-on level
+  1  findings at or above the --fail-on level
+  2  usage error, unreadable directory or internal error
+
+Examples:
+  backend-review ./api
+  backend-review . --format sarif > backend-review.sarif
+  backend-review . --json result.json --report docs/backend-architecture.md --fail-on warning`)
+    .action(async (dir: string, opts: CliOptions) => {
+      process.exitCode = await runScan(dir, opts);
+    });
+
+  program
+    .command('rules')
+    .description('list every rule with its category, default severity and docs link')
+    .action(() => {
+      for (const rule of [...RULES].sort((a, b) => a.id.localeCompare(b.id))) {
+        process.stdout.write(`${rule.id.padEnd(36)} ${rule.category.padEnd(20)} ${rule.severity.padEnd(8)} rules/${rule.category}/${rule.id}.md\n`);
+      }
+    });
+  return program;
+}
+
+export async function main(argv: string[]): Promise<void> {
+  const program = buildProgram();
+  program.exitOverride();
+  program.configureOutput({ writeErr: (s) => process.stderr.write(s) });
+  const debug = argv.includes('--debug');
+  try {
+    await program.parseAsync(argv);
+  } catch (error) {
+    const err = error as { code?: string; exitCode?: number; message?: string };
+    if (typeof err.code === 'string' && err.code.startsWith('commander.')) {
+      // help and version exit 0; commander already printed usage errors.
+      process.exitCode = err.code === 'commander.helpDisplayed' || err.code === 'commander.version' ? 0 : 2;
+      return;
+    }
+    if (error instanceof UsageError) {
+      process.stderr.write(`backend-review: ${error.message}\n`);
+    } else {
+      process.stderr.write(`backend-review: internal error: ${err.message ?? String(error)}\n`);
+      if (debug && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
+      else process.stderr.write('(run again with --debug for details)\n');
+    }
+    process.exitCode = 2;
+  }
+}
+
+

@@ -1,0 +1,4 @@
+export { scan, extractFile, type ScanOptions } from './run.js';
+export { defineRule, type Rule, type Draft, type RuleContext } from './define-rule.js';
+export { describeRule, packageRoot, DOCS_BASE } from './rule-docs.js';
+export { TOOL_VERSION } from './version.js';

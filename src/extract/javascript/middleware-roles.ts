@@ -1,0 +1,29 @@
+// Name -> MiddlewareRef role for JS/TS middleware, guards and hooks, as written in code
+// ('auth.required', 'passport.authenticate', 'rateLimit', 'JwtAuthGuard'). Pure and syntax-free.
+import type { MiddlewareRef } from '../../core/facts.js';
+
+export type MiddlewareRole = MiddlewareRef['role'];
+
+// Names of routers and controllers are not middleware even when they mention auth ('authRouter').
+const ROUTER_LIKE = /(router|routes?|controller|resource|module|api)$/i;
+const OPTIONAL = /optional|maybe|soft|try(auth|jwt|user)|attach_?user|load_?user|anonymous_?ok|allow_?anonymous|if_?logged/i;
+const AUTH = /auth|jwt|passport|guard|login|logged_?in|signed_?in|is_?authenticated|require_?user|verify_?token|protect|bearer|session_?required|require_?admin|is_?admin|require_?role|has_?role|check_?role|permission|acl|rbac/i;
+const CORS = /cors/i;
+const RATE_LIMIT = /rate_?limit|limiter|throttl|slow_?down|brute/i;
+
+/** Role of a middleware from the name it is written with (the last member segments matter most). */
+export function middlewareRole(name: string): MiddlewareRole {
+  const trimmed = name.trim();
+  if (!trimmed) return 'other';
+  if (CORS.test(trimmed)) return 'cors';
+  if (RATE_LIMIT.test(trimmed)) return 'rate-limit';
+  const last = trimmed.split('.').pop() ?? trimmed;
+  if (ROUTER_LIKE.test(last) && !/guard$/i.test(last)) return 'other';
+  if (AUTH.test(trimmed)) return OPTIONAL.test(trimmed) ? 'optional-auth' : 'auth';
+  return 'other';
+}
+
+/** A MiddlewareRef with its role derived from the name. */
+export function middlewareRef(name: string, location?: MiddlewareRef['location']): MiddlewareRef {
+  return location ? { name, role: middlewareRole(name), location } : { name, role: middlewareRole(name) };
+}

@@ -1,0 +1,297 @@
+// Python module-level facts (imports, aliases) and the in-file scope the route extractors share:
+// which names are imported from where, which top-level names hold constant strings, which
+// classes and functions a file defines, and which names are bound to a constructor call.
+import type { AliasFact, Fact, ImportFact } from '../../core/facts.js';
+import type { ParsedFile } from '../../languages/types.js';
+import type { Extractor } from '../types.js';
+import { dottedPath, loc, walk, type Node } from './ast.js';
+
+export interface ImportBinding {
+  source: string; // 'a.b', '.', '..routes'
+  imported: string; // '*' or a name
+}
+
+export interface ModuleScope {
+  imports: Map<string, ImportBinding>;
+  /** First segment of every absolute import source ('fastapi', 'flask', 'rest_framework', ...). */
+  packages: Set<string>;
+  /** Constant strings: 'NAME', 'Class.ATTR' and, for `x = Class()` of an in-file class, 'x.ATTR'. */
+  constants: Map<string, string>;
+  /** Classes and functions defined anywhere in the file (first definition of a name wins). */
+  classes: Map<string, Node>;
+  functions: Map<string, Node>;
+  /** `name = Callee(...)` anywhere in the file: the call node (first binding of a name wins). */
+  calls: Map<string, Node>;
+}
+
+/** `import`/`from` statements anywhere in the file, as bindings. */
+function importBindings(node: Node): { local: string; binding: ImportBinding }[] {
+  const out: { local: string; binding: ImportBinding }[] = [];
+  if (node.type === 'import_statement') {
+    for (const name of node.childrenForFieldName('name')) {
+      if (!name) continue;
+      if (name.type === 'aliased_import') {
+        const source = name.childForFieldName('name')?.text;
+        const alias = name.childForFieldName('alias')?.text;
+        if (source && alias) out.push({ local: alias, binding: { source, imported: '*' } });
+      } else if (name.type === 'dotted_name') {
+        const first = name.namedChild(0)?.text;
+        if (first) out.push({ local: first, binding: { source: first, imported: '*' } });
+      }
+    }
+  } else if (node.type === 'import_from_statement') {
+    const moduleNode = node.childForFieldName('module_name');
+    if (!moduleNode) return out;
+    const source = moduleNode.text.replace(/\s+/g, '');
+    for (const name of node.childrenForFieldName('name')) {
+      if (!name) continue;
+      if (name.type === 'aliased_import') {
+        const imported = name.childForFieldName('name')?.text;
+        const alias = name.childForFieldName('alias')?.text;
+        if (imported && alias) out.push({ local: alias, binding: { source, imported } });
+      } else if (name.type === 'dotted_name') {
+        out.push({ local: name.text, binding: { source, imported: name.text } });
+      }
+    }
+  }
+  return out;
+}
+
+/** The unwrapped definition of a (possibly decorated) definition node. */
+function definitionOf(node: Node): Node | undefined {
+  if (node.type === 'decorated_definition') return node.childForFieldName('definition') ?? undefined;
+  if (node.type === 'function_definition' || node.type === 'class_definition') return node;
+  return undefined;
+}
+
+/** The assignment inside an expression statement, if it is one. */
+export function assignmentOf(statement: Node): Node | undefined {
+  if (statement.type !== 'expression_statement') return undefined;
+  const inner = statement.namedChild(0);
+  return inner && (inner.type === 'assignment' || inner.type === 'augmented_assignment') ? inner : undefined;
+}
+
+function stringPrefix(node: Node): string {
+  const start = node.children.find((c) => c?.type === 'string_start')?.text ?? '';
+  return start.replace(/["']+$/, '').toLowerCase();
+}
+
+const SIMPLE_ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', '\\': '\\', "'": "'", '"': '"' };
+
+function unescape(text: string): string {
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    const next = text[i + 1];
+    if (ch === '\\' && next !== undefined && next in SIMPLE_ESCAPES) {
+      out += SIMPLE_ESCAPES[next];
+      i++;
+    } else out += ch;
+  }
+  return out;
+}
+
+/**
+ * The constant value of a string expression: literals (f-strings whose parts are constants too),
+ * implicit and `+` concatenation, parentheses, and names / dotted names found in `constants`.
+ */
+export function evalString(node: Node | null | undefined, constants: ReadonlyMap<string, string>): string | undefined {
+  if (!node) return undefined;
+  switch (node.type) {
+    case 'string': {
+      const prefix = stringPrefix(node);
+      const isRaw = prefix.includes('r');
+      const isF = prefix.includes('f');
+      let out = '';
+      for (const child of node.namedChildren) {
+        if (!child || child.type === 'string_start' || child.type === 'string_end') continue;
+        if (child.type === 'string_content') {
+          let text = isRaw ? child.text : unescape(child.text);
+          if (isF) text = text.replaceAll('{{', '{').replaceAll('}}', '}');
+          out += text;
+        } else if (child.type === 'interpolation') {
+          if (child.childForFieldName('type_conversion') || child.childForFieldName('format_specifier')) return undefined;
+          const value = evalString(child.childForFieldName('expression'), constants);
+          if (value === undefined) return undefined;
+          out += value;
+        } else if (child.type === 'escape_sequence') {
+          out += unescape(child.text);
+        } else return undefined;
+      }
+      return out;
+    }
+    case 'concatenated_string': {
+      let out = '';
+      for (const child of node.namedChildren) {
+        const part = evalString(child, constants);
+        if (part === undefined) return undefined;
+        out += part;
+      }
+      return out;
+    }
+    case 'binary_operator': {
+      if (node.childForFieldName('operator')?.text !== '+') return undefined;
+      const left = evalString(node.childForFieldName('left'), constants);
+      const right = left === undefined ? undefined : evalString(node.childForFieldName('right'), constants);
+      return left !== undefined && right !== undefined ? left + right : undefined;
+    }
+    case 'parenthesized_expression':
+      return evalString(node.namedChild(0), constants);
+    case 'identifier':
+    case 'attribute': {
+      const path = dottedPath(node);
+      return path ? constants.get(path.join('.')) : undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** Class-level constant strings of a class body (`API_V1_STR: str = "/api/v1"`). */
+function classConstants(cls: Node, constants: Map<string, string>): Map<string, string> {
+  const out = new Map<string, string>();
+  const body = cls.childForFieldName('body');
+  for (const statement of body?.namedChildren ?? []) {
+    const assignment = statement ? assignmentOf(statement) : undefined;
+    if (!assignment || assignment.type !== 'assignment') continue;
+    const name = assignment.childForFieldName('left');
+    if (name?.type !== 'identifier') continue;
+    const value = evalString(assignment.childForFieldName('right'), constants);
+    if (value !== undefined) out.set(name.text, value);
+  }
+  return out;
+}
+
+/** Reads the in-file scope of a Python module. */
+export function readModuleScope(root: Node): ModuleScope {
+  const scope: ModuleScope = {
+    imports: new Map(), packages: new Set(), constants: new Map(),
+    classes: new Map(), functions: new Map(), calls: new Map(),
+  };
+  walk(root, (node) => {
+    if (node.type === 'import_statement' || node.type === 'import_from_statement') {
+      for (const { local, binding } of importBindings(node)) {
+        if (!scope.imports.has(local)) scope.imports.set(local, binding);
+        if (!binding.source.startsWith('.')) scope.packages.add(binding.source.split('.')[0]!);
+      }
+      return false;
+    }
+    const def = definitionOf(node);
+    if (def && node.type !== 'decorated_definition') {
+      const name = def.childForFieldName('name')?.text;
+      const map = def.type === 'class_definition' ? scope.classes : scope.functions;
+      if (name && !map.has(name)) map.set(name, def);
+    }
+    if (node.type === 'assignment') {
+      const left = node.childForFieldName('left');
+      const right = node.childForFieldName('right');
+      if (left?.type === 'identifier' && right?.type === 'call' && !scope.calls.has(left.text)) scope.calls.set(left.text, right);
+    }
+    return true;
+  });
+  // Constants: top-level statements in order, so later ones can use earlier ones.
+  const classValues = new Map<string, Map<string, string>>();
+  for (const statement of root.namedChildren) {
+    if (!statement) continue;
+    const def = definitionOf(statement);
+    if (def?.type === 'class_definition') {
+      const name = def.childForFieldName('name')?.text;
+      if (!name) continue;
+      const values = classConstants(def, scope.constants);
+      classValues.set(name, values);
+      for (const [attr, value] of values) scope.constants.set(`${name}.${attr}`, value);
+      continue;
+    }
+    const assignment = assignmentOf(statement);
+    if (!assignment || assignment.type !== 'assignment') continue;
+    const left = assignment.childForFieldName('left');
+    const right = assignment.childForFieldName('right');
+    if (left?.type !== 'identifier' || !right) continue;
+    const value = evalString(right, scope.constants);
+    if (value !== undefined) {
+      scope.constants.set(left.text, value);
+      continue;
+    }
+    // `settings = Settings()` of an in-file class: its attributes become `settings.ATTR`.
+    if (right.type === 'call') {
+      const callee = dottedPath(right.childForFieldName('function'))?.join('.');
+      const values = callee ? classValues.get(callee) : undefined;
+      for (const [attr, v] of values ?? []) scope.constants.set(`${left.text}.${attr}`, v);
+    }
+  }
+  return scope;
+}
+
+/** The last segment of the callee of the call bound to `name` in this file ('FastAPI', 'Blueprint'), if any. */
+export function constructorOf(scope: ModuleScope, name: string | undefined): string | undefined {
+  const call = name === undefined ? undefined : scope.calls.get(name);
+  const callee = call ? dottedPath(call.childForFieldName('function')) : undefined;
+  return callee?.[callee.length - 1];
+}
+
+function importFacts(file: ParsedFile, root: Node): ImportFact[] {
+  const out: ImportFact[] = [];
+  walk(root, (node) => {
+    if (node.type !== 'import_statement' && node.type !== 'import_from_statement') return true;
+    for (const { local, binding } of importBindings(node)) {
+      out.push({ kind: 'import', language: 'python', local, source: binding.source, imported: binding.imported, location: loc(file.path, node) });
+    }
+    return false;
+  });
+  return out;
+}
+
+function aliasFacts(file: ParsedFile, root: Node): AliasFact[] {
+  const out: AliasFact[] = [];
+  for (const statement of root.namedChildren) {
+    const assignment = statement ? assignmentOf(statement) : undefined;
+    if (!assignment || assignment.type !== 'assignment') continue;
+    const left = assignment.childForFieldName('left');
+    const target = dottedPath(assignment.childForFieldName('right'));
+    if (left?.type !== 'identifier' || !target || (target.length === 1 && target[0] === left.text)) continue;
+    out.push({ kind: 'alias', local: left.text, target: { file: file.path, path: target }, location: loc(file.path, assignment) });
+  }
+  return out;
+}
+
+export const pythonModules: Extractor = {
+  id: 'python/modules',
+  languages: ['python'],
+  extract(file: ParsedFile): Fact[] {
+    if (file.tree.kind !== 'tree-sitter') return [];
+    const root = file.tree.tree.rootNode;
+    return [...importFacts(file, root), ...aliasFacts(file, root)];
+  },
+};
+
+export type PythonWebFramework = 'fastapi' | 'flask' | 'django' | 'other';
+
+const CONSTRUCTOR_FRAMEWORK: Record<string, PythonWebFramework> = {
+  FastAPI: 'fastapi', APIRouter: 'fastapi',
+  Flask: 'flask', Blueprint: 'flask', APIFlask: 'flask', APIBlueprint: 'flask',
+  DefaultRouter: 'django', SimpleRouter: 'django',
+  Quart: 'other', Sanic: 'other', Starlette: 'other', Litestar: 'other', Robyn: 'other', Bottle: 'other',
+  Router: 'other', Application: 'other', App: 'other', Ninja: 'other', NinjaAPI: 'other',
+};
+
+/** Web frameworks whose decorators look like Flask's or FastAPI's. */
+const OTHER_WEB_PACKAGES = new Set([
+  'quart', 'sanic', 'starlette', 'litestar', 'robyn', 'bottle', 'aiohttp', 'tornado', 'falcon', 'ninja',
+  'pyramid', 'cherrypy', 'masonite', 'blacksheep', 'responder', 'hug', 'connexion', 'django', 'rest_framework',
+]);
+
+/**
+ * Which framework a decorator / call receiver (`app`, `router`, `bp`) belongs to: by the constructor
+ * it is bound to in this file, else by what the file imports, else by the decorator style.
+ */
+export function receiverFramework(scope: ModuleScope, receiver: readonly string[], isRouteStyle: boolean): PythonWebFramework {
+  const ctor = receiver.length === 1 ? constructorOf(scope, receiver[0]) : undefined;
+  const known = ctor ? CONSTRUCTOR_FRAMEWORK[ctor] : undefined;
+  if (known) return known;
+  const hasFastapi = scope.packages.has('fastapi');
+  const hasFlask = [...scope.packages].some((p) => p === 'flask' || p.startsWith('flask_'));
+  if (hasFastapi && !hasFlask) return 'fastapi';
+  if (hasFlask && !hasFastapi) return 'flask';
+  if (!hasFastapi && !hasFlask && [...scope.packages].some((p) => OTHER_WEB_PACKAGES.has(p))) return 'other';
+  return isRouteStyle ? 'flask' : 'fastapi';
+}

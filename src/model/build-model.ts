@@ -1,0 +1,222 @@
+// Facts -> ProjectModel: resolve routers across files, apply prefixes, attach middleware, auth,
+// tags and MoAI TAGs to endpoints, group everything by service, and sort.
+
+import type { Fact, FactKind, FactOf, MiddlewareRef } from '../core/facts.js';
+import type { LanguageId, Location } from '../core/types.js';
+import { finalizePath, isHealthPath, isMetricsPath, joinPaths } from './paths.js';
+import { buildModuleIndex } from './resolve-modules.js';
+import { buildRouterGraph } from './resolve-mounts.js';
+import { buildSymbolTable } from './resolve-refs.js';
+import type { AuthState, Endpoint, ProjectModel, Service } from './types.js';
+
+export interface ModelInput {
+  facts: readonly Fact[];
+  files: readonly { path: string; language: LanguageId }[];
+  /** Directories holding a manifest (package.json, pyproject.toml, ...): candidate service roots. */
+  serviceRoots: readonly string[];
+  hasMoaiDir: boolean;
+}
+
+type FactsByKind = { [K in FactKind]: FactOf<K>[] };
+
+function groupFacts(facts: readonly Fact[]): FactsByKind {
+  const out = {} as Record<FactKind, Fact[]>;
+  const kinds: FactKind[] = [
+    'router', 'route', 'mount', 'router-middleware', 'global-prefix', 'import', 'export', 'alias', 'moai-tag',
+    'sql-call', 'hash-call', 'cors-config', 'jwt-call', 'secret-candidate', 'rate-limit', 'database',
+    'config-issue', 'framework', 'service-entry',
+  ];
+  for (const kind of kinds) out[kind] = [];
+  for (const fact of facts) (out[fact.kind] ??= []).push(fact);
+  return out as unknown as FactsByKind;
+}
+
+export function compareLocations(a: Location, b: Location): number {
+  return a.file < b.file ? -1 : a.file > b.file ? 1
+    : a.startLine - b.startLine || a.startColumn - b.startColumn || a.endLine - b.endLine || a.endColumn - b.endColumn;
+}
+
+const byLocation = <T extends { location: Location }>(list: T[]): T[] => list.sort((a, b) => compareLocations(a.location, b.location));
+
+/** The service root a file belongs to: the longest root that contains it. */
+export function serviceOf(file: string, roots: readonly string[]): string {
+  let best = '';
+  for (const root of roots) {
+    if (root === '' || !(file === root || file.startsWith(`${root}/`))) continue;
+    if (root.length > best.length) best = root;
+  }
+  return best;
+}
+
+export function authOf(middleware: readonly MiddlewareRef[]): AuthState {
+  if (middleware.some((m) => m.role === 'auth')) return 'required';
+  if (middleware.some((m) => m.role === 'optional-auth')) return 'optional';
+  return 'none';
+}
+
+const unique = (list: readonly string[]) => [...new Set(list)];
+
+function dedupeMiddleware(list: readonly MiddlewareRef[]): MiddlewareRef[] {
+  const seen = new Set<string>();
+  return list.filter((m) => {
+    const key = `${m.role}:${m.name}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function resolveEndpoints(f: FactsByKind, input: ModelInput, roots: readonly string[]): Endpoint[] {
+  const index = buildModuleIndex(input.files.map((x) => x.path), roots);
+  const symbols = buildSymbolTable(index, f.import, f.export, f.alias);
+  const { graph } = buildRouterGraph(symbols, f.router, f.mount, f.route, f['router-middleware']);
+  const endpoints: Endpoint[] = [];
+  const seen = new Set<string>();
+  for (const route of f.route) {
+    const key = route.router ? symbols.resolve(route.router) : undefined;
+    const contexts = key ? graph.contextsOf(key) : [{ prefix: '/', openapiTags: [], middleware: [] }];
+    const file = route.location.file;
+    for (const ctx of contexts) {
+      const path = route.isRegex
+        ? (ctx.prefix === '/' ? route.path : joinPaths(ctx.prefix, route.path))
+        : finalizePath(joinPaths(ctx.prefix, route.path));
+      const dedupeKey = `${route.method} ${path} ${file}:${route.location.startLine}`;
+      if (seen.has(dedupeKey)) continue;
+      seen.add(dedupeKey);
+      const local = key ? graph.middlewareFor(key, file, route.location.startLine, finalizePath(route.path)) : [];
+      const middleware = dedupeMiddleware([...ctx.middleware, ...local, ...(route.middleware ?? [])]);
+      endpoints.push({
+        method: route.method,
+        path,
+        location: route.location,
+        framework: route.framework,
+        service: serviceOf(file, roots),
+        ...(route.handler ? { handler: route.handler } : {}),
+        middleware,
+        auth: authOf(middleware),
+        openapiTags: unique([...ctx.openapiTags, ...(route.openapiTags ?? [])]),
+        moaiTags: [],
+        origin: route.origin ?? 'route',
+      });
+    }
+  }
+  applyGlobalPrefixes(endpoints, f['global-prefix'], roots);
+  return endpoints;
+}
+
+function applyGlobalPrefixes(endpoints: Endpoint[], prefixes: readonly FactOf<'global-prefix'>[], roots: readonly string[]): void {
+  for (const fact of prefixes) {
+    const service = serviceOf(fact.location.file, roots);
+    const excluded = new Set((fact.exclude ?? []).map((p) => finalizePath(p)));
+    for (const endpoint of endpoints) {
+      if (endpoint.framework !== fact.framework || endpoint.service !== service) continue;
+      if (excluded.has(endpoint.path)) continue;
+      endpoint.path = finalizePath(joinPaths(fact.prefix, endpoint.path));
+    }
+  }
+}
+
+/** Attaches each @API: TAG to the nearest endpoint declared in the same file within a few lines. */
+function attachMoaiTags(endpoints: Endpoint[], tags: readonly FactOf<'moai-tag'>[]): void {
+  const byFile = new Map<string, Endpoint[]>();
+  for (const endpoint of endpoints) {
+    let list = byFile.get(endpoint.location.file);
+    if (!list) byFile.set(endpoint.location.file, (list = []));
+    list.push(endpoint);
+  }
+  for (const tag of tags) {
+    if (!tag.tag.startsWith('@API:')) continue;
+    const candidates = byFile.get(tag.location.file) ?? [];
+    let best: Endpoint | undefined;
+    let bestDistance = Infinity;
+    for (const endpoint of candidates) {
+      const delta = endpoint.location.startLine - tag.location.startLine;
+      // Prefer declarations just below the tag; allow a docstring tag a few lines below.
+      const distance = delta >= 0 ? delta : -delta * 2;
+      if (delta > 15 || delta < -6 || distance >= bestDistance) continue;
+      best = endpoint;
+      bestDistance = distance;
+    }
+    if (best && !best.moaiTags.includes(tag.tag)) best.moaiTags.push(tag.tag);
+  }
+  for (const endpoint of endpoints) endpoint.moaiTags.sort();
+}
+
+function buildServices(f: FactsByKind, input: ModelInput, endpoints: readonly Endpoint[], roots: readonly string[]): Service[] {
+  const services = new Map<string, Service>();
+  const get = (root: string): Service => {
+    let service = services.get(root);
+    if (!service) services.set(root, (service = { root, languages: [], frameworks: [], isHttp: false }));
+    return service;
+  };
+  for (const fact of f.framework) {
+    const service = get(fact.serviceRoot);
+    if (!service.frameworks.some((x) => x.id === fact.id)) service.frameworks.push({ id: fact.id, version: fact.version ?? null });
+    service.isHttp = true;
+  }
+  for (const endpoint of endpoints) {
+    const service = get(endpoint.service);
+    service.isHttp = true;
+    if (!service.frameworks.some((x) => x.id === endpoint.framework)) service.frameworks.push({ id: endpoint.framework, version: null });
+  }
+  // Where the service boots: the application object (express(), FastAPI(), Flask(__name__)) first,
+  // then a listen / run call.
+  for (const app of byLocation(f.router.filter((r) => r.isApp))) {
+    const service = get(serviceOf(app.location.file, roots));
+    service.entry ??= app.location;
+    service.isHttp = true;
+    if (!service.frameworks.some((x) => x.id === app.framework)) service.frameworks.push({ id: app.framework, version: null });
+  }
+  for (const entry of byLocation([...f['service-entry']])) {
+    const service = get(serviceOf(entry.location.file, roots));
+    service.entry ??= entry.location;
+    if (!service.frameworks.some((x) => x.id === entry.framework)) service.frameworks.push({ id: entry.framework, version: null });
+    service.isHttp = true;
+  }
+  const languages = new Map<string, Set<LanguageId>>();
+  for (const file of input.files) {
+    if (file.language === 'text') continue;
+    const root = serviceOf(file.path, roots);
+    let set = languages.get(root);
+    if (!set) languages.set(root, (set = new Set()));
+    set.add(file.language);
+  }
+  for (const service of services.values()) {
+    service.languages = [...(languages.get(service.root) ?? [])].sort();
+    service.frameworks.sort((a, b) => a.id.localeCompare(b.id));
+    // Without an explicit entry, the first endpoint's file is where the service is assembled.
+    if (!service.entry) {
+      const first = endpoints.filter((e) => e.service === service.root).map((e) => e.location).sort(compareLocations)[0];
+      if (first) service.entry = first;
+    }
+  }
+  return [...services.values()].sort((a, b) => a.root.localeCompare(b.root));
+}
+
+export function buildModel(input: ModelInput): ProjectModel {
+  const f = groupFacts(input.facts);
+  const roots = [...new Set(['', ...input.serviceRoots])].sort();
+  const endpoints = resolveEndpoints(f, input, roots);
+  attachMoaiTags(endpoints, f['moai-tag']);
+  endpoints.sort((a, b) => compareLocations(a.location, b.location) || a.method.localeCompare(b.method) || a.path.localeCompare(b.path));
+  const services = buildServices(f, input, endpoints, roots);
+  const pathFact = (e: Endpoint) => ({ path: e.path, location: e.location, service: e.service });
+  const hashCalls = byLocation([...f['hash-call']]);
+  return {
+    services,
+    endpoints,
+    health: endpoints.filter((e) => isHealthPath(e.path)).map(pathFact),
+    metrics: endpoints.filter((e) => isMetricsPath(e.path)).map(pathFact),
+    cors: byLocation([...f['cors-config']]),
+    passwordHashing: hashCalls.filter((h) => h.purpose === 'password'),
+    hashCalls,
+    sqlCalls: byLocation([...f['sql-call']]),
+    jwtCalls: byLocation([...f['jwt-call']]),
+    secrets: byLocation([...f['secret-candidate']]),
+    rateLimits: byLocation([...f['rate-limit']]),
+    databases: byLocation([...f.database]),
+    configIssues: byLocation([...f['config-issue']]),
+    moaiTags: byLocation([...f['moai-tag']]),
+    usesMoai: input.hasMoaiDir || f['moai-tag'].some((t) => t.tag.startsWith('@SPEC:')),
+  };
+}
