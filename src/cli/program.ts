@@ -3,11 +3,9 @@
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { scan, TOOL_VERSION } from '../engine/index.js';
-import { RULES } from '../../rules/index.js';
+import { RULES, renderReport, scan, TOOL_VERSION } from '../engine/index.js';
 import type { RunResult } from '../core/result.js';
 import type { Severity } from '../core/types.js';
-import { renderReport } from '../report/index.js';
 import { createProgress } from './progress.js';
 
 const FORMATS = ['text', 'json', 'sarif', 'markdown'] as const;

@@ -2,3 +2,5 @@ export { scan, extractFile, type ScanOptions } from './run.js';
 export { defineRule, type Rule, type Draft, type RuleContext } from './define-rule.js';
 export { describeRule, packageRoot, DOCS_BASE } from './rule-docs.js';
 export { TOOL_VERSION } from './version.js';
+export { RULES } from '../../rules/index.js';
+export { renderReport, REPORT_FORMATS, type ReportFormat } from '../report/index.js';
