@@ -97,14 +97,19 @@ export function discover(rootPath: string, options: DiscoverOptions = {}): Disco
     dirIgnores.push(dir ? `${dir}/**` : '**');
     skip(dir || '.', 'virtualenv');
   }
+  // onlyFiles would drop symbolic links silently: list links too and decide below.
   const entries = fg.sync('**/*', {
     cwd: root,
     dot: true,
-    onlyFiles: true,
+    onlyFiles: false,
+    objectMode: true,
     followSymbolicLinks: false,
     suppressErrors: true,
     ignore: dirIgnores,
-  }).map(toPosix).sort();
+  })
+    .filter((e) => e.dirent.isFile() || e.dirent.isSymbolicLink())
+    .map((e) => toPosix(e.path))
+    .sort();
 
   const files: SourceFile[] = [];
   const manifests: { path: string; text: string }[] = [];
@@ -131,7 +136,9 @@ export function discover(rootPath: string, options: DiscoverOptions = {}): Disco
           skip(path, 'symlink-outside-root');
           continue;
         }
-        size = statSync(target).size;
+        const targetInfo = statSync(target);
+        if (!targetInfo.isFile()) continue; // links to directories are not followed
+        size = targetInfo.size;
       } else {
         size = info.size;
       }
