@@ -3,7 +3,8 @@
 
 export type Severity = 'error' | 'warning' | 'note';
 
-export type LanguageId = 'javascript' | 'typescript' | 'python' | 'text';
+export type LanguageId =
+  | 'javascript' | 'typescript' | 'python' | 'go' | 'java' | 'kotlin' | 'php' | 'csharp' | 'rust' | 'scala' | 'text';
 
 /** Checklist categories, exactly the contract's table (`shared/contracts/scan-result.md`). */
 export type Category =

@@ -6,6 +6,13 @@ const require = createRequire(import.meta.url);
 /** Grammar files shipped inside registry packages (no download at install or run time). */
 const GRAMMARS = {
   python: '@vscode/tree-sitter-wasm/wasm/tree-sitter-python.wasm',
+  go: '@vscode/tree-sitter-wasm/wasm/tree-sitter-go.wasm',
+  java: '@vscode/tree-sitter-wasm/wasm/tree-sitter-java.wasm',
+  php: '@vscode/tree-sitter-wasm/wasm/tree-sitter-php.wasm',
+  csharp: '@vscode/tree-sitter-wasm/wasm/tree-sitter-c-sharp.wasm',
+  rust: '@vscode/tree-sitter-wasm/wasm/tree-sitter-rust.wasm',
+  kotlin: '@tree-sitter-grammars/tree-sitter-kotlin/tree-sitter-kotlin.wasm',
+  scala: 'tree-sitter-scala/tree-sitter-scala.wasm',
 } as const;
 
 export type GrammarId = keyof typeof GRAMMARS;

@@ -6,9 +6,9 @@ const file = (path: string, language: LanguageId, text: string): SourceFile => (
 
 describe('languageOf', () => {
   it('maps extensions and config file names to languages', () => {
-    expect(['a.ts', 'a.tsx', 'a.mts', 'b.js', 'b.cjs', 'c.py', '.env', '.env.production', 'config/app.yml', 'requirements-dev.txt', 'prisma/schema.prisma', 'README.md', 'x.go']
+    expect(['a.ts', 'a.tsx', 'a.mts', 'b.js', 'b.cjs', 'c.py', '.env', '.env.production', 'config/app.yml', 'requirements-dev.txt', 'prisma/schema.prisma', 'README.md', 'x.go', 'A.kt', 'b.scala', 'c.cs', 'd.php', 'e.rs', 'F.java']
       .map((p) => languageOf(p) ?? '-'))
-      .toEqual(['typescript', 'typescript', 'typescript', 'javascript', 'javascript', 'python', 'text', 'text', 'text', 'text', 'text', '-', '-']);
+      .toEqual(['typescript', 'typescript', 'typescript', 'javascript', 'javascript', 'python', 'text', 'text', 'text', 'text', 'text', '-', 'go', 'kotlin', 'scala', 'csharp', 'php', 'rust', 'java']);
   });
 });
 
@@ -50,4 +50,28 @@ describe('Python adapter', () => {
       adapterFor('python').dispose(bad.tree);
     }
   });
+});
+
+describe('tree-sitter grammars of the other languages', () => {
+  const samples: [LanguageId, string, string, string][] = [
+    ['go', 'main.go', 'package main\n\nfunc main() { r.GET("/x", h) }\n', 'call_expression'],
+    ['java', 'A.java', '@RestController\nclass A { @GetMapping("/x") String f() { return ""; } }\n', 'method_declaration'],
+    ['kotlin', 'A.kt', '@RestController\nclass A { @GetMapping("/x") fun f(): String = "" }\n', 'function_declaration'],
+    ['php', 'web.php', '<?php\nRoute::get("/x", [A::class, "f"]);\n', 'scoped_call_expression'],
+    ['csharp', 'A.cs', '[ApiController]\nclass A { [HttpGet("/x")] public string F() => ""; }\n', 'method_declaration'],
+    ['rust', 'main.rs', 'fn main() { let app = Router::new().route("/x", get(h)); }\n', 'call_expression'],
+    ['scala', 'A.scala', 'class A { def f() = Action { Ok("") } }\n', 'function_definition'],
+  ];
+  for (const [id, path, text, nodeType] of samples) {
+    it(`loads the ${id} grammar and parses real syntax`, async () => {
+      await initAdapters([id]);
+      const result = adapterFor(id).parse(file(path, id, text));
+      expect(result.ok).toBe(true);
+      if (result.ok && result.tree.kind === 'tree-sitter') {
+        expect(result.errors).toEqual([]);
+        expect(result.tree.tree.rootNode.descendantsOfType(nodeType).length).toBeGreaterThan(0);
+        adapterFor(id).dispose(result.tree);
+      }
+    });
+  }
 });
