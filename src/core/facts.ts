@@ -97,6 +97,8 @@ export interface GlobalPrefixFact extends FactBase {
   prefix: string;
   /** Paths excluded from the prefix, as declared. */
   exclude?: string[];
+  /** Only routes declared in these repo-relative files get the prefix (Laravel routes/api.php). */
+  files?: string[];
 }
 
 /**
@@ -106,7 +108,8 @@ export interface GlobalPrefixFact extends FactBase {
  */
 export interface ImportFact extends FactBase {
   kind: 'import';
-  language: 'javascript' | 'python';
+  /** For 'go', `source` is the import path and `imported` is '*': the package. */
+  language: 'javascript' | 'python' | 'go';
   local: string;
   source: string;
   imported: string; // 'default' | '*' | a name

@@ -108,8 +108,10 @@ function applyGlobalPrefixes(endpoints: Endpoint[], prefixes: readonly FactOf<'g
   for (const fact of prefixes) {
     const service = serviceOf(fact.location.file, roots);
     const excluded = new Set((fact.exclude ?? []).map((p) => finalizePath(p)));
+    const files = fact.files ? new Set(fact.files) : undefined;
     for (const endpoint of endpoints) {
       if (endpoint.framework !== fact.framework || endpoint.service !== service) continue;
+      if (files && !files.has(endpoint.location.file)) continue;
       if (excluded.has(endpoint.path)) continue;
       endpoint.path = finalizePath(joinPaths(fact.prefix, endpoint.path));
     }
