@@ -29,7 +29,14 @@ export interface Discovery {
   skippedFiles: { path: string; reason: string }[];
 }
 
-const MANIFEST_NAMES = new Set(['package.json', 'requirements.txt', 'pyproject.toml', 'Pipfile', 'setup.py', 'setup.cfg', 'manage.py']);
+const MANIFEST_NAMES = new Set([
+  'package.json', 'requirements.txt', 'pyproject.toml', 'Pipfile', 'setup.py', 'setup.cfg', 'manage.py',
+  'go.mod', 'pom.xml', 'build.gradle', 'build.gradle.kts', 'composer.json', 'Cargo.toml', 'build.sbt',
+]);
+
+function isManifestName(base: string): boolean {
+  return MANIFEST_NAMES.has(base) || base.endsWith('.csproj') || /^requirements.*\.txt$/.test(base);
+}
 
 function toPosix(path: string): string {
   return sep === '/' ? path : path.split(sep).join('/');
@@ -118,7 +125,7 @@ export function discover(rootPath: string, options: DiscoverOptions = {}): Disco
     if (path.startsWith('.moai/')) hasMoaiDir = true;
     const base = path.slice(path.lastIndexOf('/') + 1);
     const language: LanguageId | undefined = languageOf(path);
-    const isManifest = MANIFEST_NAMES.has(base);
+    const isManifest = isManifestName(base);
     if (!language && !isManifest) continue;
     if (gitignore.ignores(path) || (options.ignore?.length && extra.ignores(path))) {
       skip(path, 'ignored');

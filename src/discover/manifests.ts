@@ -7,7 +7,9 @@ import type { Notification } from '../core/types.js';
 export interface Manifest {
   path: string;
   root: string; // directory of the manifest, '' for the repository root
-  ecosystem: 'npm' | 'python';
+  ecosystem: 'npm' | 'python' | 'go' | 'maven' | 'gradle' | 'composer' | 'nuget' | 'cargo' | 'sbt';
+  /** Go: the module path declared by go.mod. */
+  module?: string;
   dependencies: Map<string, string>; // name (lower-case for Python) -> declared version spec ('' when none)
   /** 1-based line of each dependency's declaration, when found. */
   lines: Map<string, number>;
@@ -24,6 +26,97 @@ const PYTHON_FRAMEWORKS: Record<string, string> = {
 };
 /** Libraries that sit on top of another framework: reported as the base framework too. */
 const PYTHON_IMPLIES: Record<string, string> = { djangorestframework: 'django', 'flask-restful': 'flask', 'flask-restx': 'flask' };
+
+/** Go module paths, Maven/Gradle artifacts, Composer, NuGet, Cargo and sbt names -> framework id. */
+const OTHER_FRAMEWORKS: Record<string, string> = {
+  'github.com/gin-gonic/gin': 'gin', 'github.com/labstack/echo': 'echo', 'github.com/labstack/echo/v4': 'echo',
+  'github.com/gofiber/fiber': 'fiber', 'github.com/gofiber/fiber/v2': 'fiber', 'github.com/gofiber/fiber/v3': 'fiber',
+  'github.com/go-chi/chi': 'chi', 'github.com/go-chi/chi/v5': 'chi', 'github.com/gorilla/mux': 'gorilla-mux',
+  'github.com/beego/beego/v2': 'beego', 'github.com/astaxie/beego': 'beego',
+  'spring-boot-starter-web': 'spring', 'spring-boot-starter-webflux': 'spring', 'spring-webmvc': 'spring',
+  'quarkus-resteasy': 'quarkus', 'quarkus-resteasy-reactive': 'quarkus', 'quarkus-rest': 'quarkus',
+  'micronaut-http-server-netty': 'micronaut', 'jersey-server': 'jersey', 'jersey-container-servlet': 'jersey',
+  'ktor-server-core': 'ktor', 'javalin': 'javalin',
+  'laravel/framework': 'laravel', 'laravel/lumen-framework': 'lumen', 'symfony/framework-bundle': 'symfony', 'slim/slim': 'slim',
+  'Microsoft.NET.Sdk.Web': 'aspnetcore',
+  axum: 'axum', 'actix-web': 'actix', rocket: 'rocket', warp: 'warp', poem: 'poem',
+  play: 'play', 'akka-http': 'akka-http',
+};
+
+type OtherManifest = Pick<Manifest, 'ecosystem' | 'module'>;
+
+function addDependency(dependencies: Map<string, string>, lines: Map<string, number>, text: string, name: string, version: string, needle = name): void {
+  if (dependencies.has(name)) return;
+  dependencies.set(name, version);
+  const line = lineOf(text, needle);
+  if (line) lines.set(name, line);
+}
+
+/** go.mod, pom.xml, build.gradle(.kts), composer.json, *.csproj, Cargo.toml, build.sbt. */
+function parseOtherManifest(path: string, base: string, text: string, deps: Map<string, string>, lines: Map<string, number>): OtherManifest | undefined {
+  if (base === 'go.mod') {
+    const module = /^module\s+(\S+)/m.exec(text)?.[1];
+    for (const raw of text.split(/\r?\n/)) {
+      const match = /^\s*(?:require\s+)?([a-z0-9.-]+\.[a-z]{2,}\/[^\s]+)\s+(v[0-9][^\s]*)/.exec(raw);
+      if (match) addDependency(deps, lines, text, match[1]!, match[2]!.replace(/^v/, ''));
+    }
+    return { ecosystem: 'go', ...(module ? { module } : {}) };
+  }
+  if (base === 'pom.xml' || /^build\.gradle(\.kts)?$/.test(base)) {
+    const isMaven = base === 'pom.xml';
+    const artifactPattern = isMaven
+      ? /<artifactId>\s*([A-Za-z0-9_.-]+)\s*<\/artifactId>(?:\s*<version>\s*([^<\s]+)\s*<\/version>)?/g
+      : /['"]([A-Za-z0-9_.-]+):([A-Za-z0-9_.-]+)(?::([A-Za-z0-9_.${}-]+))?['"]/g;
+    for (const match of text.matchAll(artifactPattern)) {
+      const artifact = isMaven ? match[1]! : match[2]!;
+      const version = (isMaven ? match[2] : match[3]) ?? '';
+      addDependency(deps, lines, text, artifact, version.includes('$') ? '' : version);
+    }
+    const boot = isMaven
+      ? /<artifactId>spring-boot-starter-parent<\/artifactId>\s*<version>([^<]+)<\/version>/.exec(text)?.[1]
+      : /org\.springframework\.boot['"]?\)?\s*version\s*['"]([^'"]+)['"]/.exec(text)?.[1];
+    if (boot) for (const name of ['spring-boot-starter-web', 'spring-boot-starter-webflux']) if (deps.get(name) === '') deps.set(name, boot);
+    return { ecosystem: isMaven ? 'maven' : 'gradle' };
+  }
+  if (base === 'composer.json') {
+    const json = JSON.parse(text) as { require?: Record<string, string>; 'require-dev'?: Record<string, string> };
+    for (const table of [json.require, json['require-dev']]) {
+      for (const [name, spec] of Object.entries(table ?? {})) addDependency(deps, lines, text, name, typeof spec === 'string' ? spec : '', `"${name}"`);
+    }
+    return { ecosystem: 'composer' };
+  }
+  if (base.endsWith('.csproj')) {
+    const sdk = /<Project\s+Sdk="([^"]+)"/.exec(text)?.[1];
+    const target = /<TargetFrameworks?>\s*net([0-9.]+)/.exec(text)?.[1] ?? '';
+    if (sdk) addDependency(deps, lines, text, sdk, target);
+    for (const match of text.matchAll(/<PackageReference\s+Include="([^"]+)"(?:\s+Version="([^"]*)")?/g)) {
+      addDependency(deps, lines, text, match[1]!, match[2] ?? '');
+    }
+    if (deps.has('Microsoft.AspNetCore.App') || [...deps.keys()].some((d) => d.startsWith('Microsoft.AspNetCore.'))) {
+      addDependency(deps, lines, text, 'Microsoft.NET.Sdk.Web', target, 'Microsoft.AspNetCore');
+    }
+    return { ecosystem: 'nuget' };
+  }
+  if (base === 'Cargo.toml') {
+    const toml = parseToml(text) as Record<string, any>;
+    for (const table of [toml.dependencies, toml['dev-dependencies'], toml.workspace?.dependencies]) {
+      if (!table || typeof table !== 'object') continue;
+      for (const [name, spec] of Object.entries(table)) {
+        const version = typeof spec === 'string' ? spec : typeof spec === 'object' && spec ? String((spec as { version?: unknown }).version ?? '') : '';
+        addDependency(deps, lines, text, name, version);
+      }
+    }
+    return { ecosystem: 'cargo' };
+  }
+  if (base === 'build.sbt') {
+    for (const match of text.matchAll(/"([A-Za-z0-9_.-]+)"\s*%%?\s*"([A-Za-z0-9_.-]+)"\s*%\s*"([^"]+)"/g)) {
+      addDependency(deps, lines, text, match[2]!.replace(/_2\.1[0-9]$|_3$/, ''), match[3]!, match[2]!);
+    }
+    if (/enablePlugins\([^)]*Play(Scala|Java)/.test(text)) addDependency(deps, lines, text, 'play', '', 'enablePlugins');
+    return { ecosystem: 'sbt' };
+  }
+  return undefined;
+}
 
 function dirOf(path: string): string {
   const i = path.lastIndexOf('/');
@@ -111,6 +204,8 @@ export function parseManifest(path: string, text: string): { manifest?: Manifest
       }
       return { manifest: { path, root, ecosystem: 'python', dependencies, lines } };
     }
+    const other = parseOtherManifest(path, base, text, dependencies, lines);
+    if (other) return { manifest: { path, root, dependencies, lines, ...other } };
     // setup.py / setup.cfg / manage.py: a Python service root; dependencies are not read from code.
     return { manifest: { path, root, ecosystem: 'python', dependencies, lines } };
   } catch (error) {
@@ -122,7 +217,7 @@ export function parseManifest(path: string, text: string): { manifest?: Manifest
 export function frameworksFromManifests(manifests: readonly Manifest[]): FrameworkFact[] {
   const facts: FrameworkFact[] = [];
   for (const manifest of manifests) {
-    const table = manifest.ecosystem === 'npm' ? NPM_FRAMEWORKS : PYTHON_FRAMEWORKS;
+    const table = manifest.ecosystem === 'npm' ? NPM_FRAMEWORKS : manifest.ecosystem === 'python' ? PYTHON_FRAMEWORKS : OTHER_FRAMEWORKS;
     const found = new Map<string, { version: string; dep: string }>();
     for (const [dep, spec] of manifest.dependencies) {
       const id = table[dep] ?? (manifest.ecosystem === 'python' ? PYTHON_IMPLIES[dep] : undefined);

@@ -134,6 +134,7 @@ export async function scan(options: ScanOptions): Promise<RunResult> {
     files: discovery.files.map((f) => ({ path: f.path, language: f.language })),
     serviceRoots: [...new Set(manifests.map((m) => m.root))],
     hasMoaiDir: discovery.hasMoaiDir,
+    goModules: manifests.flatMap((m) => (m.module ? [{ root: m.root, module: m.module }] : [])),
   });
 
   options.onProgress?.({ phase: 'rules', done: 0, total: rules.length });

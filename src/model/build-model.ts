@@ -15,6 +15,8 @@ export interface ModelInput {
   /** Directories holding a manifest (package.json, pyproject.toml, ...): candidate service roots. */
   serviceRoots: readonly string[];
   hasMoaiDir: boolean;
+  /** Go modules declared by go.mod files: module path and directory. */
+  goModules?: readonly { root: string; module: string }[];
 }
 
 type FactsByKind = { [K in FactKind]: FactOf<K>[] };
@@ -67,7 +69,7 @@ function dedupeMiddleware(list: readonly MiddlewareRef[]): MiddlewareRef[] {
 }
 
 function resolveEndpoints(f: FactsByKind, input: ModelInput, roots: readonly string[]): Endpoint[] {
-  const index = buildModuleIndex(input.files.map((x) => x.path), roots);
+  const index = buildModuleIndex(input.files.map((x) => x.path), roots, input.goModules ?? []);
   const symbols = buildSymbolTable(index, f.import, f.export, f.alias);
   const { graph } = buildRouterGraph(symbols, f.router, f.mount, f.route, f['router-middleware']);
   const endpoints: Endpoint[] = [];

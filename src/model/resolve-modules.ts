@@ -11,9 +11,17 @@ export interface ModuleIndex {
   jsRoots: readonly string[];
   /** Every directory that has a .py file somewhere below it. */
   pythonDirs: ReadonlySet<string>;
+  /** Go modules (go.mod): module path -> directory. */
+  goModules: readonly { root: string; module: string }[];
+  /** Directories that directly hold .go files. */
+  goDirs: ReadonlySet<string>;
 }
 
-export function buildModuleIndex(files: Iterable<string>, serviceRoots: Iterable<string> = []): ModuleIndex {
+export function buildModuleIndex(
+  files: Iterable<string>,
+  serviceRoots: Iterable<string> = [],
+  goModules: readonly { root: string; module: string }[] = [],
+): ModuleIndex {
   const set = new Set(files);
   const roots = new Set<string>(['']);
   for (const root of serviceRoots) {
@@ -28,7 +36,10 @@ export function buildModuleIndex(files: Iterable<string>, serviceRoots: Iterable
     if (!file.endsWith('.py')) continue;
     for (let dir = dirname(file); dir !== '' && !pythonDirs.has(dir); dir = dirname(dir)) pythonDirs.add(dir);
   }
-  return { files: set, pythonRoots, jsRoots: pythonRoots, pythonDirs };
+  const goDirs = new Set<string>();
+  for (const file of set) if (file.endsWith('.go')) goDirs.add(dirname(file));
+  const sortedGo = [...goModules].sort((a, b) => b.module.length - a.module.length);
+  return { files: set, pythonRoots, jsRoots: pythonRoots, pythonDirs, goModules: sortedGo, goDirs };
 }
 
 function dirname(path: string): string {
@@ -120,4 +131,14 @@ export function pythonSubmodule(index: ModuleIndex, packageFile: string, name: s
   else return undefined;
   const base = dir ? `${dir}/${name}` : name;
   return tryPythonModule(index, base) ?? (isPythonPackageDir(index, base) ? `${base}/` : undefined);
+}
+
+/** A Go import path -> the package directory ('<dir>/'), through the go.mod module paths. */
+export function resolveGoPackage(index: ModuleIndex, importPath: string): string | undefined {
+  for (const { root, module } of index.goModules) {
+    if (importPath !== module && !importPath.startsWith(`${module}/`)) continue;
+    const dir = joinPath(root, importPath.slice(module.length));
+    if (index.goDirs.has(dir)) return `${dir}/`;
+  }
+  return undefined;
 }

@@ -3,7 +3,7 @@
 // whole module, or 'extern:<specifier>#<path>' for something from a package.
 
 import type { AliasFact, ExportFact, ImportFact, RefExpr } from '../core/facts.js';
-import { pythonSubmodule, resolveJsModule, resolvePythonModule, type ModuleIndex } from './resolve-modules.js';
+import { pythonSubmodule, resolveGoPackage, resolveJsModule, resolvePythonModule, type ModuleIndex } from './resolve-modules.js';
 
 export interface SymbolTable {
   resolve(ref: RefExpr): string;
@@ -14,7 +14,7 @@ export interface SymbolTable {
 const MAX_DEPTH = 24;
 
 function isPython(file: string): boolean {
-  return file.endsWith('.py') || file.endsWith('/') || file.endsWith('.pyi');
+  return file.endsWith('.py') || file.endsWith('.pyi') || file.endsWith('/');
 }
 
 export function buildSymbolTable(
@@ -49,9 +49,11 @@ export function buildSymbolTable(
   function resolveModule(fromFile: string, specifier: string): string | undefined {
     const cacheKey = `${fromFile}\u0000${specifier}`;
     if (moduleCache.has(cacheKey)) return moduleCache.get(cacheKey);
-    const found = isPython(fromFile)
-      ? resolvePythonModule(index, fromFile, specifier)
-      : resolveJsModule(index, fromFile, specifier);
+    const found = fromFile.endsWith('.go')
+      ? resolveGoPackage(index, specifier)
+      : isPython(fromFile)
+        ? resolvePythonModule(index, fromFile, specifier)
+        : resolveJsModule(index, fromFile, specifier);
     moduleCache.set(cacheKey, found);
     return found;
   }
@@ -72,7 +74,8 @@ export function buildSymbolTable(
       // CommonJS `require('./x').a` / interop: no default export, read the module's names.
       return resolveInModule(module, rest, depth + 1, seen);
     }
-    if (module.endsWith('/')) return `module:${module}${path.length ? `#${path.join('.')}` : ''}`;
+    // A package directory (Go package, Python namespace package): names live at '<dir>/#name'.
+    if (module.endsWith('/')) return resolvePath({ file: module, path: [...path] }, depth + 1, seen);
     return resolvePath({ file: module, path: [...path] }, depth + 1, seen);
   }
 

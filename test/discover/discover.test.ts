@@ -81,6 +81,22 @@ describe('manifests', () => {
     expect(frameworksFromManifests([pep, poetry, pipfile]).map((f) => `${f.serviceRoot}:${f.id}@${f.version ?? ''}`)).toEqual(['' + ':fastapi@0.100', 'b:flask@3.0.0', 'c:fastapi@']);
   });
 
+  it('reads go.mod, pom.xml, build.gradle, composer.json, csproj, Cargo.toml and build.sbt', () => {
+    const manifests = [
+      parseManifest('go/go.mod', 'module github.com/acme/shop\n\ngo 1.22\n\nrequire (\n\tgithub.com/gin-gonic/gin v1.9.1\n)\n').manifest!,
+      parseManifest('java/pom.xml', '<project><parent><artifactId>spring-boot-starter-parent</artifactId><version>3.2.1</version></parent>\n<dependencies><dependency><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-web</artifactId></dependency></dependencies></project>').manifest!,
+      parseManifest('kt/build.gradle.kts', 'plugins { id("org.springframework.boot") version "3.1.0" }\ndependencies { implementation("org.springframework.boot:spring-boot-starter-webflux") }\n').manifest!,
+      parseManifest('php/composer.json', '{"require": {"laravel/framework": "^10.10"}}').manifest!,
+      parseManifest('cs/Api.csproj', '<Project Sdk="Microsoft.NET.Sdk.Web">\n<PropertyGroup><TargetFramework>net8.0</TargetFramework></PropertyGroup></Project>').manifest!,
+      parseManifest('rs/Cargo.toml', '[dependencies]\naxum = "0.7"\ntokio = { version = "1", features = ["full"] }\n').manifest!,
+      parseManifest('scala/build.sbt', 'lazy val root = (project in file(".")).enablePlugins(PlayScala)\n').manifest!,
+    ];
+    expect(manifests[0]!.module).toBe('github.com/acme/shop');
+    expect(frameworksFromManifests(manifests).map((f) => `${f.serviceRoot}:${f.id}@${f.version ?? ''}`)).toEqual([
+      'go:gin@1.9.1', 'java:spring@3.2.1', 'kt:spring@3.1.0', 'php:laravel@10.10', 'cs:aspnetcore@8.0', 'rs:axum@0.7', 'scala:play@',
+    ]);
+  });
+
   it('reports an invalid manifest instead of throwing', () => {
     const { manifest, problem } = parseManifest('package.json', '{ not json');
     expect(manifest).toBeUndefined();
