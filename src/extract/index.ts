@@ -1,7 +1,13 @@
 import { codeFactExtractors } from './code-facts.js';
+import { csharpRouteExtractors } from './csharp/route-extractors.js';
+import { goRouteExtractors } from './go/route-extractors.js';
 import { javascriptRouteExtractors } from './javascript/route-extractors.js';
+import { jvmRouteExtractors } from './jvm/route-extractors.js';
 import { moaiTags } from './moai/tags.js';
+import { phpRouteExtractors } from './php/route-extractors.js';
 import { pythonRouteExtractors } from './python/route-extractors.js';
+import { rustRouteExtractors } from './rust/route-extractors.js';
+import { scalaRouteExtractors } from './scala/route-extractors.js';
 import { securityFactExtractors } from './security-facts.js';
 import type { Extractor } from './types.js';
 
@@ -11,6 +17,12 @@ export type { Extractor } from './types.js';
 export const EXTRACTORS: readonly Extractor[] = [
   ...javascriptRouteExtractors,
   ...pythonRouteExtractors,
+  ...goRouteExtractors,
+  ...jvmRouteExtractors,
+  ...phpRouteExtractors,
+  ...csharpRouteExtractors,
+  ...rustRouteExtractors,
+  ...scalaRouteExtractors,
   ...codeFactExtractors,
   ...securityFactExtractors,
   moaiTags,
