@@ -120,6 +120,27 @@ function applyGlobalPrefixes(endpoints: Endpoint[], prefixes: readonly FactOf<'g
   }
 }
 
+/**
+ * One endpoint per service, method and path: a second registration of the same route (Express
+ * middleware chains split over several `app.post('/x', ...)` calls) is the same endpoint. The first
+ * declaration in file order stands for it; auth and tags of all registrations are merged.
+ */
+function dedupeEndpoints(sorted: readonly Endpoint[]): Endpoint[] {
+  const byKey = new Map<string, Endpoint>();
+  for (const endpoint of sorted) {
+    const key = `${endpoint.service}\u0000${endpoint.method}\u0000${endpoint.path}`;
+    const first = byKey.get(key);
+    if (!first) {
+      byKey.set(key, endpoint);
+      continue;
+    }
+    first.middleware = dedupeMiddleware([...first.middleware, ...endpoint.middleware]);
+    first.auth = authOf(first.middleware);
+    first.openapiTags = unique([...first.openapiTags, ...endpoint.openapiTags]);
+  }
+  return [...byKey.values()];
+}
+
 /** Attaches each @API: TAG to the nearest endpoint declared in the same file within a few lines. */
 function attachMoaiTags(endpoints: Endpoint[], tags: readonly FactOf<'moai-tag'>[]): void {
   const byFile = new Map<string, Endpoint[]>();
@@ -201,16 +222,17 @@ export function buildModel(input: ModelInput): ProjectModel {
   const f = groupFacts(input.facts);
   const roots = [...new Set(['', ...input.serviceRoots])].sort();
   const endpoints = resolveEndpoints(f, input, roots);
-  attachMoaiTags(endpoints, f['moai-tag']);
   endpoints.sort((a, b) => compareLocations(a.location, b.location) || a.method.localeCompare(b.method) || a.path.localeCompare(b.path));
-  const services = buildServices(f, input, endpoints, roots);
+  const distinct = dedupeEndpoints(endpoints);
+  attachMoaiTags(distinct, f['moai-tag']);
+  const services = buildServices(f, input, distinct, roots);
   const pathFact = (e: Endpoint) => ({ path: e.path, location: e.location, service: e.service });
   const hashCalls = byLocation([...f['hash-call']]);
   return {
     services,
-    endpoints,
-    health: endpoints.filter((e) => isHealthPath(e.path)).map(pathFact),
-    metrics: endpoints.filter((e) => isMetricsPath(e.path)).map(pathFact),
+    endpoints: distinct,
+    health: distinct.filter((e) => isHealthPath(e.path)).map(pathFact),
+    metrics: distinct.filter((e) => isMetricsPath(e.path)).map(pathFact),
     cors: byLocation([...f['cors-config']]),
     passwordHashing: hashCalls.filter((h) => h.purpose === 'password'),
     hashCalls,

@@ -114,6 +114,19 @@ describe('buildModel: Python modules and prefixes', () => {
   });
 });
 
+describe('buildModel: one endpoint per method and path', () => {
+  it('merges repeated registrations of a route into the first, keeping every middleware', () => {
+    const m = model([
+      { kind: 'route', framework: 'express', method: 'POST', path: '/api/Users', router: ref('s.js', 'app'), location: at('s.js', 10) },
+      { kind: 'route', framework: 'express', method: 'POST', path: '/api/Users', router: ref('s.js', 'app'), middleware: [auth], location: at('s.js', 12) },
+      { kind: 'route', framework: 'express', method: 'GET', path: '/api/Users', router: ref('s.js', 'app'), location: at('s.js', 14) },
+    ], ['s.js']);
+    expect(m.endpoints.map((e) => `${e.method} ${e.path} ${e.location.startLine} ${e.auth}`)).toEqual([
+      'POST /api/Users 10 required', 'GET /api/Users 14 none',
+    ]);
+  });
+});
+
 describe('buildModel: services, global prefixes, MoAI tags', () => {
   it('applies a NestJS global prefix except excluded paths, per service', () => {
     const m = model([
