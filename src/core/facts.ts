@@ -68,6 +68,11 @@ export interface MountFact extends FactBase {
   /** A module named by string, resolved like an import source of this file: Django include('blog.urls') -> 'blog.urls' with child.path ['urlpatterns']. */
   childModule?: string;
   prefix: string;
+  /**
+   * When the prefix is not a literal (`prefix=settings.api_prefix`, `app.use(config.base, r)`): the value as
+   * written. The model resolves it through `constant` facts; `prefix` then holds the fallback ('' if none).
+   */
+  prefixRef?: RefExpr;
   /** Mount-level prefix replaces the router's own prefix (Flask register_blueprint url_prefix) instead of stacking. */
   replacesChildPrefix?: boolean;
   openapiTags?: string[];
@@ -127,6 +132,16 @@ export interface AliasFact extends FactBase {
   kind: 'alias';
   local: string;
   target: RefExpr;
+}
+
+/**
+ * A name bound to a constant string: a module-level `API_PREFIX = "/api"`, a settings class field
+ * `api_prefix: str = "/api"` (ref path ['AppSettings', 'api_prefix']), `export const base = '/v1'`.
+ */
+export interface ConstantFact extends FactBase {
+  kind: 'constant';
+  ref: RefExpr;
+  value: string;
 }
 
 /** A MoAI TAG in a comment: `@API:ARTICLE-001`, `@SPEC:AUTH-001`, `@TEST:...`. */
@@ -240,6 +255,7 @@ export type Fact =
   | ExportFact
   | AliasFact
   | MoaiTagFact
+  | ConstantFact
   | SqlCallFact
   | HashCallFact
   | CorsConfigFact

@@ -6,7 +6,7 @@ import type { LanguageId, Location } from '../core/types.js';
 import { finalizePath, isHealthPath, isMetricsPath, joinPaths } from './paths.js';
 import { buildModuleIndex } from './resolve-modules.js';
 import { buildRouterGraph } from './resolve-mounts.js';
-import { buildSymbolTable } from './resolve-refs.js';
+import { buildSymbolTable, type SymbolTable } from './resolve-refs.js';
 import type { AuthState, Endpoint, ProjectModel, Service } from './types.js';
 
 export interface ModelInput {
@@ -24,7 +24,7 @@ type FactsByKind = { [K in FactKind]: FactOf<K>[] };
 function groupFacts(facts: readonly Fact[]): FactsByKind {
   const out = {} as Record<FactKind, Fact[]>;
   const kinds: FactKind[] = [
-    'router', 'route', 'mount', 'router-middleware', 'global-prefix', 'import', 'export', 'alias', 'moai-tag',
+    'router', 'route', 'mount', 'router-middleware', 'global-prefix', 'import', 'export', 'alias', 'moai-tag', 'constant',
     'sql-call', 'hash-call', 'cors-config', 'jwt-call', 'secret-candidate', 'rate-limit', 'database',
     'config-issue', 'framework', 'service-entry',
   ];
@@ -71,7 +71,8 @@ function dedupeMiddleware(list: readonly MiddlewareRef[]): MiddlewareRef[] {
 function resolveEndpoints(f: FactsByKind, input: ModelInput, roots: readonly string[]): Endpoint[] {
   const index = buildModuleIndex(input.files.map((x) => x.path), roots, input.goModules ?? []);
   const symbols = buildSymbolTable(index, f.import, f.export, f.alias);
-  const { graph } = buildRouterGraph(symbols, f.router, f.mount, f.route, f['router-middleware']);
+  const mounts = resolveMountPrefixes(f.mount, f.constant, symbols, roots);
+  const { graph } = buildRouterGraph(symbols, f.router, mounts, f.route, f['router-middleware']);
   const endpoints: Endpoint[] = [];
   const seen = new Set<string>();
   for (const route of f.route) {
@@ -104,6 +105,34 @@ function resolveEndpoints(f: FactsByKind, input: ModelInput, roots: readonly str
   }
   applyGlobalPrefixes(endpoints, f['global-prefix'], roots);
   return endpoints;
+}
+
+/**
+ * Mount prefixes written as names (`prefix=settings.api_prefix`): the constant the name resolves to,
+ * else the one constant of the service whose last name matches (settings objects are built at run
+ * time, so `settings.api_prefix` cannot be followed exactly), else the fallback in `prefix`.
+ */
+function resolveMountPrefixes(
+  mounts: readonly FactOf<'mount'>[], constants: readonly FactOf<'constant'>[], symbols: SymbolTable, roots: readonly string[],
+): FactOf<'mount'>[] {
+  if (!mounts.some((m) => m.prefixRef)) return [...mounts];
+  const byKey = new Map<string, string>();
+  const byName = new Map<string, Set<string>>(); // service + last name -> values
+  for (const constant of constants) {
+    byKey.set(symbols.resolve(constant.ref), constant.value);
+    const name = `${serviceOf(constant.location.file, roots)}\u0000${constant.ref.path[constant.ref.path.length - 1]}`;
+    let values = byName.get(name);
+    if (!values) byName.set(name, (values = new Set()));
+    values.add(constant.value);
+  }
+  return mounts.map((mount) => {
+    if (!mount.prefixRef) return mount;
+    const exact = byKey.get(symbols.resolve(mount.prefixRef));
+    const last = mount.prefixRef.path[mount.prefixRef.path.length - 1];
+    const named = byName.get(`${serviceOf(mount.location.file, roots)}\u0000${last}`);
+    const value = exact ?? (named?.size === 1 ? [...named][0] : undefined);
+    return value === undefined ? mount : { ...mount, prefix: value };
+  });
 }
 
 function applyGlobalPrefixes(endpoints: Endpoint[], prefixes: readonly FactOf<'global-prefix'>[], roots: readonly string[]): void {

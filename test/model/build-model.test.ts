@@ -94,6 +94,17 @@ describe('buildModel: Python modules and prefixes', () => {
     expect(m.endpoints[0]!.openapiTags).toEqual(['api', 'articles']);
   });
 
+  it('resolves a mount prefix written as a settings attribute through constant facts', () => {
+    const m = model([
+      { kind: 'router', framework: 'fastapi', ref: ref('app/main.py', 'app'), isApp: true, location: at('app/main.py', 3) },
+      { kind: 'router', framework: 'fastapi', ref: ref('app/main.py', 'api'), location: at('app/main.py', 4) },
+      { kind: 'route', framework: 'fastapi', method: 'GET', path: '/tags', router: ref('app/main.py', 'api'), location: at('app/main.py', 6) },
+      { kind: 'mount', framework: 'fastapi', parent: ref('app/main.py', 'app'), child: ref('app/main.py', 'api'), prefix: '', prefixRef: ref('app/main.py', 'settings', 'api_prefix'), location: at('app/main.py', 9) },
+      { kind: 'constant', ref: ref('app/core/settings.py', 'AppSettings', 'api_prefix'), value: '/api', location: at('app/core/settings.py', 12) },
+    ], ['app/main.py', 'app/core/settings.py']);
+    expect(routes(m)).toEqual(['GET /api/tags']);
+  });
+
   it('resolves relative imports and Django include() by module name', () => {
     const m = model([
       { kind: 'route', framework: 'django', method: 'ANY', path: 'admin/', router: ref('site/urls.py', 'urlpatterns'), location: at('site/urls.py', 4) },
