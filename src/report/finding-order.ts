@@ -38,7 +38,8 @@ export function countBySeverity(findings: readonly Finding[]): Record<Severity, 
   return counts;
 }
 
-const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+/** '1 error', '2 errors' */
+export const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** '2 errors, 1 warning, 0 notes' */
 export function severityTally(counts: Record<Severity, number>): string {

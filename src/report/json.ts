@@ -26,13 +26,13 @@ function services(list: readonly Service[]) {
       languages: [...new Set(s.languages)].sort(compareText),
       frameworks: [...s.frameworks]
         .sort((a, b) => compareText(a.id, b.id) || compareText(a.version ?? '', b.version ?? ''))
-        .map((f) => ({ id: f.id, version: f.version })),
+        .map((f) => ({ id: f.id, version: f.version ?? null })),
     }))
     .sort((a, b) => compareText(a.root, b.root));
 }
 
 function endpoints(list: readonly Endpoint[]) {
-  return list
+  return unique(list
     .map((e) => ({
       method: e.method,
       path: e.path,
@@ -44,7 +44,8 @@ function endpoints(list: readonly Endpoint[]) {
       auth: e.auth,
     }))
     .sort((a, b) => compareText(a.file, b.file) || a.line - b.line
-      || compareText(a.method, b.method) || compareText(a.path, b.path) || compareText(a.service, b.service));
+      || compareText(a.method, b.method) || compareText(a.path, b.path)
+      || compareText(JSON.stringify(a), JSON.stringify(b))));
 }
 
 function paths(list: readonly PathFact[]) {

@@ -10,6 +10,13 @@ export const where = (loc: Location): string => code(`${loc.file}:${loc.startLin
 
 const orNone = (items: string[], none: string): string => (items.length ? list(items) : escapeText(none));
 
+/** Renders items as list lines ordered by location, then by their text; identical lines once. */
+function linesByLocation<T extends { location: Location }>(items: readonly T[], render: (item: T) => string): string[] {
+  const rendered = items.map((item) => ({ loc: item.location, text: render(item) }))
+    .sort((a, b) => compareLocations(a.loc, b.loc) || compareText(a.text, b.text));
+  return [...new Set(rendered.map((r) => r.text))];
+}
+
 const frameworkText = (f: { id: string; version: string | null }): string =>
   (f.version ? `${f.id} ${f.version}` : f.id);
 
@@ -64,10 +71,10 @@ export function endpointsSection(model: ProjectModel): string {
 const yesNo = (v: boolean | null): string => (v === null ? 'unknown' : v ? 'yes' : 'no');
 
 export function middlewareSection(model: ProjectModel): string {
-  const cors = [...model.cors].sort((a, b) => compareLocations(a.location, b.location)).map((c) =>
+  const cors = linesByLocation(model.cors, (c) =>
     `${code(c.policy)} via ${code(c.library)}, credentials: ${yesNo(c.credentials)}, at ${where(c.location)}`
     + (c.detail ? ` (${escapeText(c.detail)})` : ''));
-  const limits = [...model.rateLimits].sort((a, b) => compareLocations(a.location, b.location)).map((r) => {
+  const limits = linesByLocation(model.rateLimits, (r) => {
     const scope = !r.applied ? 'configured but not applied'
       : r.scope ? `applied to ${code(r.scope)}` : r.scope === '' ? 'applied to the whole app' : 'applied';
     return `${code(r.library)} ${scope}, at ${where(r.location)}`;
@@ -93,14 +100,15 @@ export function middlewareSection(model: ProjectModel): string {
 }
 
 export function databaseSection(model: ProjectModel): string {
-  const items = [...new Set([...model.databases].sort((a, b) => compareLocations(a.location, b.location)).map((d) =>
-    `${d.engine ? code(d.engine) : 'unknown engine'} via ${code(d.library)}, at ${where(d.location)}`))];
+  const items = linesByLocation(model.databases, (d) =>
+    `${d.engine ? code(d.engine) : 'unknown engine'} via ${code(d.library)}, at ${where(d.location)}`);
   return blocks(heading(2, 'Database'), orNone(items, 'No database access found.'));
 }
 
 export function passwordHashingSection(model: ProjectModel): string {
   const sorted = [...model.passwordHashing]
-    .sort((a, b) => compareLocations(a.location, b.location) || compareText(a.algorithm, b.algorithm));
+    .sort((a, b) => compareLocations(a.location, b.location) || compareText(a.algorithm, b.algorithm)
+      || compareText(a.library, b.library));
   const items = uniqueBy(sorted, hashCallKey).map((h) => {
     const params = Object.entries(h.params ?? {}).sort(([a], [b]) => compareText(a, b))
       .map(([k, v]) => `${k} ${String(v)}`).join(', ');
@@ -111,9 +119,8 @@ export function passwordHashingSection(model: ProjectModel): string {
 }
 
 export function healthSection(model: ProjectModel): string {
-  const paths = (label: string, list: ProjectModel['health']) => [...list]
-    .sort((a, b) => compareLocations(a.location, b.location))
-    .map((p) => `${label}: ${code(p.path)} at ${where(p.location)}`);
+  const paths = (label: string, facts: ProjectModel['health']) =>
+    linesByLocation(facts, (p) => `${label}: ${code(p.path)} at ${where(p.location)}`);
   const items = [...paths('Health', model.health), ...paths('Metrics', model.metrics)];
   if (!model.health.length) items.push('Health: none found');
   if (!model.metrics.length) items.push('Metrics: none found');

@@ -2,7 +2,9 @@
 import type { RunResult } from '../core/result.js';
 import type { Finding, RuleDescriptor, Severity } from '../core/types.js';
 import { checklist } from './checklist.js';
-import { compareText, countBySeverity, isSuppressed, reportedFindings, SEVERITIES, severityTally } from './finding-order.js';
+import {
+  compareText, countBySeverity, isSuppressed, plural, reportedFindings, SEVERITIES, severityTally,
+} from './finding-order.js';
 import {
   databaseSection, endpointsSection, healthSection, middlewareSection, passwordHashingSection, servicesSection, where,
 } from './markdown-architecture.js';
@@ -26,10 +28,9 @@ function summarySection(result: RunResult, findings: Finding[]): string {
   return blocks(heading(2, 'Summary'), list([
     `Findings: ${severityTally(counts)}${suppressed ? ` (${suppressed} suppressed, not shown)` : ''}`,
     `Frameworks: ${frameworks.length ? frameworks.map(code).join(', ') : 'none detected'}`,
-    `Endpoints: ${result.model.endpoints.length} in ${result.model.services.length} `
-      + `service${result.model.services.length === 1 ? '' : 's'}`,
+    `Endpoints: ${result.model.endpoints.length} in ${plural(result.model.services.length, 'service')}`,
     `Checklist: ${failing.length ? `fails on ${escapeText(failing.join(', '))}` : 'no failing category'}`,
-    `Scanned: ${result.stats.files} files, ${result.stats.parseErrors} parse errors`,
+    `Scanned: ${plural(result.stats.files, 'file')}, ${plural(result.stats.parseErrors, 'parse error')}`,
   ]));
 }
 

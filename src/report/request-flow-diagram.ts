@@ -53,7 +53,7 @@ function serviceLines(model: ProjectModel, service: Service, id: string, sharedS
   const endpoints = model.endpoints.filter((e) => e.service === service.root);
   const frameworks = service.frameworks.map((f) => f.id).sort(compareText).join(', ');
   const title = `Service ${displayServiceRoot(service.root)}${frameworks ? ` (${frameworks})` : ''}`;
-  const lines = [`  subgraph ${id}[${mermaidLabel(title)}]`, '    direction LR'];
+  const lines = [`  subgraph ${id} [${mermaidLabel(title)}]`, '    direction LR'];
   const edges: string[] = [];
   let previous = 'clients';
   const step = (nodeId: string, label: string) => {
@@ -99,7 +99,7 @@ export function requestFlowDiagram(model: ProjectModel): string {
     .sort((a, b) => compareText(a.root, b.root));
   const lines = ['flowchart LR', `  clients([${mermaidLabel('Clients')}])`];
   if (drawn.length === 0) {
-    lines.push(`  none[${mermaidLabel('no HTTP service found')}]`, '  clients --> none');
+    lines.push(`  noservice[${mermaidLabel('no HTTP service found')}]`, '  clients --> noservice');
     return lines.join('\n');
   }
   const drawnRoots = new Set(drawn.map((s) => s.root));

@@ -1,7 +1,7 @@
 // Console summary: frameworks, endpoints, findings by severity and a one-line tally.
 import pc from 'picocolors';
 import type { RunResult } from '../core/result.js';
-import type { Finding, Severity } from '../core/types.js';
+import type { Finding, Notification, Severity } from '../core/types.js';
 import type { Endpoint } from '../model/types.js';
 import {
   compareLocations, compareText, countBySeverity, isSuppressed, reportedFindings, SEVERITIES, severityTally,
@@ -69,8 +69,9 @@ function findingsBlock(findings: Finding[], c: Colors): string[] {
 }
 
 function notificationsBlock(result: RunResult, c: Colors): string[] {
-  const list = [...result.notifications].sort((a, b) => compareText(a.file ?? a.location?.file ?? '', b.file ?? b.location?.file ?? '')
-    || compareText(a.kind, b.kind) || compareText(a.message, b.message));
+  const fileOf = (n: Notification) => n.location?.file ?? n.file ?? '';
+  const list = [...result.notifications].sort((a, b) => SEVERITIES.indexOf(a.level) - SEVERITIES.indexOf(b.level)
+    || compareText(fileOf(a), fileOf(b)) || compareText(a.kind, b.kind) || compareText(a.message, b.message));
   if (!list.length) return [];
   const lines = [c.bold(`Run notes: ${list.length}`)];
   for (const n of list.slice(0, MAX_NOTIFICATIONS)) {

@@ -3,9 +3,13 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import AjvDraft04 from 'ajv-draft-04';
-import Ajv2020 from 'ajv/dist/2020.js';
+import AjvDraft04Module from 'ajv-draft-04';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import type { ErrorObject, ValidateFunction } from 'ajv';
+
+// ajv-draft-04 is CommonJS: under NodeNext typing its default import is the module object, whose
+// `default` is the class (at run time the class carries `default` pointing at itself as well).
+const AjvDraft04 = AjvDraft04Module.default;
 
 export const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const sharedDir = resolve(projectRoot, '../shared');
@@ -40,18 +44,13 @@ let scanValidator: ValidateFunction | undefined;
 
 /** SARIF 2.1.0 (draft-04 schema). Returns '<instancePath> <message>' per error; [] when valid. */
 export function validateSarif(log: unknown): string[] {
-  if (!sarifValidator) {
-    const ajv = new AjvDraft04({ strict: false, allErrors: true, formats: FORMATS });
-    sarifValidator = ajv.compile(readSchema(SARIF_SCHEMA_PATH));
-  }
+  sarifValidator ??= new AjvDraft04({ strict: false, allErrors: true, formats: FORMATS })
+    .compile(readSchema(SARIF_SCHEMA_PATH));
   return sarifValidator(log) ? [] : describe(sarifValidator.errors);
 }
 
 /** The `--format json` scan result (shared/contracts/scan-result.schema.json, draft 2020-12). */
 export function validateScanJson(doc: unknown): string[] {
-  if (!scanValidator) {
-    const ajv = new Ajv2020({ strict: false, allErrors: true });
-    scanValidator = ajv.compile(readSchema(SCAN_RESULT_SCHEMA_PATH));
-  }
+  scanValidator ??= new Ajv2020({ strict: false, allErrors: true }).compile(readSchema(SCAN_RESULT_SCHEMA_PATH));
   return scanValidator(doc) ? [] : describe(scanValidator.errors);
 }
