@@ -88,7 +88,7 @@ export function isPasswordName(name: string): boolean {
 
 /** Words that mark a hash as security-relevant but not a password hash: tokens, keys, signatures, salts. */
 const SECURITY_WORDS = new Set([
-  'token', 'tokens', 'secret', 'secrets', 'key', 'keys', 'apikey', 'signature', 'sig', 'sign', 'signed', 'nonce', 'salt',
+  'token', 'tokens', 'secret', 'secrets', 'apikey', 'privkey', 'signingkey', 'signature', 'sig', 'sign', 'signed', 'nonce', 'salt',
   'session', 'sessionid', 'csrf', 'xsrf', 'otp', 'totp', 'reset', 'verify', 'verification', 'auth', 'authorization',
   'hmac', 'mac', 'cookie', 'jwt', 'credential', 'credentials', 'challenge', 'invite', 'activation', 'confirm', 'confirmation',
 ]);

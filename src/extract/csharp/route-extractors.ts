@@ -1,4 +1,6 @@
 import type { Extractor } from '../types.js';
+import { aspnetControllers } from './controllers.js';
+import { aspnetMinimalApi } from './minimal-api.js';
 
-// Placeholder: the extractors of this area are being written.
-export const csharpRouteExtractors: Extractor[] = [];
+/** ASP.NET Core: MVC / Web API controllers and minimal APIs (endpoint routing in Program.cs). */
+export const csharpRouteExtractors: Extractor[] = [aspnetControllers, aspnetMinimalApi];

@@ -38,6 +38,18 @@ export function commonJsExportName(target: Node): string | undefined {
   return undefined;
 }
 
+/** A string constant written literally: 'x', `x`, 'a' + 'b'. */
+function literalString(node: Node): string | undefined {
+  if (node.type === 'StringLiteral') return node.value;
+  if (node.type === 'TemplateLiteral' && node.expressions.length === 0) return node.quasis.map((q) => q.value.cooked ?? q.value.raw).join('');
+  if (node.type === 'BinaryExpression' && node.operator === '+') {
+    const left = literalString(node.left as Node);
+    const right = literalString(node.right);
+    return left !== undefined && right !== undefined ? left + right : undefined;
+  }
+  return undefined;
+}
+
 function keyName(key: Node): string | undefined {
   if (key.type === 'Identifier') return key.name;
   if (key.type === 'StringLiteral') return key.value;
@@ -56,6 +68,34 @@ class ModuleFacts {
   exp(node: Node, exported: string, localPath: string[]): void {
     const fact: ExportFact = { kind: 'export', exported, local: { file: this.file, path: localPath }, location: loc(this.file, node) };
     this.facts.push(fact);
+  }
+
+  /** `constant` facts for a literal string, or for every string leaf of an object literal. */
+  constants(node: Node, path: string[], value: Node | undefined, depth = 0): void {
+    const v = unwrapExpr(value);
+    if (!v || depth > 4) return;
+    const text = literalString(v);
+    if (text !== undefined) {
+      this.facts.push({ kind: 'constant', ref: { file: this.file, path }, value: text, location: loc(this.file, node) });
+      return;
+    }
+    if (v.type === 'ObjectExpression') {
+      for (const prop of v.properties) {
+        if (prop.type !== 'ObjectProperty' || prop.computed) continue;
+        const key = keyName(prop.key);
+        if (key) this.constants(prop, [...path, key], prop.value as Node, depth + 1);
+      }
+    }
+  }
+
+  enumConstants(node: t.TSEnumDeclaration): void {
+    const members = (node as unknown as { members?: t.TSEnumMember[] }).members
+      ?? (node as unknown as { body?: { members: t.TSEnumMember[] } }).body?.members ?? [];
+    for (const m of members) {
+      const key = m.id.type === 'Identifier' ? m.id.name : m.id.value;
+      const text = m.initializer ? literalString(m.initializer as Node) : undefined;
+      if (text !== undefined) this.facts.push({ kind: 'constant', ref: { file: this.file, path: [node.id.name, key] }, value: text, location: loc(this.file, m) });
+    }
   }
 
   /** Export of an arbitrary expression under `exported`. */
@@ -84,6 +124,7 @@ class ModuleFacts {
     }
     const path = memberPath(v);
     this.exp(node, exported, path ?? [exportLocalName(exported)]);
+    if (!path) this.constants(node, [exportLocalName(exported)], v);
   }
 
   importDeclaration(node: t.ImportDeclaration): void {
@@ -103,9 +144,14 @@ class ModuleFacts {
     if (decl) {
       if (decl.type === 'VariableDeclaration') {
         for (const d of decl.declarations) {
-          if (d.id.type === 'Identifier') this.exp(d, d.id.name, [d.id.name]);
+          if (d.id.type !== 'Identifier') continue;
+          this.exp(d, d.id.name, [d.id.name]);
+          if (decl.kind === 'const') this.constants(d, [d.id.name], d.init as Node | undefined);
         }
-      } else if ((decl.type === 'FunctionDeclaration' || decl.type === 'ClassDeclaration' || decl.type === 'TSEnumDeclaration') && decl.id) {
+      } else if (decl.type === 'TSEnumDeclaration') {
+        this.exp(decl, decl.id.name, [decl.id.name]);
+        this.enumConstants(decl);
+      } else if ((decl.type === 'FunctionDeclaration' || decl.type === 'ClassDeclaration') && decl.id) {
         this.exp(decl, decl.id.name, [decl.id.name]);
       }
       return;

@@ -1,4 +1,19 @@
+// Every JS/TS web-framework extractor (routes, routers, mounts, middleware) and module linking.
+import { expressRoutes } from '../express/routes.js';
+import { fastifyRoutes } from '../fastify/routes.js';
+import { honoRoutes } from '../hono/routes.js';
+import { koaDeclarativeRoutes } from '../koa/declarative-routes.js';
+import { koaRoutes } from '../koa/routes.js';
+import { nestjsRoutes } from '../nestjs/routes.js';
 import type { Extractor } from '../types.js';
+import { javascriptModules } from './modules.js';
 
-// Placeholder: the extractors of this area are being written.
-export const javascriptRouteExtractors: Extractor[] = [];
+export const javascriptRouteExtractors: Extractor[] = [
+  javascriptModules,
+  expressRoutes,
+  koaRoutes,
+  koaDeclarativeRoutes,
+  fastifyRoutes,
+  honoRoutes,
+  nestjsRoutes,
+];

@@ -1,4 +1,6 @@
 import type { Extractor } from '../types.js';
+import { jvmAnnotatedRoutes } from './annotated-routes.js';
+import { jvmConfigRoutes } from './config-routes.js';
 
-// Placeholder: the extractors of this area are being written.
-export const jvmRouteExtractors: Extractor[] = [];
+/** Route extractors for Java and Kotlin (Spring, JAX-RS, Micronaut, Quarkus) and their configuration files. */
+export const jvmRouteExtractors: Extractor[] = [jvmAnnotatedRoutes, jvmConfigRoutes];

@@ -1,4 +1,9 @@
 import type { Extractor } from '../types.js';
+import { laravelPrefixes } from './laravel-prefixes.js';
+import { laravelRoutes } from './laravel-routes.js';
+import { phpServiceEntry } from './service-entry.js';
+import { symfonyRoutes } from './symfony-routes.js';
+import { symfonyYamlRoutes } from './symfony-yaml.js';
 
-// Placeholder: the extractors of this area are being written.
-export const phpRouteExtractors: Extractor[] = [];
+/** PHP frameworks: Laravel route files and route-file prefixes, Symfony attributes/annotations and YAML. */
+export const phpRouteExtractors: Extractor[] = [laravelRoutes, laravelPrefixes, symfonyRoutes, symfonyYamlRoutes, phpServiceEntry];

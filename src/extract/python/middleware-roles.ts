@@ -8,13 +8,13 @@ type Role = MiddlewareRef['role'];
 const OPTIONAL = /optional|required\s*=\s*false|auto_error\s*=\s*false|orreadonly|oranon|allow_?anonymous/;
 const PUBLIC = /allowany|allow_any|csrf|get_db\b|get_session\b|get_repository|paginat/;
 const AUTH = new RegExp([
-  'auth(?!or)', 'login_required', 'logged_in', 'signed_in', 'jwt', 'token', 'current_user', 'current_active_user',
+  'auth(?!or)', 'permission', 'login_required', 'logged_in', 'signed_in', 'jwt', 'token', 'current_user', 'current_active_user',
   'current_superuser', 'api_?key', 'bearer', 'oauth', 'security\\(', 'isauthenticated', 'isadmin', 'admin_required',
   'require_admin', 'staff_member_required', 'superuser_required', 'permission_required', 'requires_user',
   'require_user', 'verify_user', 'session_user', 'httpbasic', 'basic_auth', 'credentials',
 ].join('|'));
 const RATE_LIMIT = /rate_?limit|ratelimit|throttl|limiter\.|\.limit\(/;
-const CORS = /cors/;
+const CORS = /cors|cross_origin/;
 
 /** Role of a middleware, dependency or decorator, judged from its name as written. */
 export function classifyPythonMiddleware(name: string): Role {

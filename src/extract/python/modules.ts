@@ -1,7 +1,7 @@
 // Python module-level facts (imports, aliases) and the in-file scope the route extractors share:
 // which names are imported from where, which top-level names hold constant strings, which
 // classes and functions a file defines, and which names are bound to a constructor call.
-import type { AliasFact, Fact, ImportFact } from '../../core/facts.js';
+import type { AliasFact, ConstantFact, Fact, HttpMethod, ImportFact } from '../../core/facts.js';
 import type { ParsedFile } from '../../languages/types.js';
 import type { Extractor } from '../types.js';
 import { dottedPath, loc, walk, type Node } from './ast.js';
@@ -17,6 +17,8 @@ export interface ModuleScope {
   packages: Set<string>;
   /** Constant strings: 'NAME', 'Class.ATTR' and, for `x = Class()` of an in-file class, 'x.ATTR'. */
   constants: Map<string, string>;
+  /** Where each constant is assigned. */
+  constantNodes: Map<string, Node>;
   /** Classes and functions defined anywhere in the file (first definition of a name wins). */
   classes: Map<string, Node>;
   functions: Map<string, Node>;
@@ -148,8 +150,8 @@ export function evalString(node: Node | null | undefined, constants: ReadonlyMap
 }
 
 /** Class-level constant strings of a class body (`API_V1_STR: str = "/api/v1"`). */
-function classConstants(cls: Node, constants: Map<string, string>): Map<string, string> {
-  const out = new Map<string, string>();
+function classConstants(cls: Node, constants: Map<string, string>): Map<string, { value: string; node: Node }> {
+  const out = new Map<string, { value: string; node: Node }>();
   const body = cls.childForFieldName('body');
   for (const statement of body?.namedChildren ?? []) {
     const assignment = statement ? assignmentOf(statement) : undefined;
@@ -157,7 +159,7 @@ function classConstants(cls: Node, constants: Map<string, string>): Map<string, 
     const name = assignment.childForFieldName('left');
     if (name?.type !== 'identifier') continue;
     const value = evalString(assignment.childForFieldName('right'), constants);
-    if (value !== undefined) out.set(name.text, value);
+    if (value !== undefined) out.set(name.text, { value, node: assignment });
   }
   return out;
 }
@@ -165,7 +167,7 @@ function classConstants(cls: Node, constants: Map<string, string>): Map<string, 
 /** Reads the in-file scope of a Python module. */
 export function readModuleScope(root: Node): ModuleScope {
   const scope: ModuleScope = {
-    imports: new Map(), packages: new Set(), constants: new Map(),
+    imports: new Map(), packages: new Set(), constants: new Map(), constantNodes: new Map(),
     classes: new Map(), functions: new Map(), calls: new Map(),
   };
   walk(root, (node) => {
@@ -190,16 +192,19 @@ export function readModuleScope(root: Node): ModuleScope {
     return true;
   });
   // Constants: top-level statements in order, so later ones can use earlier ones.
-  const classValues = new Map<string, Map<string, string>>();
+  const setConstant = (key: string, value: string, node: Node) => {
+    scope.constants.set(key, value);
+    scope.constantNodes.set(key, node);
+  };
+  const classValues = new Map<string, Map<string, { value: string; node: Node }>>();
   for (const statement of root.namedChildren) {
-    if (!statement) continue;
     const def = definitionOf(statement);
     if (def?.type === 'class_definition') {
       const name = def.childForFieldName('name')?.text;
       if (!name) continue;
       const values = classConstants(def, scope.constants);
       classValues.set(name, values);
-      for (const [attr, value] of values) scope.constants.set(`${name}.${attr}`, value);
+      for (const [attr, { value, node }] of values) setConstant(`${name}.${attr}`, value, node);
       continue;
     }
     const assignment = assignmentOf(statement);
@@ -209,14 +214,14 @@ export function readModuleScope(root: Node): ModuleScope {
     if (left?.type !== 'identifier' || !right) continue;
     const value = evalString(right, scope.constants);
     if (value !== undefined) {
-      scope.constants.set(left.text, value);
+      setConstant(left.text, value, assignment);
       continue;
     }
     // `settings = Settings()` of an in-file class: its attributes become `settings.ATTR`.
     if (right.type === 'call') {
       const callee = dottedPath(right.childForFieldName('function'))?.join('.');
       const values = callee ? classValues.get(callee) : undefined;
-      for (const [attr, v] of values ?? []) scope.constants.set(`${left.text}.${attr}`, v);
+      for (const [attr, { value: v }] of values ?? []) setConstant(`${left.text}.${attr}`, v, assignment);
     }
   }
   return scope;
@@ -254,13 +259,27 @@ function aliasFacts(file: ParsedFile, root: Node): AliasFact[] {
   return out;
 }
 
+/** Short, single-line values only: constants matter as path prefixes, not as text. */
+const CONSTANT_VALUE = /^[^\s]{0,200}$/;
+
+function constantFacts(file: ParsedFile, root: Node): ConstantFact[] {
+  const scope = readModuleScope(root);
+  const out: ConstantFact[] = [];
+  for (const [key, value] of scope.constants) {
+    const node = scope.constantNodes.get(key);
+    if (!node || !CONSTANT_VALUE.test(value)) continue;
+    out.push({ kind: 'constant', ref: { file: file.path, path: key.split('.') }, value, location: loc(file.path, node) });
+  }
+  return out;
+}
+
 export const pythonModules: Extractor = {
   id: 'python/modules',
   languages: ['python'],
   extract(file: ParsedFile): Fact[] {
     if (file.tree.kind !== 'tree-sitter') return [];
     const root = file.tree.tree.rootNode;
-    return [...importFacts(file, root), ...aliasFacts(file, root)];
+    return [...importFacts(file, root), ...aliasFacts(file, root), ...constantFacts(file, root)];
   },
 };
 
@@ -280,13 +299,36 @@ const OTHER_WEB_PACKAGES = new Set([
   'pyramid', 'cherrypy', 'masonite', 'blacksheep', 'responder', 'hug', 'connexion', 'django', 'rest_framework',
 ]);
 
+function packageFramework(pkg: string): PythonWebFramework | undefined {
+  if (pkg === 'fastapi') return 'fastapi';
+  if (pkg === 'flask' || pkg.startsWith('flask_')) return 'flask';
+  if (pkg === 'rest_framework') return 'django';
+  return OTHER_WEB_PACKAGES.has(pkg) ? 'other' : undefined;
+}
+
+/**
+ * The framework of a constructor call (`Flask(__name__)`, `fastapi.APIRouter()`, quart's `Blueprint(...)`):
+ * by where its name is imported from, else by the name alone. Undefined for unknown constructors.
+ */
+export function callFramework(scope: ModuleScope, call: Node): PythonWebFramework | undefined {
+  const callee = dottedPath(call.childForFieldName('function'));
+  if (!callee) return undefined;
+  const name = callee[callee.length - 1]!;
+  const binding = scope.imports.get(callee[0]!);
+  const source = binding ? binding.source : callee.length > 1 ? callee[0] : undefined;
+  const byName = CONSTRUCTOR_FRAMEWORK[name];
+  if (!byName) return undefined;
+  const byImport = source && !source.startsWith('.') ? packageFramework(source.split('.')[0]!) : undefined;
+  return byImport ?? byName;
+}
+
 /**
  * Which framework a decorator / call receiver (`app`, `router`, `bp`) belongs to: by the constructor
  * it is bound to in this file, else by what the file imports, else by the decorator style.
  */
 export function receiverFramework(scope: ModuleScope, receiver: readonly string[], isRouteStyle: boolean): PythonWebFramework {
-  const ctor = receiver.length === 1 ? constructorOf(scope, receiver[0]) : undefined;
-  const known = ctor ? CONSTRUCTOR_FRAMEWORK[ctor] : undefined;
+  const call = receiver.length === 1 ? scope.calls.get(receiver[0]!) : undefined;
+  const known = call ? callFramework(scope, call) : undefined;
   if (known) return known;
   const hasFastapi = scope.packages.has('fastapi');
   const hasFlask = [...scope.packages].some((p) => p === 'flask' || p.startsWith('flask_'));
@@ -294,4 +336,74 @@ export function receiverFramework(scope: ModuleScope, receiver: readonly string[
   if (hasFlask && !hasFastapi) return 'flask';
   if (!hasFastapi && !hasFlask && [...scope.packages].some((p) => OTHER_WEB_PACKAGES.has(p))) return 'other';
   return isRouteStyle ? 'flask' : 'fastapi';
+}
+
+const HTTP_METHODS = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS', 'TRACE', 'CONNECT']);
+
+export function isHttpMethod(value: string): value is HttpMethod {
+  return HTTP_METHODS.has(value);
+}
+
+/** Methods of a `methods=[...]` list/tuple/set, upper-cased and de-duplicated; undefined when absent. */
+export function httpMethodList(node: Node | null | undefined, scope: ModuleScope): HttpMethod[] | undefined {
+  if (!node || !['list', 'tuple', 'set'].includes(node.type)) return undefined;
+  const out: HttpMethod[] = [];
+  for (const child of node.namedChildren) {
+    if (!child || child.type === 'comment') continue;
+    const value = evalString(child, scope.constants)?.toUpperCase();
+    if (value && isHttpMethod(value) && !out.includes(value)) out.push(value);
+  }
+  return out;
+}
+
+export interface ClassBodyInfo {
+  /** `name = value` statements of the class body, by name. */
+  assignments: Map<string, Node>;
+  /** Methods (decorated or not), by name; first wins. */
+  functions: Map<string, Node>;
+}
+
+export function classBody(cls: Node): ClassBodyInfo {
+  const assignments = new Map<string, Node>();
+  const functions = new Map<string, Node>();
+  for (const statement of cls.childForFieldName('body')?.namedChildren ?? []) {
+    const def = statement.type === 'decorated_definition' ? statement.childForFieldName('definition') : statement;
+    if (def?.type === 'function_definition') {
+      const name = def.childForFieldName('name')?.text;
+      if (name && !functions.has(name)) functions.set(name, def);
+      continue;
+    }
+    const assignment = assignmentOf(statement);
+    const target = assignment?.childForFieldName('left');
+    const value = assignment?.childForFieldName('right');
+    if (assignment?.type === 'assignment' && target?.type === 'identifier' && value) assignments.set(target.text, value);
+  }
+  return { assignments, functions };
+}
+
+/** Base class names, last segment (`generics.ListAPIView` -> 'ListAPIView'). */
+export function baseNames(cls: Node): string[] {
+  const out: string[] = [];
+  for (const arg of cls.childForFieldName('superclasses')?.namedChildren ?? []) {
+    const path = dottedPath(arg);
+    if (path) out.push(path[path.length - 1]!);
+  }
+  return out;
+}
+
+/** Decorator nodes of a function or class definition, top to bottom. */
+export function decoratorsOf(def: Node): Node[] {
+  const parent = def.parent;
+  if (parent?.type !== 'decorated_definition') return [];
+  return parent.namedChildren.filter((c) => c.type === 'decorator');
+}
+
+const TEST_DIRS = new Set(['test', 'tests', 'testing']);
+
+/** Test modules (tests/, test_x.py, x_test.py, tests.py, conftest.py): routes declared there are test scaffolding. */
+export function isPythonTestFile(path: string): boolean {
+  const parts = path.split('/');
+  const base = parts.pop() ?? '';
+  if (parts.some((p) => TEST_DIRS.has(p))) return true;
+  return base.startsWith('test_') || base.endsWith('_test.py') || base === 'tests.py' || base === 'conftest.py';
 }

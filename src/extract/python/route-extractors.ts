@@ -1,4 +1,8 @@
+import { djangoUrls } from '../django/urls.js';
+import { fastapiRoutes } from '../fastapi/routes.js';
+import { flaskRoutes } from '../flask/routes.js';
 import type { Extractor } from '../types.js';
+import { pythonModules } from './modules.js';
 
-// Placeholder: the extractors of this area are being written.
-export const pythonRouteExtractors: Extractor[] = [];
+/** Python module facts (imports, aliases) and the FastAPI, Flask and Django route extractors. */
+export const pythonRouteExtractors: Extractor[] = [pythonModules, fastapiRoutes, flaskRoutes, djangoUrls];

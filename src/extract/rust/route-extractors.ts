@@ -1,4 +1,6 @@
 import type { Extractor } from '../types.js';
+import { rustAttributeRoutes } from './attribute-routes.js';
+import { rustRouterRoutes } from './routes.js';
 
-// Placeholder: the extractors of this area are being written.
-export const rustRouteExtractors: Extractor[] = [];
+/** Endpoint extractors for Rust web frameworks (axum, Actix-web, Rocket). */
+export const rustRouteExtractors: Extractor[] = [rustRouterRoutes, rustAttributeRoutes];

@@ -33,6 +33,15 @@ const META_WORDS = new Set([
   'style', 'icon', 'visible', 'show', 'hidden', 'size', 'limit', 'lifetime', 'age', 'store', 'storage', 'cookie', 'param',
   'keys', 'list', 'names', 'provider', 'service', 'manager', 'generator', 'helper', 'util', 'utils', 'schema', 'model',
   'field', 'selector', 'id', 'ref', 'source', 'scope', 'scopes', 'audience', 'issuer', 'kind', 'usage', 'event', 'events',
+  'address', 'addr', 'contract', 'tooltip', 'advice', 'repeat', 'caption', 'prompt', 'status', 'state', 'flag', 'option',
+]);
+
+/** Leading words of UI-text keys: LABEL_PASSWORD, TITLE_FORGOT_PASSWORD, MANDATORY_PASSWORD, passwordPlaceholder. */
+const UI_TEXT_FIRST_WORDS = new Set([
+  'label', 'lbl', 'title', 'mandatory', 'show', 'hide', 'forgot', 'invalid', 'remove', 'initial', 'confirm', 'enter',
+  'placeholder', 'tooltip', 'msg', 'message', 'error', 'err', 'hint', 'button', 'btn', 'heading', 'description', 'help',
+  'prompt', 'caption', 'text', 'txt', 'i18n', 'warn', 'warning', 'info', 'success', 'notify', 'notification', 'missing',
+  'wrong', 'incorrect', 'weak', 'strong', 'min', 'max', 'validate', 'validation', 'is', 'has', 'should', 'can', 'use', 'uses',
 ]);
 
 /** Names that contain a secret word but name something else. */
@@ -52,12 +61,14 @@ export function secretNameStrength(name: string | undefined): NameStrength | und
   const words = nameWords(name);
   if (words.length === 0) return undefined;
   const lastWord = words[words.length - 1]!;
-  if (META_WORDS.has(lastWord) && words.length > 1) return undefined;
-  const compact = words.join('');
-  if (NOT_SECRET.has(compact) || NOT_SECRET.has(lastWord)) return undefined;
+  if (UI_TEXT_FIRST_WORDS.has(words[0]!) && words.length > 1) return undefined;
+  // A key-material name at the end wins over meta words: aws_access_key_id, client_secret
   for (let i = 0; i < words.length; i++) {
     if (STRONG.has(words.slice(i).join(''))) return 'strong';
   }
+  if (META_WORDS.has(lastWord) && words.length > 1) return undefined;
+  const compact = words.join('');
+  if (NOT_SECRET.has(compact) || NOT_SECRET.has(lastWord)) return undefined;
   if (words.includes('secret') || words.includes('secrets')) return 'strong';
   if (words.some((w) => WEAK_WORDS.has(w))) {
     // 'passwordKey' / 'tokenKey' name a storage slot more often than key material.

@@ -39,6 +39,9 @@ export function isPlaceholder(raw: string): boolean {
   // One character repeated: xxx, ***, ..., ----, ••••
   if ([...value].every((c) => c === value[0]) && value.length > 1 && !/[a-z0-9]/i.test(value[0]!)) return true;
   if (/^x+$/i.test(value)) return true;
+  // 0000-0000-0000, aaaa_aaaa: one character repeated around separators
+  const core = value.replace(/[-_.: ]/g, '');
+  if (core.length > 0 && core.length < value.length && [...core].every((c) => c === core[0])) return true;
   return false;
 }
 

@@ -32,6 +32,17 @@ export const PROVIDER_FORMATS: readonly ProviderFormat[] = [
   { detector: 'anthropic-key', pattern: /\bsk-ant-[A-Za-z0-9_-]{32,}/, confidence: 'high' },
   { detector: 'pypi-token', pattern: /\bpypi-AgE[A-Za-z0-9_-]{50,}/, confidence: 'high' },
   { detector: 'square-token', pattern: /\b(EAAA|sq0atp-|sq0csp-)[A-Za-z0-9_-]{22,}/, confidence: 'high' },
+  { detector: 'slack-token', pattern: /\bxapp-[0-9]-[A-Za-z0-9-]{20,}/, confidence: 'high' },
+  { detector: 'digitalocean-token', pattern: /\bdo[opr]_v1_[a-f0-9]{64}\b/, confidence: 'high' },
+  { detector: 'mailchimp-key', pattern: /\b[0-9a-f]{32}-us[0-9]{1,2}\b/, confidence: 'high' },
+  { detector: 'mailgun-key', pattern: /\bkey-[0-9a-f]{32}\b/, confidence: 'medium' },
+  { detector: 'newrelic-key', pattern: /\bNRAK-[A-Z0-9]{27}\b/, confidence: 'high' },
+  { detector: 'planetscale-token', pattern: /\bpscale_(pw|tkn|oauth)_[A-Za-z0-9_.-]{32,64}/, confidence: 'high' },
+  { detector: 'shopify-token', pattern: /\bshp(at|ca|pa|ss)_[a-fA-F0-9]{32}\b/, confidence: 'high' },
+  { detector: 'telegram-bot-token', pattern: /\b[0-9]{8,10}:AA[0-9A-Za-z_-]{33}\b/, confidence: 'high' },
+  { detector: 'terraform-token', pattern: /\b[a-z0-9]{14}\.atlasv1\.[a-z0-9_=-]{60,70}/, confidence: 'high' },
+  { detector: 'twitter-bearer-token', pattern: /\bA{22}[A-Za-z0-9%]{30,}/, confidence: 'high' },
+  { detector: 'google-oauth-token', pattern: /\bya29\.[0-9A-Za-z_-]{20,}/, confidence: 'high' },
   { detector: 'jwt', pattern: /\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/, confidence: 'medium' },
 ];
 

@@ -1,0 +1,7 @@
+import os
+
+import jwt
+
+
+def read_token(token):
+    return jwt.decode(token, os.environ["JWT_KEY"], algorithms=["HS256"])

@@ -1,0 +1,7 @@
+from argon2 import PasswordHasher
+
+hasher = PasswordHasher()
+
+
+def register(user, password):
+    user.password_hash = hasher.hash(password)

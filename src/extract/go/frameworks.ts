@@ -1,0 +1,102 @@
+// Go web frameworks: which import path is which framework, their router constructors, route
+// method names and router parameter types. Tables only, no syntax.
+import type { HttpMethod } from '../../core/facts.js';
+
+export type GoFramework = 'gin' | 'echo' | 'fiber' | 'chi' | 'gorilla-mux' | 'beego' | 'net-http';
+
+/**
+ * The HTTP QUERY method (draft-ietf-httpbis-safe-method-w-body). `HttpMethod` in core/facts.ts does
+ * not list it yet (requested as an additive change); kept in one place so the cast goes away with it.
+ */
+export const QUERY_METHOD = 'QUERY' as HttpMethod;
+
+const FRAMEWORK_IMPORTS: readonly [RegExp, GoFramework][] = [
+  [/^github\.com\/gin-gonic\/gin$/, 'gin'],
+  [/^github\.com\/labstack\/echo(\/v\d+)?$/, 'echo'],
+  [/^github\.com\/gofiber\/fiber(\/v\d+)?$/, 'fiber'],
+  [/^github\.com\/go-chi\/chi(\/v\d+)?$/, 'chi'],
+  [/^github\.com\/pressly\/chi$/, 'chi'],
+  [/^github\.com\/gorilla\/mux$/, 'gorilla-mux'],
+  [/^github\.com\/(astaxie\/beego|beego\/beego(\/v\d+)?(\/server\/web)?)$/, 'beego'],
+  [/^net\/http$/, 'net-http'],
+];
+
+/** The framework an import path belongs to, if it is one of ours. */
+export function frameworkOfImport(path: string): GoFramework | undefined {
+  for (const [re, fw] of FRAMEWORK_IMPORTS) if (re.test(path)) return fw;
+  return undefined;
+}
+
+/** Order in which a file's imports decide its framework (net/http is only a fallback). */
+export const FRAMEWORK_PRIORITY: readonly GoFramework[] = ['gin', 'echo', 'fiber', 'chi', 'gorilla-mux', 'beego', 'net-http'];
+
+/** Router constructors: `pkg.Name()` for a package of the given framework. */
+export const CONSTRUCTORS: Record<GoFramework, Record<string, { isApp: boolean }>> = {
+  gin: { Default: { isApp: true }, New: { isApp: true } },
+  echo: { New: { isApp: true } },
+  fiber: { New: { isApp: true } },
+  chi: { NewRouter: { isApp: false }, NewMux: { isApp: false } },
+  'gorilla-mux': { NewRouter: { isApp: false } },
+  beego: { NewControllerRegister: { isApp: false } },
+  'net-http': { NewServeMux: { isApp: false } },
+};
+
+/** Router types by framework, for parameters (`r *gin.RouterGroup`, `r chi.Router`). */
+export const ROUTER_TYPES: Record<GoFramework, ReadonlySet<string>> = {
+  gin: new Set(['Engine', 'RouterGroup', 'IRouter', 'IRoutes']),
+  echo: new Set(['Echo', 'Group']),
+  fiber: new Set(['App', 'Router', 'Group']),
+  chi: new Set(['Router', 'Mux', 'Routes']),
+  'gorilla-mux': new Set(['Router']),
+  beego: new Set(['Namespace', 'ControllerRegister', 'HttpServer']),
+  'net-http': new Set(['ServeMux']),
+};
+
+const VERBS: Record<string, HttpMethod> = {
+  GET: 'GET', POST: 'POST', PUT: 'PUT', PATCH: 'PATCH', DELETE: 'DELETE', HEAD: 'HEAD', OPTIONS: 'OPTIONS',
+  CONNECT: 'CONNECT', TRACE: 'TRACE', QUERY: QUERY_METHOD, ANY: 'ANY', ALL: 'ANY',
+};
+
+/** Method of a verb call name (`GET`, `Get`, `Any`, `All`); undefined for other names. */
+export function verbMethod(name: string): HttpMethod | undefined {
+  const upper = name.toUpperCase();
+  const method = VERBS[upper];
+  if (!method) return undefined;
+  // Only GET / Get, never gEt.
+  if (name !== upper && name !== upper[0] + upper.slice(1).toLowerCase()) return undefined;
+  return method;
+}
+
+/** An HTTP method written as a string ("GET", "get", "*") or constant name (MethodGet). */
+export function methodFromString(value: string): HttpMethod | undefined {
+  const upper = value.trim().toUpperCase();
+  if (upper === '*') return 'ANY';
+  const method = VERBS[upper];
+  return method;
+}
+
+/** `http.MethodGet`, `fiber.MethodQuery`, `echo.GET`-like constant names -> method. */
+export function methodFromConstant(name: string): HttpMethod | undefined {
+  const m = /^Method([A-Z][a-z]+)$/.exec(name);
+  if (m) return methodFromString(m[1]!);
+  return undefined;
+}
+
+/** Methods that return the same router (configuration), so a chain keeps its router. */
+export const PASSTHROUGH = new Set(['StrictSlash', 'SkipClean', 'UseEncodedPath', 'UseRawPath', 'Debug']);
+
+/** Calls that start serving an application. */
+export const SERVE_METHODS = new Set([
+  'Run', 'RunTLS', 'RunUnix', 'RunListener', 'Start', 'StartTLS', 'StartAutoTLS', 'StartServer', 'StartH2CServer',
+  'Listen', 'ListenTLS', 'ListenMutualTLS', 'Listener',
+]);
+
+/** The package name an import path gets when not aliased: last element, skipping /vN and go- / -go decorations. */
+export function goPackageName(importPath: string): string {
+  const parts = importPath.split('/').filter(Boolean);
+  let last = parts[parts.length - 1] ?? importPath;
+  if (/^v\d+$/.test(last) && parts.length > 1) last = parts[parts.length - 2]!;
+  last = last.replace(/\.v\d+$/, ''); // gopkg.in/yaml.v3
+  last = last.replace(/^go-/, '').replace(/[-.]go$/, '');
+  return last.replace(/[^A-Za-z0-9_]/g, '_');
+}

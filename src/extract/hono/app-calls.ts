@@ -1,0 +1,35 @@
+// Hono specifics of the verb-DSL scanner: `on(methods, paths, ...)`, `route(prefix, sub)` mounts and
+// `serve({ fetch: app.fetch })` entries.
+import type * as t from '@babel/types';
+import type { HttpMethod } from '../../core/facts.js';
+import { memberPath, type Node } from '../javascript/ast.js';
+import { unwrap, type ScopeOwner } from '../express/bindings.js';
+import { methodFromString } from '../express/frameworks.js';
+import type { RouterInfo } from '../express/router-scan.js';
+import { objectValue } from '../express/syntax.js';
+import type { VerbScanner } from '../express/verb-routes.js';
+
+export function honoOn(s: VerbScanner, call: t.CallExpression, callee: Node, router: RouterInfo, scope: ScopeOwner[], ancestors: readonly Node[]): void {
+  const args = call.arguments as Node[];
+  const methods = (s.scan.folder.strings(args[0], scope) ?? []).map(methodFromString).filter((m): m is HttpMethod => !!m);
+  const paths = s.paths(args[1], scope);
+  if (methods.length === 0 || !paths) return;
+  for (const method of [...new Set(methods)]) s.emitRoutes(call, callee, router, method, paths, args.slice(2), scope, ancestors);
+}
+
+export function honoMount(s: VerbScanner, call: t.CallExpression, router: RouterInfo, scope: ScopeOwner[]): void {
+  const args = call.arguments as Node[];
+  const prefix = s.scan.folder.string(args[0], scope);
+  const target = unwrap(args[1]);
+  if (prefix === undefined || !target) return;
+  const recv = s.scan.receiver(target, scope);
+  const path = recv?.ref ?? memberPath(target);
+  if (path) s.mount(call, router, path, [prefix]);
+}
+
+/** `serve({ fetch: app.fetch })` (@hono/node-server), `Bun.serve(...)`. */
+export function honoServe(s: VerbScanner, call: t.CallExpression, scope: ScopeOwner[]): void {
+  const options = s.scan.folder.resolveNode(call.arguments[0] as Node, scope, 0);
+  const fetch = options?.type === 'ObjectExpression' ? unwrap(objectValue(options, 'fetch')) : undefined;
+  if (fetch?.type === 'MemberExpression' && s.scan.receiver(fetch.object as Node, scope)) s.serviceEntry(call);
+}

@@ -1,0 +1,317 @@
+// Laravel route files (routes/*.php): Route::get/post/.../match/any/view/redirect, chained and array
+// groups (prefix, middleware, controller) resolved in-file, and resource routes expanded.
+// routes/api.php also carries the framework's default 'api' prefix as a file-scoped global prefix.
+import type { Fact, HttpMethod, MiddlewareRef, RouteFact } from '../../core/facts.js';
+import { locationOfLine } from '../../languages/location.js';
+import type { ParsedFile } from '../../languages/types.js';
+import { loc, namedChildren, treeOf, type Node } from '../tree-sitter/ast.js';
+import type { Extractor } from '../types.js';
+import {
+  arrayEntries, arrayValue, callChain, classConstName, stringList, stringTail, stringValue, type CallChain, type ChainLink,
+} from './ast.js';
+import { emptyResourceOptions, expandResource, type ResourceKind, type ResourceOptions } from './laravel-resources.js';
+import { isPhpTestPath, toMethod } from './methods.js';
+import { laravelMiddleware } from './middleware-roles.js';
+import { dirOf, isDefaultApiRouteFile, normalizeRelPath } from './paths.js';
+
+const FRAMEWORK = 'laravel';
+const VERBS = new Set(['get', 'post', 'put', 'patch', 'delete', 'options', 'any', 'query']);
+const RESOURCE_KINDS = new Set<string>(['resource', 'apiResource', 'singleton', 'apiSingleton']);
+const CALLS = new Set(['member_call_expression', 'scoped_call_expression', 'nullsafe_member_call_expression']);
+const INCLUDES = new Set(['require_expression', 'require_once_expression', 'include_expression', 'include_once_expression']);
+
+interface Scope {
+  prefix: string;
+  middleware: MiddlewareRef[];
+  controller?: string;
+  /** Variables that stand for the router in a group closure: `function ($router) { $router->get(...) }`. */
+  routerVars?: Set<string>;
+}
+
+interface Ctx {
+  file: ParsedFile;
+  facts: Fact[];
+}
+
+/** Joins URL pieces with single slashes; Laravel's optional `{id?}` becomes `{id}`. */
+export function joinLaravelPath(...pieces: string[]): string {
+  const parts = pieces.flatMap((p) => p.split('/')).filter(Boolean);
+  return `/${parts.join('/')}`.replace(/\{([A-Za-z_][A-Za-z0-9_]*)\?\}/g, '{$1}');
+}
+
+function usesThinkOrLaravel(root: Node): 'laravel' | 'other' | undefined {
+  for (const node of namedChildren(root)) {
+    if (node.type !== 'namespace_use_declaration') continue;
+    const text = node.text.replace(/\s+/g, '');
+    if (/Illuminate\\Support\\Facades\\Route\b/.test(text) || /Illuminate\\Support\\Facades\\\{[^}]*\bRoute\b/.test(text)) return 'laravel';
+    if (/^use\\?think\\/i.test(text)) return 'other';
+  }
+  return undefined;
+}
+
+function middlewareNames(nodes: readonly Node[]): string[] {
+  const out: string[] = [];
+  for (const node of nodes) {
+    const cls = classConstName(node);
+    if (cls) {
+      out.push(cls);
+      continue;
+    }
+    const entries = arrayEntries(node);
+    if (entries) {
+      out.push(...middlewareNames(entries.map((e) => e.value)));
+      continue;
+    }
+    const s = stringValue(node);
+    if (s !== undefined) out.push(s);
+  }
+  return out;
+}
+
+function handlerName(node: Node | undefined, controller: string | undefined): string | undefined {
+  if (!node) return undefined;
+  const entries = arrayEntries(node);
+  if (entries && entries.length === 2) {
+    const cls = classConstName(entries[0]!.value) ?? stringValue(entries[0]!.value);
+    const method = stringValue(entries[1]!.value);
+    return cls && method ? `${cls}@${method}` : undefined;
+  }
+  const cls = classConstName(node);
+  if (cls) return cls;
+  const s = stringValue(node);
+  if (s === undefined) return undefined;
+  if (s.includes('@') || !controller) return s;
+  return `${controller}@${s}`;
+}
+
+function resourceOptionsFrom(node: Node | undefined): ResourceOptions {
+  const options = emptyResourceOptions();
+  if (!node) return options;
+  const only = arrayValue(node, 'only');
+  const except = arrayValue(node, 'except');
+  if (only) options.only = stringList(only);
+  if (except) options.except = stringList(except);
+  addParameters(options, arrayValue(node, 'parameters'));
+  return options;
+}
+
+function addParameters(options: ResourceOptions, node: Node | undefined): void {
+  for (const entry of arrayEntries(node) ?? []) {
+    const key = entry.key ? stringValue(entry.key) : undefined;
+    const value = stringValue(entry.value);
+    if (key && value) options.parameters.set(key, value);
+  }
+}
+
+interface Pending {
+  methods: HttpMethod[];
+  path: string;
+  handler?: string;
+  origin: 'route' | 'generated';
+}
+
+interface PendingResource {
+  kind: ResourceKind;
+  name: string;
+  controller?: string;
+  options: ResourceOptions;
+}
+
+function closureParams(node: Node | undefined): Set<string> {
+  const params = node?.childForFieldName('parameters');
+  return new Set(namedChildren(params).map((p) => p.childForFieldName('name')?.text).filter((n): n is string => !!n));
+}
+
+function closureOf(node: Node | undefined): Node | undefined {
+  if (!node) return undefined;
+  if (node.type === 'anonymous_function' || node.type === 'anonymous_function_creation_expression') {
+    return node.childForFieldName('body') ?? undefined;
+  }
+  if (node.type === 'arrow_function') return node.childForFieldName('body') ?? undefined;
+  return undefined;
+}
+
+function handleChain(chain: CallChain, node: Node, scope: Scope, ctx: Ctx): void {
+  let prefix = '';
+  const before: MiddlewareRef[] = [];
+  const after: MiddlewareRef[] = [];
+  const removed = new Set<string>();
+  let controller = scope.controller;
+  const routes: Pending[] = [];
+  const resources: PendingResource[] = [];
+  let registered = false;
+  const mwRefs = (link: ChainLink) => middlewareNames(link.args.positional).map((n) => laravelMiddleware(n, loc(ctx.file.path, link.node)));
+
+  for (const link of chain.links) {
+    const args = link.args.positional;
+    const name = link.name;
+    if (registered) {
+      if (name === 'middleware') after.push(...mwRefs(link));
+      else if (name === 'withoutMiddleware') for (const n of middlewareNames(args)) removed.add(n);
+      else if (name === 'only') for (const r of resources) r.options.only = args.flatMap((a) => stringList(a));
+      else if (name === 'except') for (const r of resources) r.options.except = args.flatMap((a) => stringList(a));
+      else if (name === 'parameters') for (const r of resources) addParameters(r.options, args[0]);
+      else if (name === 'parameter') {
+        const [key, value] = [stringValue(args[0]), stringValue(args[1])];
+        if (key && value) for (const r of resources) r.options.parameters.set(key, value);
+      } else if (name === 'shallow') for (const r of resources) r.options.shallow = true;
+      else if (name === 'creatable') for (const r of resources) r.options.creatable = true;
+      else if (name === 'destroyable') for (const r of resources) r.options.destroyable = true;
+      continue;
+    }
+    if (name === 'prefix') {
+      const value = stringValue(args[0]);
+      if (value !== undefined) prefix = joinLaravelPath(prefix, value);
+    } else if (name === 'middleware') before.push(...mwRefs(link));
+    else if (name === 'withoutMiddleware') for (const n of middlewareNames(args)) removed.add(n);
+    else if (name === 'controller') controller = classConstName(args[0]) ?? stringValue(args[0]) ?? controller;
+    else if (name === 'group') {
+      registered = true;
+      handleGroup(link, { prefix, middleware: before, controller, removed }, scope, ctx);
+    } else if (VERBS.has(name)) {
+      registered = true;
+      const path = stringValue(args[0]);
+      const method = name === 'any' ? 'ANY' : toMethod(name);
+      if (path !== undefined && method) routes.push({ methods: [method], path, handler: handlerName(args[1], controller), origin: 'route' });
+    } else if (name === 'match' || name === 'addRoute') {
+      registered = true;
+      const path = stringValue(args[1]);
+      const methods = [...new Set(stringList(args[0]).map((m) => (m === '*' ? 'ANY' : toMethod(m))).filter((m): m is HttpMethod => !!m))];
+      if (path !== undefined && methods.length > 0) routes.push({ methods, path, handler: handlerName(args[2], controller), origin: 'route' });
+    } else if (name === 'view') {
+      registered = true;
+      const path = stringValue(args[0]);
+      if (path !== undefined) routes.push({ methods: ['GET'], path, origin: 'route' });
+    } else if (name === 'redirect' || name === 'permanentRedirect') {
+      registered = true;
+      const path = stringValue(args[0]);
+      if (path !== undefined) routes.push({ methods: ['ANY'], path, origin: 'route' });
+    } else if (RESOURCE_KINDS.has(name)) {
+      registered = true;
+      const resName = stringValue(args[0]);
+      if (resName !== undefined) {
+        resources.push({
+          kind: name as ResourceKind, name: resName,
+          controller: classConstName(args[1]) ?? stringValue(args[1]), options: resourceOptionsFrom(args[2]),
+        });
+      }
+    } else if (name === 'resources' || name === 'apiResources') {
+      registered = true;
+      for (const entry of arrayEntries(args[0]) ?? []) {
+        const resName = entry.key ? stringValue(entry.key) : undefined;
+        if (resName === undefined) continue;
+        resources.push({
+          kind: name === 'resources' ? 'resource' : 'apiResource', name: resName,
+          controller: classConstName(entry.value) ?? stringValue(entry.value), options: resourceOptionsFrom(args[1]),
+        });
+      }
+    } else if (name === 'fallback') registered = true;
+  }
+
+  const middleware = [...scope.middleware, ...before, ...after].filter((m) => !removed.has(m.name));
+  const location = loc(ctx.file.path, node);
+  const emit = (method: HttpMethod, path: string, handler: string | undefined, origin: 'route' | 'generated') => {
+    const fact: RouteFact = { kind: 'route', framework: FRAMEWORK, method, path: joinLaravelPath(scope.prefix, prefix, path), location };
+    if (handler) fact.handler = { name: handler };
+    if (middleware.length > 0) fact.middleware = middleware;
+    if (origin === 'generated') fact.origin = 'generated';
+    ctx.facts.push(fact);
+  };
+  for (const route of routes) for (const method of route.methods) emit(method, route.path, route.handler, route.origin);
+  for (const res of resources) {
+    for (const r of expandResource(res.kind, res.name, res.options)) {
+      emit(r.method, r.path, res.controller ? `${res.controller}@${r.action}` : undefined, 'generated');
+    }
+  }
+}
+
+function handleGroup(
+  link: ChainLink,
+  chained: { prefix: string; middleware: MiddlewareRef[]; controller?: string; removed: Set<string> },
+  scope: Scope,
+  ctx: Ctx,
+): void {
+  const args = link.args.positional;
+  let attrs: Node | undefined;
+  let body: Node | undefined;
+  let closure: Node | undefined;
+  if (args[0]?.type === 'array_creation_expression') {
+    attrs = args[0];
+    closure = args[1];
+  } else closure = args[0];
+  body = closureOf(closure);
+  if (!body) return; // `->group(base_path('routes/x.php'))`: read by the provider extractor
+  const attrPrefix = attrs ? stringValue(arrayValue(attrs, 'prefix')) ?? '' : '';
+  const attrMw = attrs ? middlewareNames([arrayValue(attrs, 'middleware')].filter((n): n is Node => !!n)) : [];
+  const attrController = attrs ? arrayValue(attrs, 'controller') : undefined;
+  const inner: Scope = {
+    prefix: joinLaravelPath(scope.prefix, chained.prefix, attrPrefix),
+    middleware: [...scope.middleware, ...chained.middleware, ...attrMw.map((n) => laravelMiddleware(n, loc(ctx.file.path, link.node)))]
+      .filter((m) => !chained.removed.has(m.name)),
+    controller: (attrController && (classConstName(attrController) ?? stringValue(attrController))) || chained.controller,
+    routerVars: closureParams(closure),
+  };
+  if (body.type === 'compound_statement') visitChildren(body, inner, ctx);
+  else visitNode(body, inner, ctx);
+}
+
+function visitChildren(node: Node, scope: Scope, ctx: Ctx): void {
+  for (const child of namedChildren(node)) visitNode(child, scope, ctx);
+}
+
+function visitNode(node: Node, scope: Scope, ctx: Ctx): void {
+  if (CALLS.has(node.type)) {
+    const chain = callChain(node);
+    if (chain && (chain.isStatic ? chain.root === 'Route' : scope.routerVars?.has(chain.root))) {
+      handleChain(chain, node, scope, ctx);
+      return; // handler closures run per request: routes inside them are not registered at boot
+    }
+  }
+  if (INCLUDES.has(node.type)) {
+    includedFilePrefix(node, scope, ctx);
+    return;
+  }
+  visitChildren(node, scope, ctx);
+}
+
+/**
+ * `require __DIR__.'/api/v1.php';` inside a group: the included route file gets the group's prefix
+ * (and the 'api' default when included from routes/api.php) as a file-scoped global prefix.
+ */
+function includedFilePrefix(node: Node, scope: Scope, ctx: Ctx): void {
+  const target = namedChildren(node)[0];
+  const tail = stringTail(target);
+  if (!target || tail === undefined || !target.text.startsWith('__DIR__') || !tail.endsWith('.php')) return;
+  const included = normalizeRelPath(`${dirOf(ctx.file.path)}/${tail}`);
+  const prefix = joinLaravelPath(isDefaultApiRouteFile(ctx.file.path) ? 'api' : '', scope.prefix).slice(1);
+  if (!prefix || isDefaultApiRouteFile(included)) return;
+  ctx.facts.push({ kind: 'global-prefix', framework: FRAMEWORK, prefix, files: [included], location: loc(ctx.file.path, node) });
+}
+
+function isLaravelRouteFile(file: ParsedFile, root: Node): boolean {
+  if (isPhpTestPath(file.path)) return false;
+  const uses = usesThinkOrLaravel(root);
+  if (uses) return uses === 'laravel';
+  return /(^|\/)routes\/(.+\/)?[^/]+\.php$/i.test(file.path);
+}
+
+export const laravelRoutes: Extractor = {
+  id: 'laravel/routes',
+  languages: ['php'],
+  keywords: ['Route::'],
+  extract(file) {
+    const tree = treeOf(file);
+    if (!tree) return [];
+    const root = tree.rootNode;
+    if (!isLaravelRouteFile(file, root)) return [];
+    const ctx: Ctx = { file, facts: [] };
+    visitChildren(root, { prefix: '', middleware: [] }, ctx);
+    if (isDefaultApiRouteFile(file.path)) {
+      ctx.facts.push({
+        kind: 'global-prefix', framework: FRAMEWORK, prefix: 'api', files: [file.path],
+        location: locationOfLine(file.path, file.text, 1),
+      });
+    }
+    return ctx.facts;
+  },
+};

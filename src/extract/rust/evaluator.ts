@@ -1,0 +1,430 @@
+// Walks the functions of one Rust file and evaluates router-building expressions (method chains on
+// `Router::new()`, `App::new()`, `web::scope(..)`, `rocket::build()`, local variables and
+// router-returning functions) into route, mount and router facts. The framework specifics are
+// op handlers (axum.ts, actix.ts, rocket.ts); this file knows values, names and refs.
+//
+// Refs: items of a module use the module's canonical key as `file` (modules.ts). A function's
+// returned router is [fn, 'return'], its n-th parameter [fn, 'argN'], a local [`fn:name`], and an
+// unnamed router value [`fn@line:col`].
+import type { Fact, MiddlewareRef, MountFact, RefExpr, RouteFact, RouterFact } from '../../core/facts.js';
+import type { ParsedFile } from '../../languages/types.js';
+import { loc, namedChildren, type Node } from '../tree-sitter/ast.js';
+import { calleePath, enclosingFunction, isInTestCode, methodChain, parameterNames, pathSegments, stringValue, unwrapExpr, type MethodCall } from './ast.js';
+import { extractorAuth } from './middleware-roles.js';
+import { ModuleResolver } from './modules.js';
+
+export interface RouterValue {
+  kind: 'router';
+  ref: RefExpr;
+  framework?: string;
+  /** The value is the result of a plain function call (`users::router()`), not built here. */
+  isCall?: boolean;
+}
+
+type Value = RouterValue | { kind: 'string'; value: string };
+
+/** Framework-specific knowledge plugged into the evaluator. */
+export interface RouterDialect {
+  framework: string;
+  /** A call that creates a router: returns its own prefix ('' if none) and whether it is an application root. */
+  constructorOf(path: readonly string[], call: Node, ev: Evaluator): { prefix: string; isApp: boolean } | undefined;
+  /** Ops that only this framework's routers have (enough to treat an unknown receiver as a router). */
+  isRouterOp(call: MethodCall, ev: Evaluator): boolean;
+  /** Applies one method call to a router; false when it is not a router op (then ignored). */
+  applyOp(ev: Evaluator, target: RouterValue, call: MethodCall): boolean;
+  /** Statement-level macros (`routes![..]` outside a mount). */
+  macroValue?(ev: Evaluator, node: Node, target: RefExpr): RouterValue | undefined;
+}
+
+export class Evaluator {
+  readonly facts: Fact[] = [];
+  readonly mods: ModuleResolver;
+  readonly file: ParsedFile;
+  private readonly env = new Map<number, Map<string, Value>>();
+  private readonly routers = new Map<string, RouterFact>();
+  /** Facts registered on each router ref in this file, for layers that wrap what came before. */
+  private readonly byRouter = new Map<string, (RouteFact | MountFact)[]>();
+  private readonly done = new Set<number>();
+
+  constructor(file: ParsedFile, root: Node, readonly dialects: readonly RouterDialect[]) {
+    this.file = file;
+    this.mods = new ModuleResolver(file.path, root);
+  }
+
+  // ---------------------------------------------------------------- walking
+
+  /** Evaluates every router expression in the file, in source order. */
+  run(root: Node): Fact[] {
+    const stack: Node[] = [root];
+    while (stack.length > 0) {
+      const node = stack.pop()!;
+      if (this.visit(node)) continue;
+      for (let i = node.namedChildCount - 1; i >= 0; i--) {
+        const child = node.namedChild(i);
+        if (child) stack.push(child);
+      }
+    }
+    for (const router of this.routers.values()) this.facts.push(router);
+    return this.facts;
+  }
+
+  /** Handles one node; true when its subtree is consumed. */
+  private visit(node: Node): boolean {
+    if ((node.type === 'function_item' || node.type === 'mod_item') && isInTestCode(node)) return true;
+    const fn = node.type === 'function_item' ? undefined : enclosingFunction(node);
+    if (!fn) return false;
+    if (node.type === 'let_declaration') return this.visitLet(node, fn);
+    if (node.type === 'assignment_expression') {
+      const left = node.childForFieldName('left');
+      const right = node.childForFieldName('right');
+      if (left?.type !== 'identifier' || !right) return false;
+      const value = this.valueOf(right, fn, this.localRef(fn, left.text));
+      if (value) this.bind(fn, left.text, value);
+      return value !== undefined;
+    }
+    if (node.type === 'call_expression' || node.type === 'macro_invocation') {
+      if (node.parent?.type === 'field_expression') return false; // inner link of a chain
+      const target = this.isReturned(node, fn) ? this.returnRef(fn) : undefined;
+      let value = this.evaluate(node, fn, target);
+      if (value?.isCall && target && !returnsRouter(fn)) value = undefined;
+      if (value && target && !sameRef(value.ref, target)) this.mount(this.dialectFramework(value), target, value.ref, '', node);
+      // A bare call `run(App::new()...)` is not consumed: its arguments may build routers.
+      return value !== undefined && !(value.isCall && !target);
+    }
+    if (node.type === 'identifier' && this.isReturned(node, fn)) {
+      const value = this.lookup(fn, node.text);
+      if (value?.kind === 'router') this.mount(this.dialectFramework(value), this.returnRef(fn), value.ref, '', node);
+    }
+    return false;
+  }
+
+  private visitLet(node: Node, fn: Node): boolean {
+    const pattern = node.childForFieldName('pattern');
+    const inner = pattern?.type === 'mut_pattern' ? namedChildren(pattern)[0] : pattern;
+    const valueNode = node.childForFieldName('value');
+    if (inner?.type !== 'identifier' || !valueNode) return false;
+    const name = inner.text;
+    const str = this.stringOf(valueNode, fn);
+    if (str !== undefined) {
+      this.bind(fn, name, { kind: 'string', value: str });
+      return true;
+    }
+    const value = this.valueOf(valueNode, fn, this.localRef(fn, name));
+    if (value) this.bind(fn, name, value);
+    return value !== undefined;
+  }
+
+  /** The router value of a `let`/assignment right-hand side; a bare internal call binds its returned router. */
+  private valueOf(expr: Node, fn: Node, target: RefExpr): RouterValue | undefined {
+    const node = unwrapExpr(expr);
+    if (!node) return undefined;
+    const evaluated = this.evaluate(node, fn, target);
+    if (evaluated) return evaluated;
+    if (node.type === 'identifier') {
+      const value = this.lookup(fn, node.text);
+      return value?.kind === 'router' ? value : undefined;
+    }
+    return undefined;
+  }
+
+  private isReturned(node: Node, fn: Node): boolean {
+    const parent = node.parent;
+    if (!parent) return false;
+    if (parent.type === 'return_expression') return enclosingFunction(node) === fn && !this.inClosure(node, fn);
+    const body = fn.childForFieldName('body');
+    if (parent.id !== body?.id) return false;
+    const last = namedChildren(body).pop();
+    return last?.id === node.id;
+  }
+
+  private inClosure(node: Node, fn: Node): boolean {
+    for (let cur = node.parent; cur && cur.id !== fn.id; cur = cur.parent) if (cur.type === 'closure_expression') return true;
+    return false;
+  }
+
+  // ---------------------------------------------------------------- values
+
+  /**
+   * Evaluates an expression as a router: a chain on a constructor, a local router, a parameter, or
+   * a call to a router-returning function. Facts of the ops in the chain are emitted on the way.
+   * `target` names the value when it is bound (let / return); otherwise a new router gets an anonymous ref.
+   */
+  evaluate(expr: Node, fn: Node, target?: RefExpr): RouterValue | undefined {
+    const node = unwrapExpr(expr);
+    if (!node || this.done.has(node.id)) return undefined;
+    if (node.type === 'macro_invocation') {
+      for (const dialect of this.dialects) {
+        const value = dialect.macroValue?.(this, node, target ?? this.anonRef(fn, node));
+        if (value) {
+          this.done.add(node.id);
+          return value;
+        }
+      }
+      return undefined;
+    }
+    if (node.type === 'identifier') {
+      const value = this.lookup(fn, node.text);
+      return value?.kind === 'router' ? value : undefined;
+    }
+    if (node.type !== 'call_expression') return undefined;
+    const { base, calls } = methodChain(node);
+    const start = this.baseValue(base, calls, fn, node, target);
+    if (!start) return undefined;
+    this.done.add(node.id);
+    let current = start;
+    for (const call of calls) {
+      for (const dialect of this.dialects) {
+        if (dialect.applyOp(this, current, call)) {
+          current.framework ??= dialect.framework;
+          break;
+        }
+      }
+    }
+    return current;
+  }
+
+  private baseValue(base: Node, calls: MethodCall[], fn: Node, whole: Node, target?: RefExpr): RouterValue | undefined {
+    const hasOps = calls.some((c) => this.dialects.some((d) => d.isRouterOp(c, this)));
+    if (base.type === 'call_expression' || base.type === 'macro_invocation') {
+      const path = base.type === 'call_expression' ? calleePath(base) : undefined;
+      if (path) {
+        for (const dialect of this.dialects) {
+          const ctor = dialect.constructorOf(path, base, this);
+          if (!ctor) continue;
+          const ref = target ?? this.anonRef(fn, whole);
+          if (ctor.isApp || ctor.prefix) this.router(dialect.framework, ref, base, { isApp: ctor.isApp, prefix: ctor.prefix });
+          return { kind: 'router', ref, framework: dialect.framework };
+        }
+      }
+      const inner = base.type === 'macro_invocation' ? this.evaluate(base, fn) : this.callValue(base);
+      if (!inner) return undefined;
+      if (!hasOps && calls.length === 0) return { ...inner, isCall: true };
+      if (!hasOps && !calls.every((c) => PASS_THROUGH.has(c.name))) return undefined;
+      const ref = target ?? this.anonRef(fn, whole);
+      this.mount(inner.framework ?? this.dialects[0]!.framework, ref, inner.ref, '', base);
+      return { kind: 'router', ref, ...(inner.framework ? { framework: inner.framework } : {}) };
+    }
+    if (base.type === 'identifier') {
+      const known = this.lookup(fn, base.text);
+      if (known?.kind === 'router') return calls.length > 0 ? known : undefined;
+      if (!hasOps) return undefined;
+      const index = parameterNames(fn).indexOf(base.text);
+      const ref = index >= 0 ? this.paramRef(fn, index) : this.localRef(fn, base.text);
+      const value: RouterValue = { kind: 'router', ref };
+      this.bind(fn, base.text, value);
+      return value;
+    }
+    return undefined;
+  }
+
+  /** `users::router()` / `api_router(state)`: the router the called function returns (internal functions only). */
+  callValue(call: Node): RouterValue | undefined {
+    const path = calleePath(call);
+    if (!path) return undefined;
+    const item = this.mods.resolve(call, path);
+    if (!item) return undefined;
+    return { kind: 'router', ref: { file: item.file, path: [...item.path, 'return'] } };
+  }
+
+  /** A string value: literal, `const`, local string, `[a, "/b"].concat()`, `concat!(..)`. */
+  stringOf(expr: Node, fn?: Node): string | undefined {
+    const node = unwrapExpr(expr);
+    if (!node) return undefined;
+    const literal = stringValue(node);
+    if (literal !== undefined) return literal;
+    if (node.type === 'identifier') {
+      const value = fn ? this.lookup(fn, node.text) : undefined;
+      if (value?.kind === 'string') return value.value;
+      return this.constOf(node.text);
+    }
+    if (node.type === 'call_expression') {
+      const { base, calls } = methodChain(node);
+      const last = calls[calls.length - 1];
+      if (base.type === 'array_expression' && calls.length === 1 && (last?.name === 'concat' || last?.name === 'join')) {
+        const parts = namedChildren(base).map((p) => this.stringOf(p, fn));
+        if (last.name === 'join' && last.args.length > 0) return undefined;
+        return parts.every((p) => p !== undefined) ? parts.join('') : undefined;
+      }
+      if (calls.length === 1 && ['to_string', 'to_owned', 'into', 'as_str'].includes(last!.name)) return this.stringOf(base, fn);
+    }
+    return undefined;
+  }
+
+  private constCache?: Map<string, string>;
+
+  private constOf(name: string): string | undefined {
+    if (!this.constCache) {
+      this.constCache = new Map();
+      const root = this.file.tree.kind === 'tree-sitter' ? this.file.tree.tree.rootNode : undefined;
+      for (const item of root ? root.descendantsOfType(['const_item', 'static_item']) : []) {
+        const id = item?.childForFieldName('name')?.text;
+        const value = stringValue(item?.childForFieldName('value'));
+        if (id && value !== undefined && !this.constCache.has(id)) this.constCache.set(id, value);
+      }
+    }
+    return this.constCache.get(name);
+  }
+
+  // ---------------------------------------------------------------- refs and env
+
+  fnName(fn: Node): string {
+    return fn.childForFieldName('name')?.text ?? '?';
+  }
+
+  returnRef(fn: Node): RefExpr {
+    return this.mods.localItem(fn, [this.fnName(fn), 'return']);
+  }
+
+  paramRef(fn: Node, index: number): RefExpr {
+    return this.mods.localItem(fn, [this.fnName(fn), `arg${index}`]);
+  }
+
+  localRef(fn: Node, name: string): RefExpr {
+    return this.mods.localItem(fn, [`${this.fnName(fn)}:${name}`]);
+  }
+
+  anonRef(fn: Node, node: Node): RefExpr {
+    return this.mods.localItem(fn, [`${this.fnName(fn)}@${node.startPosition.row + 1}:${node.startPosition.column + 1}`]);
+  }
+
+  /** A ref to the item a path names (a handler function), resolved through `mod`/`use`. */
+  itemRef(node: Node): RefExpr | undefined {
+    const path = pathSegments(unwrapExpr(node));
+    return path ? this.mods.resolve(node, path) : undefined;
+  }
+
+  bind(fn: Node, name: string, value: Value): void {
+    let scope = this.env.get(fn.id);
+    if (!scope) this.env.set(fn.id, (scope = new Map()));
+    scope.set(name, value);
+  }
+
+  lookup(fn: Node, name: string): Value | undefined {
+    return this.env.get(fn.id)?.get(name);
+  }
+
+  enclosingFn(node: Node): Node | undefined {
+    return enclosingFunction(node);
+  }
+
+  private dialectFramework(value: RouterValue): string {
+    return value.framework ?? this.dialects[0]!.framework;
+  }
+
+  // ---------------------------------------------------------------- facts
+
+  route(fact: Omit<RouteFact, 'kind' | 'location'>, at: Node): RouteFact {
+    const route: RouteFact = { kind: 'route', ...fact, location: loc(this.file.path, at) };
+    this.facts.push(route);
+    if (route.router) this.track(route.router, route);
+    return route;
+  }
+
+  mount(framework: string, parent: RefExpr, child: RefExpr, prefix: string, at: Node, middleware?: MiddlewareRef[]): MountFact | undefined {
+    if (sameRef(parent, child)) return undefined;
+    const mount: MountFact = {
+      kind: 'mount', framework, parent, child, prefix, location: loc(this.file.path, at),
+      ...(middleware && middleware.length > 0 ? { middleware } : {}),
+    };
+    this.facts.push(mount);
+    this.track(parent, mount);
+    return mount;
+  }
+
+  /** A router fact for `ref` (created once; later calls merge middleware). */
+  router(framework: string, ref: RefExpr, at: Node, extra: { isApp?: boolean; prefix?: string; middleware?: MiddlewareRef[] } = {}): RouterFact {
+    const key = refKey(ref);
+    let fact = this.routers.get(key);
+    if (!fact) {
+      fact = { kind: 'router', framework, ref, location: loc(this.file.path, at) };
+      this.routers.set(key, fact);
+    }
+    if (extra.isApp) fact.isApp = true;
+    if (extra.prefix) fact.prefix = extra.prefix;
+    if (extra.middleware?.length) fact.middleware = [...(fact.middleware ?? []), ...extra.middleware];
+    return fact;
+  }
+
+  /** Middleware wrapping everything registered on `ref` so far in this file (axum `.layer`). */
+  wrapRegistered(ref: RefExpr, middleware: readonly MiddlewareRef[]): void {
+    if (middleware.length === 0) return;
+    for (const fact of this.byRouter.get(refKey(ref)) ?? []) fact.middleware = [...(fact.middleware ?? []), ...middleware];
+  }
+
+  private track(ref: RefExpr, fact: RouteFact | MountFact): void {
+    const key = refKey(ref);
+    let list = this.byRouter.get(key);
+    if (!list) this.byRouter.set(key, (list = []));
+    list.push(fact);
+  }
+
+  /** Name, location, auth extractors and function node of a handler written as a path, when it is a fn of this file. */
+  handler(node: Node): { handler: RouteFact['handler']; middleware: MiddlewareRef[]; fn?: Node } {
+    const name = node.text.length <= 120 ? node.text : `${node.text.slice(0, 117)}...`;
+    const fn = this.localFunction(node);
+    if (!fn) return { handler: { name }, middleware: [] };
+    const id = fn.childForFieldName('name') ?? fn;
+    return { handler: { name, location: loc(this.file.path, id) }, middleware: extractorAuth(fn, this.file.path), fn };
+  }
+
+  private crates?: Set<string>;
+
+  /** True when the file imports from the crate (`use actix_web::..`, `extern crate rocket`). */
+  usesCrate(name: string): boolean {
+    if (!this.crates) {
+      this.crates = new Set();
+      const root = this.file.tree.kind === 'tree-sitter' ? this.file.tree.tree.rootNode : undefined;
+      for (const decl of root ? root.descendantsOfType(['use_declaration', 'extern_crate_declaration']) : []) {
+        const first = decl ? leftmostName(decl.childForFieldName(decl.type === 'use_declaration' ? 'argument' : 'name')) : undefined;
+        if (first) this.crates.add(first);
+      }
+    }
+    return this.crates.has(name);
+  }
+
+  private fnIndex?: Map<string, Node>;
+
+  /** The `fn` item of this file a handler path names (same module), if any. */
+  localFunction(node: Node): Node | undefined {
+    const target = this.itemRef(node);
+    if (!target) return undefined;
+    if (!this.fnIndex) {
+      this.fnIndex = new Map();
+      const root = this.file.tree.kind === 'tree-sitter' ? this.file.tree.tree.rootNode : undefined;
+      for (const fn of root ? root.descendantsOfType('function_item') : []) {
+        if (!fn || fn.parent?.type === 'declaration_list' && fn.parent.parent?.type === 'impl_item') continue;
+        const name = fn.childForFieldName('name')?.text;
+        if (!name) continue;
+        const key = refKey(this.mods.localItem(fn, [name]));
+        if (!this.fnIndex.has(key)) this.fnIndex.set(key, fn);
+      }
+    }
+    return this.fnIndex.get(refKey(target));
+  }
+}
+
+/** Calls that return the same router (state, conversion) and so keep a chain a router chain. */
+const PASS_THROUGH = new Set(['with_state', 'layer', 'route_layer', 'into_make_service', 'boxed', 'wrap', 'with_openapi']);
+
+/** True when a function's declared return type can be a router (`Router`, `Scope`, `Vec<Route>`, ...). */
+function returnsRouter(fn: Node): boolean {
+  const type = fn.childForFieldName('return_type')?.text ?? '';
+  return /Router|Scope|Route|Rocket|App|Service|Resource|impl /.test(type);
+}
+
+/** The first segment of a use tree or path (`actix_web` in `actix_web::{web, App}`). */
+function leftmostName(node: Node | null | undefined): string | undefined {
+  let cur = node ?? undefined;
+  while (cur && cur.type !== 'identifier' && cur.type !== 'crate' && cur.type !== 'super' && cur.type !== 'self') {
+    cur = cur.childForFieldName('path') ?? cur.namedChildren.find((c) => c !== null) ?? undefined;
+  }
+  return cur?.text;
+}
+
+export function refKey(ref: RefExpr): string {
+  return `${ref.file}#${ref.path.join('.')}`;
+}
+
+export function sameRef(a: RefExpr, b: RefExpr): boolean {
+  return refKey(a) === refKey(b);
+}

@@ -1,0 +1,24 @@
+// Parses inline C# for the extractor tests of this directory.
+import type { Fact, FactOf } from '../../../src/core/facts.js';
+import type { Extractor } from '../../../src/extract/types.js';
+import { csharpAdapter } from '../../../src/languages/tree-sitter-adapters.js';
+
+export async function extractCs(extractor: Extractor, path: string, text: string): Promise<Fact[]> {
+  await csharpAdapter.init();
+  const parsed = csharpAdapter.parse({ path, language: 'csharp', text, bytes: text.length });
+  if (!parsed.ok) throw new Error(parsed.message);
+  try {
+    return extractor.extract({ path, language: 'csharp', text, tree: parsed.tree });
+  } finally {
+    csharpAdapter.dispose(parsed.tree);
+  }
+}
+
+export function ofKind<K extends Fact['kind']>(facts: Fact[], kind: K): FactOf<K>[] {
+  return facts.filter((f): f is FactOf<K> => f.kind === kind);
+}
+
+/** Routes as 'METHOD path' strings, in emission order. */
+export function routeLines(facts: Fact[]): string[] {
+  return ofKind(facts, 'route').map((r) => `${r.method} ${r.path}`);
+}

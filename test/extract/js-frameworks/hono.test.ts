@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { honoRoutes } from '../../../src/extract/hono/routes.js';
+import { endpointsOf, extractJs, mountLines, ofKind, routeLines } from './parse.js';
+
+describe('hono/routes', () => {
+  it('reads verbs, on() with method and path lists, basePath and chains', () => {
+    const facts = extractJs(honoRoutes, 'app.ts', [
+      "import { Hono } from 'hono';",
+      "import { cors } from 'hono/cors';",
+      "const app = new Hono().basePath('/api');",
+      "app.use('/admin/*', bearerAuth({ token }));",
+      "app.use('*', cors());",
+      "app.get('/users/:id', (c) => c.json({}));",
+      "app.on(['GET', 'post'], ['/a', '/b'], (c) => c.text(''));",
+      "export const todos = new Hono().get('/todos', auth.local(), (c) => c.json([])).post('/todos', (c) => c.json({}));",
+      'const v2 = new Hono();',
+      "v2.basePath('/v2');",
+      "v2.get('/ping', (c) => c.text('pong'));",
+    ]);
+    expect(ofKind(facts, 'router').map((r) => [r.ref.path[0], r.prefix ?? ''])).toEqual([['app', '/api'], ['todos', ''], ['v2', '/v2']]);
+    expect(routeLines(facts)).toEqual([
+      'GET /users/:id @app', 'GET /a @app', 'GET /b @app', 'POST /a @app', 'POST /b @app',
+      'GET /todos @todos', 'POST /todos @todos', 'GET /ping @v2',
+    ]);
+    expect(ofKind(facts, 'route')[5]!.middleware?.map((m) => m.name)).toEqual(['auth.local']);
+    expect(ofKind(facts, 'router-middleware').map((m) => [m.middleware.name, m.middleware.role, m.pathPrefix])).toEqual([
+      ['bearerAuth', 'auth', '/admin'], ['cors', 'cors', ''],
+    ]);
+  });
+
+  it('mounts sub-apps with route() across files, including an anonymous default export', () => {
+    const files = {
+      'src/index.ts': ["import { Hono } from 'hono';", "import todo from './todo';", "export default new Hono().route('/api', todo);"],
+      'src/todo.ts': ["import { Hono } from 'hono';", 'const api = new Hono();', "api.delete('/todos/:id', (c) => c.json({}));", 'export default api;'],
+    };
+    expect(mountLines(extractJs(honoRoutes, 'src/index.ts', files['src/index.ts']))).toEqual(['__default_export -> todo /api']);
+    expect(endpointsOf(files)).toEqual(['DELETE /api/todos/{id}']);
+  });
+
+  it('skips hono test suites and other frameworks', () => {
+    expect(routeLines(extractJs(honoRoutes, 'app.test.ts', ["import { Hono } from 'hono';", 'const app = new Hono();', "app.on('GET', '/x', (c) => c.text(''));"]))).toEqual([]);
+    expect(routeLines(extractJs(honoRoutes, 'e.ts', ["import express from 'express';", 'const app = express();', "app.get('/x', (q, s) => s.end());"]))).toEqual([]);
+  });
+});
