@@ -2,7 +2,6 @@ import type { CorsConfigFact } from '../../src/core/facts.js';
 import { defineRule } from '../../src/engine/define-rule.js';
 
 /** CORS facts may carry the allowlist regex that lets unintended origins through (additive field). */
-type CorsWithPattern = CorsConfigFact & { permissivePattern?: string };
 
 export default defineRule({
   id: 'cors-permissive-origin-regex',
@@ -15,7 +14,7 @@ export default defineRule({
   description: "Finds CORS origin allowlist patterns with an unescaped '.', which also matches look-alike hosts (www.foo.com matches wwwXfoo.com).",
   defaultOptions: {},
   *check({ model }) {
-    for (const cors of model.cors as CorsWithPattern[]) {
+    for (const cors of model.cors as CorsConfigFact[]) {
       if (cors.permissivePattern === undefined) continue;
       yield {
         key: `${cors.library}:${cors.permissivePattern}`,

@@ -184,6 +184,8 @@ export interface CorsConfigFact extends FactBase {
   credentials: boolean | null;
   library: string; // 'cors', '@fastify/cors', 'fastapi', 'flask-cors', 'django-cors-headers', 'header'
   detail?: string; // 'cors() with no options', "allow_origins=['*']"
+  /** An origin regular expression that admits more than intended (an unescaped '.'), as written. */
+  permissivePattern?: string;
 }
 
 export type JwtIssue = 'none-algorithm' | 'no-verify' | 'decode-only' | 'no-expiry' | 'long-expiry' | 'hardcoded-key';

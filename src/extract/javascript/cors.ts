@@ -7,12 +7,13 @@ import type { ParsedFile } from '../../languages/types.js';
 import { envFallback, envVarName, importedFrom, indexFile, propertyKeyName, resolveReference, unwrapTs, type FileIndex } from '../secrets/js-values.js';
 import type { Extractor } from '../types.js';
 import { calleeName, loc, memberPath, objectProperty, stringValue, walk, type Node } from './ast.js';
+import { weakOriginRegex } from '../cors/origin-patterns.js';
 
 /**
  * A CORS fact that may carry the allowlist pattern which lets unintended origins through.
  * `permissivePattern` is an additive field on CorsConfigFact (requested for src/core/facts.ts).
  */
-export type CorsFact = CorsConfigFact & { permissivePattern?: string };
+export type CorsFact = CorsConfigFact;
 
 type Policy = CorsConfigFact['policy'];
 
@@ -41,27 +42,6 @@ const CORS_LIBRARIES: Record<string, { library: string; defaultPolicy: Policy }>
 const ALLOW_ORIGIN = 'access-control-allow-origin';
 const ALLOW_CREDENTIALS = 'access-control-allow-credentials';
 
-/**
- * Why an origin regex lets unintended origins through: an unescaped '.' between host characters
- * (`www.foo.com` also matches `wwwXfoo.com`), or a pattern that matches everything ('.*').
- */
-export function weakOriginRegex(pattern: string): 'matches-any' | 'unescaped-dot' | undefined {
-  const bare = pattern.replace(/^\^/, '').replace(/\$$/, '');
-  if (bare === '.*' || bare === '.+' || bare === '' || bare === '(.*)' || bare === 'https?://.*' || bare === 'https?:\\/\\/.*') return 'matches-any';
-  let inClass = false;
-  for (let i = 0; i < pattern.length; i++) {
-    const ch = pattern[i];
-    if (ch === '\\') { i++; continue; }
-    if (inClass) { if (ch === ']') inClass = false; continue; }
-    if (ch === '[') { inClass = true; continue; }
-    if (ch !== '.') continue;
-    const prev = pattern[i - 1] ?? '';
-    const next = pattern[i + 1] ?? '';
-    if ('*+?{'.includes(next) && next !== '') continue;
-    if (/[A-Za-z0-9)\]+*?}]/.test(prev) && /[A-Za-z0-9(\[]/.test(next)) return 'unescaped-dot';
-  }
-  return undefined;
-}
 
 function regexPattern(node: Node | undefined): string | undefined {
   const n = unwrapTs(node);

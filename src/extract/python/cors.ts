@@ -4,7 +4,8 @@
 import type { Node } from 'web-tree-sitter';
 import type { CorsConfigFact } from '../../core/facts.js';
 import type { ParsedFile } from '../../languages/types.js';
-import { weakOriginRegex, type CorsFact } from '../javascript/cors.js';
+import type { CorsConfigFact as CorsFact } from '../../core/facts.js';
+import { weakOriginRegex } from '../cors/origin-patterns.js';
 import { indexPythonFile, pyEnvFallback, qualifiedCallName, resolvePyReference, type PyFileIndex } from '../secrets/py-values.js';
 import type { Extractor } from '../types.js';
 import { callName, keywordArg, loc, positionalArgs, stringValue, walk } from './ast.js';
