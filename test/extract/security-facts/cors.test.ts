@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { javascriptCors, weakOriginRegex } from '../../../src/extract/javascript/cors.js';
+import { javascriptCors } from '../../../src/extract/javascript/cors.js';
+import { weakOriginRegex } from '../../../src/extract/cors/origin-patterns.js';
 import { pythonCors } from '../../../src/extract/python/cors.js';
 import { ofKind, run } from './parse.js';
 
