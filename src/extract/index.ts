@@ -9,6 +9,7 @@ import { pythonRouteExtractors } from './python/route-extractors.js';
 import { rustRouteExtractors } from './rust/route-extractors.js';
 import { scalaRouteExtractors } from './scala/route-extractors.js';
 import { securityFactExtractors } from './security-facts.js';
+import { polyglotSecurityExtractors } from './security/index.js';
 import type { Extractor } from './types.js';
 
 export type { Extractor } from './types.js';
@@ -25,5 +26,6 @@ export const EXTRACTORS: readonly Extractor[] = [
   ...scalaRouteExtractors,
   ...codeFactExtractors,
   ...securityFactExtractors,
+  ...polyglotSecurityExtractors,
   moaiTags,
 ];
