@@ -8,8 +8,14 @@
 
 import type { Location } from './types.js';
 
+/** QUERY is the draft safe-method-with-body verb; the JSON contract's method enum does not have it yet. */
 export type HttpMethod =
-  | 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD' | 'OPTIONS' | 'TRACE' | 'CONNECT' | 'ANY';
+  | 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD' | 'OPTIONS' | 'TRACE' | 'CONNECT' | 'QUERY' | 'ANY';
+
+/** The methods the JSON contract (shared/contracts/scan-result.schema.json) can express. */
+export const CONTRACT_METHODS: ReadonlySet<HttpMethod> = new Set([
+  'GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS', 'TRACE', 'CONNECT', 'ANY',
+]);
 
 /** A value as written in one file: `articles.router` in users.py is { file: 'users.py', path: ['articles', 'router'] }. */
 export interface RefExpr {

@@ -73,12 +73,24 @@ function loadGitignores(root: string): Ignore {
   return ig;
 }
 
-/** Minified bundles: very long average lines. */
-function looksMinified(path: string, text: string): boolean {
+/**
+ * Minified bundles: most of the text sits on very long lines. One long literal in an otherwise
+ * normal file (an inlined SVG, a fixture blob) does not make a file minified.
+ */
+export function looksMinified(path: string, text: string): boolean {
   if (/\.min\.(js|mjs|cjs|css)$/.test(path)) return true;
   if (text.length < 2000) return false;
-  const lines = text.split('\n').length;
-  return text.length / lines > 400;
+  let longLines = 0;
+  let lines = 0;
+  let longChars = 0;
+  for (const line of text.split('\n')) {
+    lines++;
+    if (line.length > 500) {
+      longLines++;
+      longChars += line.length;
+    }
+  }
+  return longLines / lines > 0.5 || (lines <= 5 && longChars / text.length > 0.8) || (longChars / text.length > 0.9 && longLines / lines > 0.2);
 }
 
 function looksBinary(text: string): boolean {

@@ -1,4 +1,5 @@
 // The `--format json` scan result: exactly shared/contracts/scan-result.md (schemaVersion 1).
+import { CONTRACT_METHODS } from '../core/facts.js';
 import type { RunResult } from '../core/result.js';
 import type { Finding, Location } from '../core/types.js';
 import type { Endpoint, PathFact, Service } from '../model/types.js';
@@ -32,7 +33,7 @@ function services(list: readonly Service[]) {
 }
 
 function endpoints(list: readonly Endpoint[]) {
-  return unique(list
+  return unique([...list]
     .map((e) => ({
       method: e.method,
       path: e.path,
@@ -98,7 +99,9 @@ export function renderJson(result: RunResult): string {
     tool: { name: result.tool.name, version: result.tool.version },
     root: '.',
     services: services(result.model.services),
-    endpoints: endpoints(result.model.endpoints),
+    endpoints: endpoints(result.model.endpoints.filter((e) => CONTRACT_METHODS.has(e.method))),
+    // Added field: endpoints whose method the contract's enum cannot express yet (HTTP QUERY).
+    extensionMethodEndpoints: endpoints(result.model.endpoints.filter((e) => !CONTRACT_METHODS.has(e.method))),
     architecture: architecture(result.model),
     findings: reportedFindings(result.findings).map(finding),
     stats: {

@@ -29,7 +29,8 @@ describe('renderJson', () => {
   });
 
   it('writes the header, services and stats', () => {
-    expect(Object.keys(doc)).toEqual(['schemaVersion', 'tool', 'root', 'services', 'endpoints', 'architecture', 'findings', 'stats']);
+    expect(Object.keys(doc)).toEqual(['schemaVersion', 'tool', 'root', 'services', 'endpoints', 'extensionMethodEndpoints', 'architecture', 'findings', 'stats']);
+    expect(doc.extensionMethodEndpoints).toEqual([]);
     expect(doc.schemaVersion).toBe(1);
     expect(doc.tool).toEqual({ name: 'backend-review', version: '0.1.0' });
     expect(doc.root).toBe('.');
@@ -38,6 +39,16 @@ describe('renderJson', () => {
       { root: 'services/billing', languages: ['python'], frameworks: [{ id: 'fastapi', version: null }] },
     ]);
     expect(doc.stats).toEqual({ files: 42, bytes: 123456, parseErrors: 1, durationMs: 812 });
+  });
+
+  it('keeps methods the contract cannot express (QUERY) out of `endpoints`, in `extensionMethodEndpoints`', () => {
+    const withQuery = structuredClone(sampleResult());
+    const base = withQuery.model.endpoints[0]!;
+    withQuery.model.endpoints.push({ ...base, method: 'QUERY', path: '/search' });
+    const out = JSON.parse(renderJson(withQuery));
+    expect(out.endpoints.some((e: { method: string }) => e.method === 'QUERY')).toBe(false);
+    expect(out.extensionMethodEndpoints.map((e: { method: string; path: string }) => `${e.method} ${e.path}`)).toEqual(['QUERY /search']);
+    expect(validateScanJson(out)).toEqual([]);
   });
 
   it('writes endpoints sorted by file, line, method, path, with the repo root as "."', () => {
