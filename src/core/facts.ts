@@ -62,6 +62,23 @@ export interface RouteFact extends FactBase {
   openapiTags?: string[];
   /** 'route' = explicit; 'generated' = expanded by a library (DRF router, resource generators). */
   origin?: 'route' | 'generated';
+  /**
+   * The handler is a view defined in another file (`path('x/', views.X.as_view())`, `router.register('x', views.XViewSet)`).
+   * When `view.ref` resolves to a `view` fact, the model replaces this route, and every other route fact with the same
+   * location, view ref and base (the placeholders of one registration), by the view's routes at `view.base` + their
+   * path, adding the view's middleware; otherwise the placeholders stay as they are.
+   */
+  view?: { ref: RefExpr; base: string };
+}
+
+/** A view described in its own file: the methods and sub-routes it serves and the guards it declares. */
+export interface ViewFact extends FactBase {
+  kind: 'view';
+  framework: string;
+  ref: RefExpr;
+  /** Relative to where the view is registered ('' = that path itself): Django views, DRF viewset list/detail/@action routes. */
+  routes: { method: HttpMethod; path: string; handler?: { name: string; location?: Location } }[];
+  middleware?: MiddlewareRef[];
 }
 
 /** `app.use('/api', router)`, `include_router(r, prefix=)`, `register_blueprint(bp, url_prefix=)`, Django include(). */
@@ -264,6 +281,7 @@ export type Fact =
   | AliasFact
   | MoaiTagFact
   | ConstantFact
+  | ViewFact
   | SqlCallFact
   | HashCallFact
   | CorsConfigFact

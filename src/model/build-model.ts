@@ -24,7 +24,7 @@ type FactsByKind = { [K in FactKind]: FactOf<K>[] };
 function groupFacts(facts: readonly Fact[]): FactsByKind {
   const out = {} as Record<FactKind, Fact[]>;
   const kinds: FactKind[] = [
-    'router', 'route', 'mount', 'router-middleware', 'global-prefix', 'import', 'export', 'alias', 'moai-tag', 'constant',
+    'router', 'route', 'mount', 'router-middleware', 'global-prefix', 'import', 'export', 'alias', 'moai-tag', 'constant', 'view',
     'sql-call', 'hash-call', 'cors-config', 'jwt-call', 'secret-candidate', 'rate-limit', 'database',
     'config-issue', 'framework', 'service-entry',
   ];
@@ -75,7 +75,7 @@ function resolveEndpoints(f: FactsByKind, input: ModelInput, roots: readonly str
   const { graph } = buildRouterGraph(symbols, f.router, mounts, f.route, f['router-middleware']);
   const endpoints: Endpoint[] = [];
   const seen = new Set<string>();
-  for (const route of f.route) {
+  for (const route of expandViews(f.route, f.view, symbols)) {
     const key = route.router ? symbols.resolve(route.router) : undefined;
     const contexts = key ? graph.contextsOf(key) : [{ prefix: '/', openapiTags: [], middleware: [] }];
     const file = route.location.file;
@@ -133,6 +133,36 @@ function resolveMountPrefixes(
     const value = exact ?? (named?.size === 1 ? [...named][0] : undefined);
     return value === undefined ? mount : { ...mount, prefix: value };
   });
+}
+
+/** Routes whose handler is a view described in its own file take that view's methods, sub-routes and guards. */
+function expandViews(routes: readonly FactOf<'route'>[], views: readonly FactOf<'view'>[], symbols: SymbolTable): FactOf<'route'>[] {
+  if (views.length === 0 || !routes.some((r) => r.view)) return [...routes];
+  const byKey = new Map<string, FactOf<'view'>>();
+  for (const view of views) byKey.set(symbols.resolve(view.ref), view);
+  const out: FactOf<'route'>[] = [];
+  const expanded = new Set<string>();
+  for (const route of routes) {
+    const view = route.view ? byKey.get(symbols.resolve(route.view.ref)) : undefined;
+    if (!route.view || !view) {
+      out.push(route);
+      continue;
+    }
+    const groupKey = `${route.location.file}:${route.location.startLine}:${route.location.startColumn}:${symbols.resolve(route.view.ref)}:${route.view.base}`;
+    if (expanded.has(groupKey)) continue;
+    expanded.add(groupKey);
+    for (const sub of view.routes) {
+      const { view: _view, ...rest } = route;
+      out.push({
+        ...rest,
+        method: sub.method,
+        path: `${route.view.base}${sub.path}`,
+        ...(sub.handler ? { handler: sub.handler } : {}),
+        middleware: [...(route.middleware ?? []), ...(view.middleware ?? [])],
+      });
+    }
+  }
+  return out;
 }
 
 function applyGlobalPrefixes(endpoints: Endpoint[], prefixes: readonly FactOf<'global-prefix'>[], roots: readonly string[]): void {

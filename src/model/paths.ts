@@ -7,10 +7,10 @@ export function normalizeParams(path: string): string {
   out = out.replace(/\(\?P<([A-Za-z_][A-Za-z0-9_]*)>[^)]*\)/g, '{$1}');
   // Flask/Django converters <int:id>, <path:p>, <id> -> {id}
   out = out.replace(/<(?:[A-Za-z_][A-Za-z0-9_]*:)?([A-Za-z_][A-Za-z0-9_]*)>/g, '{$1}');
+  // Typed braces {id:int} / {id:[0-9]+} / Starlette {p:path} -> {id} (before ':id', which would match inside them)
+  out = out.replace(/\{([A-Za-z_][A-Za-z0-9_]*)(?::[^}]*)?\}/g, '{$1}');
   // Express/Koa/Hono :id, :id?, :id(\d+) -> {id}
   out = out.replace(/:([A-Za-z_][A-Za-z0-9_]*)(\([^)]*\))?\??/g, '{$1}');
-  // Typed braces {id:int} / {id:[0-9]+} -> {id}
-  out = out.replace(/\{([A-Za-z_][A-Za-z0-9_]*)(?::[^}]*)?\}/g, '{$1}');
   return out;
 }
 

@@ -120,6 +120,11 @@ export function resolvePythonModule(index: ModuleIndex, fromFile: string, source
     const found = tryPythonModule(index, base);
     if (found) return found;
   }
+  // A namespace package (a directory of .py files without __init__.py), e.g. `from blog import views`.
+  for (const root of [...ancestors, ...index.pythonRoots]) {
+    const base = joinPath(root, rest);
+    if (base && index.pythonDirs.has(base)) return `${base}/`;
+  }
   return undefined;
 }
 

@@ -125,6 +125,20 @@ describe('buildModel: Python modules and prefixes', () => {
   });
 });
 
+describe('buildModel: views described in their own file', () => {
+  it('replaces a placeholder route by the methods and sub-routes of the view it names', () => {
+    const m = model([
+      { kind: 'import', language: 'python', local: 'views', source: '.views', imported: '*', location: at('shop/urls.py', 1) },
+      { kind: 'route', framework: 'django', method: 'ANY', path: 'items/', router: ref('shop/urls.py', 'urlpatterns'), view: { ref: ref('shop/urls.py', 'views', 'ItemViewSet'), base: 'items/' }, location: at('shop/urls.py', 5) },
+      { kind: 'view', framework: 'django', ref: ref('shop/views.py', 'ItemViewSet'), routes: [{ method: 'GET', path: '' }, { method: 'POST', path: '' }, { method: 'DELETE', path: '{pk}/' }], middleware: [auth], location: at('shop/views.py', 3) },
+      { kind: 'route', framework: 'django', method: 'ANY', path: 'other/', router: ref('shop/urls.py', 'urlpatterns'), view: { ref: ref('shop/urls.py', 'views', 'Missing'), base: 'other/' }, location: at('shop/urls.py', 6) },
+    ], ['shop/__init__.py', 'shop/urls.py', 'shop/views.py']);
+    expect(m.endpoints.map((e) => `${e.method} ${e.path} ${e.auth}`)).toEqual([
+      'DELETE /items/{pk} required', 'GET /items required', 'POST /items required', 'ANY /other none',
+    ]);
+  });
+});
+
 describe('buildModel: one endpoint per method and path', () => {
   it('merges repeated registrations of a route into the first, keeping every middleware', () => {
     const m = model([
@@ -160,5 +174,18 @@ describe('buildModel: services, global prefixes, MoAI tags', () => {
     ], ['x.js']);
     expect(m.endpoints.map((e) => e.moaiTags)).toEqual([['@API:A-001'], []]);
     expect(m.usesMoai).toBe(true);
+  });
+});
+
+describe('path normalisation', async () => {
+  const { finalizePath, joinPaths } = await import('../../src/model/paths.js');
+  it('writes every parameter syntax as {name}', () => {
+    expect(['/a/:id', '/a/:id(\\d+)', '/a/<int:id>', '/a/<id>', '/a/(?P<id>[0-9]+)', '/a/{id:int}', '/files/{file_path:path}', '/a/{id}']
+      .map((p) => finalizePath(p))).toEqual(['/a/{id}', '/a/{id}', '/a/{id}', '/a/{id}', '/a/{id}', '/a/{id}', '/files/{file_path}', '/a/{id}']);
+  });
+  it('joins prefixes with single slashes and drops trailing ones, keeping the root', () => {
+    expect(finalizePath(joinPaths('/api/', '/users/', ''))).toBe('/api/users');
+    expect(finalizePath(joinPaths('', '/'))).toBe('/');
+    expect(finalizePath(joinPaths('api', 'v1//x/'))).toBe('/api/v1/x');
   });
 });

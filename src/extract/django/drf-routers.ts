@@ -65,9 +65,12 @@ function registerCall(ctx: Ctx, call: Node, router: string): void {
   const slash = trailingSlash(ctx, router);
   const cls = viewsetPath.length === 1 ? ctx.scope.classes.get(viewsetPath[0]!) : undefined;
   const { routes, middleware } = viewsetRoutes(ctx.file, ctx.scope, cls, viewsetPath.join('.'), slash);
+  // A viewset from another module: the model takes its actions from that module's view facts.
+  const viewRef = cls ? {} : { view: { ref: ref(ctx, viewsetPath), base: `${prefix}/` } };
   for (const route of routes) {
     const path = route.path ? `${prefix}/${route.path}` : `${prefix}${slash}`;
     ctx.facts.push({
+      ...viewRef,
       kind: 'route', framework: FRAMEWORK, method: route.method, path, router: ref(ctx, [router]),
       handler: { name: route.handler, ...(route.handlerNode ? { location: loc(ctx.file.path, route.handlerNode) } : {}) },
       location: loc(ctx.file.path, call), origin: 'generated',

@@ -21,8 +21,8 @@ interface Ctx {
   file: ParsedFile;
   scope: ModuleScope;
   facts: Fact[];
-  /** Names of pattern lists, with whether their router fact was emitted. */
-  lists: Map<string, boolean>;
+  /** Names of pattern lists whose router fact was emitted. */
+  lists: Set<string>;
 }
 
 function ref(ctx: Ctx, path: string[]): RefExpr {
@@ -64,8 +64,8 @@ function holdsPatterns(scope: ModuleScope, expr: Node | null): boolean {
 }
 
 function ensureList(ctx: Ctx, name: string, at: Node): void {
-  if (ctx.lists.get(name)) return;
-  ctx.lists.set(name, true);
+  if (ctx.lists.has(name)) return;
+  ctx.lists.add(name);
   ctx.facts.push({ kind: 'router', framework: FRAMEWORK, ref: ref(ctx, [name]), location: loc(ctx.file.path, at) });
 }
 
@@ -89,9 +89,8 @@ function childRef(ctx: Ctx, node: Node): string[] | undefined {
   if (!path) return undefined;
   if (path.length > 1 && path[path.length - 1] === 'urls') {
     const head = path.slice(0, -1);
-    return head.length === 1 && isModuleImport(ctx, head[0]!) && !ctx.scope.imports.get(head[0]!)?.imported.endsWith('router')
-      ? [...path, 'urlpatterns']
-      : head;
+    // `include(router.urls)` mounts the router; `include(blog.urls)` with `import blog` is the module blog.urls.
+    return head.length === 1 && isModuleImport(ctx, head[0]!) ? [...path, 'urlpatterns'] : head;
   }
   if (path.length === 1 && !ctx.lists.has(path[0]!) && isModuleImport(ctx, path[0]!)) return [path[0]!, 'urlpatterns'];
   return path;
@@ -181,9 +180,12 @@ function handlePatternCall(ctx: Ctx, target: string, call: Node, prefix: string)
   const infoMethods = resolved.info && resolved.info.methods !== 'ANY' ? resolved.info.methods : undefined;
   const methods: HttpMethod[] = resolved.methods ?? infoMethods ?? ['ANY'];
   const middleware = [...resolved.middleware, ...(resolved.info?.middleware ?? [])];
+  // A view from another module: the model refines the ANY route from that module's view facts.
+  const viewRef = !resolved.info && !resolved.methods ? { view: { ref: ref(ctx, resolved.name.split('.')), base: path } } : {};
   for (const method of methods) {
     const handlerNode = resolved.info?.handlers.get(method);
     ctx.facts.push({
+      ...viewRef,
       kind: 'route', framework: FRAMEWORK, method, path, router: ref(ctx, [target]),
       handler: { name: resolved.name, ...(handlerNode ? { location: loc(ctx.file.path, handlerNode) } : {}) },
       location: loc(ctx.file.path, call),
@@ -213,9 +215,14 @@ function addSource(ctx: Ctx, target: string, expr: Node | null, prefix = ''): vo
       return;
     case 'parenthesized_expression':
       return addSource(ctx, target, expr.namedChild(0), prefix);
-    case 'call':
-      if (isPatternCall(ctx.scope, expr)) handlePatternCall(ctx, target, expr, prefix);
+    case 'call': {
+      if (isPatternCall(ctx.scope, expr)) return handlePatternCall(ctx, target, expr, prefix);
+      // i18n_patterns(path(...), ...) and format_suffix_patterns([...]) wrap plain patterns.
+      const name = lastName(expr);
+      if (name === 'i18n_patterns') return addItems(ctx, target, positionalArgs(expr), prefix);
+      if (name === 'format_suffix_patterns') return addSource(ctx, target, positionalArgs(expr)[0] ?? null, prefix);
       return;
+    }
     case 'identifier':
     case 'attribute': {
       if (expr.type === 'identifier' && expr.text === target) return;
@@ -254,7 +261,7 @@ function listStatement(ctx: Ctx, statement: Node): void {
 export function extractDjangoUrls(file: ParsedFile): Fact[] {
   if (file.tree.kind !== 'tree-sitter' || isPythonTestFile(file.path)) return [];
   const root = file.tree.tree.rootNode;
-  const ctx: Ctx = { file, scope: readModuleScope(root), facts: [], lists: new Map() };
+  const ctx: Ctx = { file, scope: readModuleScope(root), facts: [], lists: new Set() };
   const statements = moduleStatements(root);
   ctx.facts.push(...drfRouterFacts(file, ctx.scope, statements));
   for (const statement of statements) listStatement(ctx, statement);

@@ -4,7 +4,9 @@ import type { Fact, HttpMethod, MiddlewareRef, MountFact, RouteFact, RouterFact 
 import type { ParsedFile } from '../../languages/types.js';
 import { dottedPath, keywordArg, loc, positionalArgs, walk, type Node } from '../python/ast.js';
 import { middlewareRef } from '../python/middleware-roles.js';
-import { callFramework, evalString, httpMethodList, isPythonTestFile, readModuleScope, receiverFramework, type ModuleScope } from '../python/modules.js';
+import {
+  callFramework, evalString, fileFramework, httpMethodList, isPythonTestFile, readModuleScope, receiverFramework, type ModuleScope,
+} from '../python/modules.js';
 import type { Extractor } from '../types.js';
 import { dependencyMiddleware, parameterDependencies, stringOrTextList } from './dependencies.js';
 
@@ -184,17 +186,16 @@ function callFacts(ctx: Ctx, call: Node): void {
     add_api_websocket_route: () => addApiRoute(ctx, call, parts.receiver, true),
     mount: () => mountCall(ctx, call, parts.receiver),
   };
+  // Only on receivers bound to FastAPI()/APIRouter(), or unbound ones in a FastAPI file (`mount` is a common name).
   const handler = handlers[parts.method];
-  if (!handler || !isFastapiReceiver(ctx, parts.receiver)) return;
-  // `mount` is common on other objects: only on a receiver bound to FastAPI()/APIRouter() or in a FastAPI file.
-  handler();
+  if (handler && isFastapiReceiver(ctx, parts.receiver)) handler();
 }
 
 export function extractFastapiRoutes(file: ParsedFile): Fact[] {
   if (file.tree.kind !== 'tree-sitter' || isPythonTestFile(file.path)) return [];
   const root = file.tree.tree.rootNode;
   const ctx: Ctx = { file, scope: readModuleScope(root), facts: [] };
-  if (!ctx.scope.packages.has('fastapi') && receiverFramework(ctx.scope, ['__none__'], false) !== 'fastapi') return [];
+  if (fileFramework(ctx.scope, false) !== 'fastapi') return [];
   walk(root, (node) => {
     if (node.type === 'assignment') {
       const target = dottedPath(node.childForFieldName('left'));

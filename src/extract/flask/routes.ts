@@ -12,7 +12,7 @@ import { flaskViewInfo, viewClassOf } from './views.js';
 
 const FRAMEWORK = 'flask';
 
-const SHORTCUTS: Record<string, HttpMethod> = { get: 'GET', post: 'POST', put: 'PUT', patch: 'PATCH', delete: 'DELETE' };
+const SHORTCUTS: Record<string, HttpMethod> = { get: 'GET', post: 'POST', put: 'PUT', patch: 'PATCH', delete: 'DELETE', query: 'QUERY' };
 
 interface ApiBinding {
   router?: RefExpr;
@@ -206,13 +206,17 @@ function addResource(ctx: Ctx, call: Node, api: ApiBinding, apiName: string): vo
   const info = cls ? flaskViewInfo(ctx.file, ctx.scope, cls) : undefined;
   const methods: HttpMethod[] = info?.methods.length ? info.methods : ['ANY'];
   const name = dottedPath(resource)?.join('.') ?? resource.text;
+  const resourcePath = dottedPath(resource);
   for (const urlNode of urls) {
     const url = evalString(urlNode, ctx.scope.constants);
     if (url === undefined) continue;
     for (const method of methods) {
       const handlerNode = info?.handlers.get(method);
+      const full = joinPrefix(api.prefix, url);
       ctx.facts.push({
-        kind: 'route', framework: FRAMEWORK, method, path: joinPrefix(api.prefix, url),
+        // A Resource from another module: the model takes its methods from that module's view facts.
+        ...(!info && resourcePath ? { view: { ref: ref(ctx, resourcePath), base: full } } : {}),
+        kind: 'route', framework: FRAMEWORK, method, path: full,
         router: api.router ?? ref(ctx, [apiName]),
         handler: { name: method === 'ANY' ? name : `${name}.${method.toLowerCase()}`, ...(handlerNode ? { location: loc(ctx.file.path, handlerNode) } : {}) },
         location: loc(ctx.file.path, call),

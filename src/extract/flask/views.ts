@@ -7,7 +7,7 @@ import { middlewareRef } from '../python/middleware-roles.js';
 import { baseNames, classBody, httpMethodList, type ModuleScope } from '../python/modules.js';
 
 const METHOD_FUNCS: Record<string, HttpMethod> = {
-  get: 'GET', post: 'POST', put: 'PUT', patch: 'PATCH', delete: 'DELETE', head: 'HEAD', options: 'OPTIONS',
+  get: 'GET', post: 'POST', put: 'PUT', patch: 'PATCH', delete: 'DELETE', head: 'HEAD', options: 'OPTIONS', query: 'QUERY',
 };
 
 export interface ViewInfo {

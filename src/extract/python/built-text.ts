@@ -20,6 +20,9 @@ const PASS_THROUGH_METHODS = new Set(['strip', 'lstrip', 'rstrip', 'upper', 'low
 /** psycopg2 / psycopg `sql.SQL(...).format(...)`, `sql.Identifier`: safe composition. */
 const SAFE_COMPOSERS = /(^|\.)(SQL|Identifier|Literal|Placeholder|Composed)$/;
 
+/** Object attributes that name tables / columns. */
+const SCHEMA_NAME = /(table|schema|column|^cols?$|^fields?$|^model$)/i;
+
 export function isConstantName(name: string): boolean {
   return /^[A-Z][A-Z0-9_]*$/.test(name) && name.length > 1;
 }
@@ -63,6 +66,9 @@ export function analyzeText(values: PyFileValues, expr: Node | null | undefined,
     case 'attribute': {
       const path = dottedPath(expr);
       if (path && (isConstantName(path[0]!) || isConstantName(path.at(-1)!))) return CONST('?');
+      // self.table_name, cls.__tablename__, Model._meta.db_table: identifiers configured in code
+      if (path && ((path.length === 2 && (path[0] === 'self' || path[0] === 'cls') && SCHEMA_NAME.test(path[1]!))
+        || path.at(-1) === '__tablename__' || path.at(-1) === 'db_table')) return CONST('?');
       return OPAQUE;
     }
     case 'call':

@@ -66,7 +66,8 @@ function callIssues(values: PyFileValues, call: Node, add: Add): void {
   const sslArg = keywordArg(call, 'ssl') ?? keywordArg(call, 'verify_ssl');
   if (isFalse(sslArg) && HTTP_METHODS.has(method)) add('tls-verification-disabled', call, `${q || method}(ssl=False)`);
   const certReqs = keywordArg(call, 'cert_reqs');
-  if (certReqs && stringValue(certReqs) === 'CERT_NONE') add('tls-verification-disabled', call, "cert_reqs='CERT_NONE'");
+  const certValue = certReqs ? stringValue(certReqs) : undefined;
+  if (certValue === 'CERT_NONE' || certValue === 'NONE') add('tls-verification-disabled', call, `cert_reqs='${certValue}'`);
 }
 
 function assignmentIssues(file: string, values: PyFileValues, assignment: Node, add: Add): void {

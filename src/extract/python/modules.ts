@@ -293,9 +293,9 @@ const CONSTRUCTOR_FRAMEWORK: Record<string, PythonWebFramework> = {
   Router: 'other', Application: 'other', App: 'other', Ninja: 'other', NinjaAPI: 'other',
 };
 
-/** Web frameworks whose decorators look like Flask's or FastAPI's. */
+/** Web frameworks whose decorators look like Flask's or FastAPI's (not starlette: FastAPI code imports it all the time). */
 const OTHER_WEB_PACKAGES = new Set([
-  'quart', 'sanic', 'starlette', 'litestar', 'robyn', 'bottle', 'aiohttp', 'tornado', 'falcon', 'ninja',
+  'quart', 'sanic', 'litestar', 'robyn', 'bottle', 'aiohttp', 'tornado', 'falcon', 'ninja',
   'pyramid', 'cherrypy', 'masonite', 'blacksheep', 'responder', 'hug', 'connexion', 'django', 'rest_framework',
 ]);
 
@@ -329,7 +329,11 @@ export function callFramework(scope: ModuleScope, call: Node): PythonWebFramewor
 export function receiverFramework(scope: ModuleScope, receiver: readonly string[], isRouteStyle: boolean): PythonWebFramework {
   const call = receiver.length === 1 ? scope.calls.get(receiver[0]!) : undefined;
   const known = call ? callFramework(scope, call) : undefined;
-  if (known) return known;
+  return known ?? fileFramework(scope, isRouteStyle);
+}
+
+/** The web framework a file's imports point to (FastAPI, Flask, another one); by decorator style when it imports none. */
+export function fileFramework(scope: ModuleScope, isRouteStyle: boolean): PythonWebFramework {
   const hasFastapi = scope.packages.has('fastapi');
   const hasFlask = [...scope.packages].some((p) => p === 'flask' || p.startsWith('flask_'));
   if (hasFastapi && !hasFlask) return 'fastapi';
@@ -338,7 +342,7 @@ export function receiverFramework(scope: ModuleScope, receiver: readonly string[
   return isRouteStyle ? 'flask' : 'fastapi';
 }
 
-const HTTP_METHODS = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS', 'TRACE', 'CONNECT']);
+const HTTP_METHODS = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS', 'TRACE', 'CONNECT', 'QUERY']);
 
 export function isHttpMethod(value: string): value is HttpMethod {
   return HTTP_METHODS.has(value);

@@ -22,6 +22,8 @@ describe('django/urls', () => {
       ']',
       'urlpatterns += [path("late/", views.late)]',
       'urlpatterns.extend(local)',
+      'urlpatterns += i18n_patterns(path("about/", views.about), prefix_default_language=False)',
+      'urlpatterns = format_suffix_patterns(urlpatterns)',
     ].join('\n'));
     expect(ofKind(facts, 'router').map((r) => r.ref.path.join('.'))).toEqual(['local', 'urlpatterns']);
     expect(routeLines(facts)).toEqual([
@@ -31,10 +33,12 @@ describe('django/urls', () => {
       'ANY legacy/{legacy_id}/ @urlpatterns',
       'ANY  @urlpatterns',
       'ANY late/ @urlpatterns',
+      'ANY about/ @urlpatterns',
     ]);
     expect(ofKind(facts, 'route').map((r) => r.handler?.name)).toEqual([
-      'views.reports', 'admin.site.urls', 'views.nested', 'views.legacy', 'views.IndexView', 'views.late',
+      'views.reports', 'admin.site.urls', 'views.nested', 'views.legacy', 'views.IndexView', 'views.late', 'views.about',
     ]);
+    expect(ofKind(facts, 'route')[1]!.middleware?.[0]?.role).toBe('auth');
     expect(ofKind(facts, 'mount').map((m) => `${m.child.path.join('.')}${m.childModule ? ` in ${m.childModule}` : ''} at '${m.prefix}'`)).toEqual([
       "urlpatterns in shop.urls at 'shop/'",
       "local at 'local/'",
