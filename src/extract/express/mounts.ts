@@ -120,6 +120,11 @@ export function childRef(s: VerbScanner, a: Node, scope: ScopeOwner[]): { path: 
     }
     return undefined;
   }
+  if (a.type === 'MemberExpression' && !a.computed && a.property.type === 'Identifier') {
+    // require('./users').router
+    const src = requireSource(unwrap(a.object as Node));
+    if (src !== undefined) return isRelativeSource(src) ? { path: [s.syntheticImport(a, src, a.property.name)], asMiddleware: a.property.name } : undefined;
+  }
   if (a.type === 'Identifier' || a.type === 'MemberExpression') {
     const recv = scan.receiver(a, scope);
     const path = memberPath(a) ?? newMemberPath(a);

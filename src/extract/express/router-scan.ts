@@ -51,19 +51,9 @@ export class RouterScan {
   constructor(readonly file: ParsedFile, readonly program: t.Program, readonly framework: JsFramework) {
     this.bindings = analyzeBindings(program);
     this.folder = new ConstantFolder(this.bindings);
-    const frameworks = new Set<JsFramework>();
-    let frontend = false;
-    const sources: string[] = [];
-    for (const owner of [program]) for (const b of this.bindings.declaredIn(owner).values()) if (b.kind === 'import') sources.push(b.source);
-    for (const node of program.body) if (node.type === 'ImportDeclaration') sources.push(node.source.value);
-    for (const source of sources) {
-      const fw = frameworkOfPackage(source);
-      if (fw) frameworks.add(fw);
-      if (isFrontendImport(source) || (!fw && isOtherServerImport(source))) frontend = true;
-    }
-    this.isFrontend = frontend;
-    this.fileFramework = frameworks.has('fastify') ? 'fastify' : frameworks.has('hono') ? 'hono'
-      : frameworks.has('koa') ? 'koa' : frameworks.has('express') ? 'express' : guessFramework(program);
+    const kind = fileKind(program);
+    this.isFrontend = kind.isFrontend;
+    this.fileFramework = kind.fileFramework;
   }
 
   // ---------------------------------------------------------------- locations and names
@@ -471,6 +461,46 @@ export class RouterScan {
   }
 }
 
+/** Packages a module imports or requires at its top level. */
+function moduleSources(program: t.Program): string[] {
+  const out: string[] = [];
+  const fromExpression = (node: Node | null | undefined) => {
+    let cur = unwrap(node);
+    for (let depth = 0; cur && depth < 8; depth++) {
+      const src = requireSource(cur);
+      if (src !== undefined) { out.push(src); return; }
+      if (cur.type === 'CallExpression') cur = unwrap(cur.callee as Node);
+      else if (cur.type === 'MemberExpression') cur = unwrap(cur.object as Node);
+      else if (cur.type === 'AwaitExpression') cur = unwrap(cur.argument);
+      else return;
+    }
+  };
+  for (const stmt of program.body) {
+    if (stmt.type === 'ImportDeclaration') out.push(stmt.source.value);
+    else if (stmt.type === 'TSImportEqualsDeclaration' && stmt.moduleReference.type === 'TSExternalModuleReference') out.push(stmt.moduleReference.expression.value);
+    else if (stmt.type === 'VariableDeclaration') for (const d of stmt.declarations) fromExpression(d.init as Node | null);
+    else if (stmt.type === 'ExpressionStatement') fromExpression(stmt.expression as Node);
+  }
+  return out;
+}
+
+/**
+ * Which of our frameworks a file imports, the framework its parameters and imports stand for, and
+ * whether it is browser code or another server framework's (then only routers it creates count).
+ */
+export function fileKind(program: t.Program): { frameworks: Set<JsFramework>; fileFramework: JsFramework; isFrontend: boolean } {
+  const frameworks = new Set<JsFramework>();
+  let isFrontend = false;
+  for (const source of moduleSources(program)) {
+    const fw = frameworkOfPackage(source);
+    if (fw) frameworks.add(fw);
+    if (isFrontendImport(source) || (!fw && isOtherServerImport(source))) isFrontend = true;
+  }
+  const fileFramework = frameworks.has('fastify') ? 'fastify' : frameworks.has('hono') ? 'hono'
+    : frameworks.has('koa') ? 'koa' : frameworks.has('express') ? 'express' : guessFramework(program);
+  return { frameworks, fileFramework, isFrontend };
+}
+
 /**
  * The framework of a route module that imports none (`module.exports = async (app) => {...}`):
  * Fastify when it uses Fastify-only methods or `reply` handlers, Koa for `ctx` handlers, else Express.
@@ -484,7 +514,7 @@ function guessFramework(program: t.Program): JsFramework {
       guess = 'fastify';
     } else if (isFunctionNode(node) && node.params.length >= 1 && node.params.length <= 2) {
       const names = node.params.map((p) => (p.type === 'Identifier' ? p.name : ''));
-      if (names[1] === 'reply') guess = 'fastify';
+      if (names[1] === 'reply' || names[0] === 'fastify') guess = 'fastify';
       else if (names.length === 1 && names[0] === 'ctx') guess = 'koa';
     }
     return undefined;

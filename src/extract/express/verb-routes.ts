@@ -5,13 +5,13 @@ import type * as t from '@babel/types';
 import type { Fact, HttpMethod, MiddlewareRef, RouteFact } from '../../core/facts.js';
 import type { ParsedFile } from '../../languages/types.js';
 import { autoloadPrefix, fastifyHook, fastifyOptions, fastifyRegister, fastifyRouteObject, pluginFunction } from '../fastify/plugins.js';
-import { honoMount, honoOn, honoServe } from '../hono/app-calls.js';
+import { honoMount, honoOn, honoOpenapi, honoServe } from '../hono/app-calls.js';
 import { memberPath, walk, type Node } from '../javascript/ast.js';
 import { middlewareRef } from '../javascript/middleware-roles.js';
 import { isFunctionNode, unwrap, type ScopeOwner } from './bindings.js';
 import { isTestFile, methodFromString, verbMethod, type JsFramework } from './frameworks.js';
 import { callWithRouterArgs, exportedRoutes, use } from './mounts.js';
-import { RouterScan, type RouterInfo } from './router-scan.js';
+import { fileKind, RouterScan, type RouterInfo } from './router-scan.js';
 import { swaggerTags } from './swagger-tags.js';
 import { middlewareName, propertyNode, propName, statementOf, wildcardPrefix } from './syntax.js';
 
@@ -105,6 +105,9 @@ export class VerbScanner {
         break;
       case 'on':
         if (this.fw === 'hono') honoOn(this, call, callee, router, scope, ancestors);
+        break;
+      case 'openapi':
+        if (this.fw === 'hono') honoOpenapi(this, call, callee, router, scope, ancestors);
         break;
       case 'register':
         if (this.fw === 'fastify') fastifyRegister(this, call, router, scope);
@@ -361,5 +364,11 @@ export class VerbScanner {
 /** Facts of the verb-DSL routes of `framework` in one file. */
 export function scanVerbRoutes(file: ParsedFile, framework: JsFramework): Fact[] {
   if (file.tree.kind !== 'babel' || isTestFile(file.path)) return [];
-  return new VerbScanner(file, file.tree.ast.program, framework).run();
+  const program = file.tree.ast.program;
+  // Koa, Fastify and Hono routers are made from an import, or are the parameters of route modules.
+  if (framework !== 'express') {
+    const kind = fileKind(program);
+    if (!kind.frameworks.has(framework) && kind.fileFramework !== framework) return [];
+  }
+  return new VerbScanner(file, program, framework).run();
 }

@@ -17,6 +17,26 @@ export function honoOn(s: VerbScanner, call: t.CallExpression, callee: Node, rou
   for (const method of [...new Set(methods)]) s.emitRoutes(call, callee, router, method, paths, args.slice(2), scope, ancestors);
 }
 
+/**
+ * @hono/zod-openapi: `app.openapi(createRoute({ method: 'get', path: '/users/{id}', tags, middleware }), handler)`,
+ * the route definition inline or in a constant of this file.
+ */
+export function honoOpenapi(s: VerbScanner, call: t.CallExpression, callee: Node, router: RouterInfo, scope: ScopeOwner[], ancestors: readonly Node[]): void {
+  const args = call.arguments as Node[];
+  const def = s.scan.folder.resolveNode(args[0], scope, 0);
+  const options = def?.type === 'CallExpression' ? s.scan.folder.resolveNode(def.arguments[0] as Node, scope, 0) : def;
+  if (options?.type !== 'ObjectExpression') return;
+  const method = methodFromString(s.scan.folder.string(objectValue(options, 'method'), scope) ?? '');
+  const paths = s.paths(objectValue(options, 'path'), scope);
+  const handler = args[args.length - 1];
+  if (!method || !paths || !handler || args.length < 2) return;
+  const tagsNode = objectValue(options, 'tags');
+  const tags = tagsNode ? s.scan.folder.strings(tagsNode, scope) ?? [] : [];
+  const middlewareNode = objectValue(options, 'middleware');
+  const middleware = middlewareNode ? s.middlewareOf(middlewareNode, scope) : [];
+  s.emitRoutes(call, callee, router, method, paths, [], scope, ancestors, { handler, middleware, tags });
+}
+
 export function honoMount(s: VerbScanner, call: t.CallExpression, router: RouterInfo, scope: ScopeOwner[]): void {
   const args = call.arguments as Node[];
   const prefix = s.scan.folder.string(args[0], scope);

@@ -67,6 +67,7 @@ describe('express/routes', () => {
       "app.use('/users', check, users);",
       "app.use(['/admin', '/root'], admin);",
       "app.use('/y', require('./routes/y'));",
+      "app.use('/z', require('./routes/z').router);",
       "app.use('/guarded', (req, res, next) => next());",
     ]);
     expect(mountLines(facts)).toEqual([
@@ -75,11 +76,12 @@ describe('express/routes', () => {
       'app -> admin /admin',
       'app -> admin /root',
       expect.stringMatching(/^app -> __require_L11_C\d+ \/y$/),
+      expect.stringMatching(/^app -> __require_L12_C\d+ \/z$/),
     ]);
     const mounts = ofKind(facts, 'mount');
     expect(mounts[0]!.asMiddleware?.name).toBe('check');
     expect(mounts[2]!.asMiddleware).toBeUndefined();
-    expect(ofKind(facts, 'import').map((i) => i.source)).toEqual(['./routes/y']);
+    expect(ofKind(facts, 'import').map((i) => `${i.source}#${i.imported}`)).toEqual(['./routes/y#default', './routes/z#router']);
     expect(ofKind(facts, 'router-middleware').map((m) => [m.middleware.name, m.middleware.role, m.pathPrefix])).toEqual([
       ['cors', 'cors', ''], ['express.json', 'other', ''], ['anonymous', 'other', '/guarded'],
     ]);

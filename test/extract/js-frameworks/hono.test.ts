@@ -37,6 +37,20 @@ describe('hono/routes', () => {
     expect(endpointsOf(files)).toEqual(['DELETE /api/todos/{id}']);
   });
 
+  it('reads @hono/zod-openapi routes with their tags and middleware', () => {
+    const facts = extractJs(honoRoutes, 'openapi.ts', [
+      "import { OpenAPIHono, createRoute } from '@hono/zod-openapi';",
+      'const app = new OpenAPIHono();',
+      "const getUser = createRoute({ method: 'get', path: '/users/{id}', tags: ['users'], middleware: [jwtAuth] });",
+      'app.openapi(getUser, (c) => c.json({}));',
+      "app.openapi(createRoute({ method: 'post', path: '/users' }), (c) => c.json({}, 201));",
+    ]);
+    expect(routeLines(facts)).toEqual(['GET /users/{id} @app', 'POST /users @app']);
+    const [get] = ofKind(facts, 'route');
+    expect(get!.openapiTags).toEqual(['users']);
+    expect(get!.middleware?.map((m) => [m.name, m.role])).toEqual([['jwtAuth', 'auth']]);
+  });
+
   it('skips hono test suites and other frameworks', () => {
     expect(routeLines(extractJs(honoRoutes, 'app.test.ts', ["import { Hono } from 'hono';", 'const app = new Hono();', "app.on('GET', '/x', (c) => c.text(''));"]))).toEqual([]);
     expect(routeLines(extractJs(honoRoutes, 'e.ts', ["import express from 'express';", 'const app = express();', "app.get('/x', (q, s) => s.end());"]))).toEqual([]);
