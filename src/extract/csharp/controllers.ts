@@ -203,7 +203,7 @@ function usesAspNetCore(root: Node): boolean {
   walk(root, (node) => {
     if (found) return false;
     if (node.type === 'using_directive') {
-      if (/\bMicrosoft\.AspNetCore\b/.test(node.text)) found = true;
+      if (node.text.includes('Microsoft.AspNetCore')) found = true;
       return false;
     }
     return node.type === 'compilation_unit' || node.type === 'namespace_declaration' || node.type === 'file_scoped_namespace_declaration'

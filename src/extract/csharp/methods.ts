@@ -5,7 +5,7 @@ import type { HttpMethod } from '../../core/facts.js';
  * The HTTP QUERY method (draft-ietf-httpbis-safe-method-w-body; HttpMethods.Query in .NET 10).
  * `HttpMethod` in core/facts.ts does not list it yet (requested as an additive change).
  */
-export const QUERY_METHOD = 'QUERY' as HttpMethod;
+export const QUERY_METHOD: HttpMethod = 'QUERY';
 
 const METHODS: Record<string, HttpMethod> = {
   GET: 'GET', POST: 'POST', PUT: 'PUT', PATCH: 'PATCH', DELETE: 'DELETE', HEAD: 'HEAD', OPTIONS: 'OPTIONS',

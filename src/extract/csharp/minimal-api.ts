@@ -72,7 +72,7 @@ class Env {
   lookup(node: Node): Group {
     const name = node.type === 'identifier' ? node.text : undefined;
     if (!name) return ROOT;
-    return this.vars.get(this.key(this.scopeOf(node), name)) ?? this.vars.get(this.key(undefined, name)) ?? ROOT;
+    return this.vars.get(this.key(this.scopeOf(node), name)) ?? this.vars.get(this.key(undefined, name)) ?? carterModuleGroup(node);
   }
 
   set(at: Node, name: string, group: Group): void {
@@ -90,6 +90,21 @@ class Env {
     }
     return group;
   }
+}
+
+/** Routes of a Carter module (`class X : CarterModule { public X() : base("/x") {} }`) hang off its base path. */
+function carterModuleGroup(node: Node): Group {
+  const cls = ancestor(node, ['class_declaration']);
+  const bases = namedChildren(namedChildren(cls).find((c) => c.type === 'base_list')).map((b) => simpleName(b));
+  if (!cls || !bases.includes('CarterModule')) return ROOT;
+  for (const ctor of namedChildren(cls.childForFieldName('body'))) {
+    if (ctor.type !== 'constructor_declaration') continue;
+    const init = namedChildren(ctor).find((c) => c.type === 'constructor_initializer');
+    const arg = namedChildren(namedChildren(init).find((c) => c.type === 'argument_list'))[0];
+    const prefix = stringValue(namedChildren(arg)[namedChildren(arg).length - 1]);
+    if (prefix !== undefined) return { ...ROOT, prefix };
+  }
+  return ROOT;
 }
 
 /** Outermost invocations of call chains (not the receiver of a longer chain). */
@@ -145,8 +160,11 @@ function registrationRoutes(link: Link): { methods: HttpMethod[]; path: string; 
     return methods.length > 0 ? [{ methods, path, handler: args.positional[2] ?? args.named.get('handler'), origin: 'route' }] : [];
   }
   if (link.name === 'MapHealthChecks') return [{ methods: ['GET'], path, origin: 'generated' }];
-  // app.Map("/x", handler): every method. Two arguments, so not AutoMapper's mapper.Map<T>(x).
-  if (link.name === 'Map' && args.positional.length === 2) return [{ methods: ['ANY'], path, handler: args.positional[1], origin: 'route' }];
+  // app.Map("/x", handler): every method. Two arguments and a '/' path, so not mapper.Map<T>(x) or
+  // Mapster's config.Map("Member", src => ...).
+  if (link.name === 'Map' && args.positional.length === 2 && path.startsWith('/')) {
+    return [{ methods: ['ANY'], path, handler: args.positional[1], origin: 'route' }];
+  }
   return [];
 }
 
@@ -179,10 +197,9 @@ function emitRoutes(head: Node, env: Env, file: ParsedFile, facts: Fact[]): void
 /** The value of `new { controller = "Home", action = "Index" }` for one member. */
 function anonymousMember(node: Node | undefined, member: string): string | undefined {
   if (!node || node.type !== 'anonymous_object_creation_expression') return undefined;
-  for (const decl of namedChildren(node)) {
-    const parts = namedChildren(decl);
-    if (parts.length === 2 && parts[0]!.text === member) return stringValue(parts[1]);
-    if (decl.type === 'assignment_expression' && decl.childForFieldName('left')?.text === member) return stringValue(decl.childForFieldName('right'));
+  const parts = namedChildren(node);
+  for (let i = 0; i + 1 < parts.length; i++) {
+    if (parts[i]!.type === 'identifier' && parts[i]!.text === member) return stringValue(parts[i + 1]);
   }
   return undefined;
 }

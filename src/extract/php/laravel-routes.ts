@@ -4,19 +4,18 @@
 import type { Fact, HttpMethod, MiddlewareRef, RouteFact } from '../../core/facts.js';
 import { locationOfLine } from '../../languages/location.js';
 import type { ParsedFile } from '../../languages/types.js';
-import { loc, namedChildren, treeOf, type Node } from '../tree-sitter/ast.js';
+import { descendants, loc, namedChildren, treeOf, type Node } from '../tree-sitter/ast.js';
 import type { Extractor } from '../types.js';
+import { arrayValue, callChain, classConstName, stringTail, stringValue, type CallChain, type ChainLink } from './ast.js';
 import {
-  arrayEntries, arrayValue, callChain, classConstName, stringList, stringTail, stringValue, type CallChain, type ChainLink,
-} from './ast.js';
-import { emptyResourceOptions, expandResource, type ResourceKind, type ResourceOptions } from './laravel-resources.js';
-import { isPhpTestPath, toMethod } from './methods.js';
+  applyResourceModifier, middlewareNames, registration, type Pending, type PendingResource,
+} from './laravel-registrations.js';
+import { expandResource } from './laravel-resources.js';
+import { isPhpTestPath } from './methods.js';
 import { laravelMiddleware } from './middleware-roles.js';
 import { dirOf, isDefaultApiRouteFile, normalizeRelPath } from './paths.js';
 
 const FRAMEWORK = 'laravel';
-const VERBS = new Set(['get', 'post', 'put', 'patch', 'delete', 'options', 'any', 'query']);
-const RESOURCE_KINDS = new Set<string>(['resource', 'apiResource', 'singleton', 'apiSingleton']);
 const CALLS = new Set(['member_call_expression', 'scoped_call_expression', 'nullsafe_member_call_expression']);
 const INCLUDES = new Set(['require_expression', 'require_once_expression', 'include_expression', 'include_once_expression']);
 
@@ -39,82 +38,15 @@ export function joinLaravelPath(...pieces: string[]): string {
   return `/${parts.join('/')}`.replace(/\{([A-Za-z_][A-Za-z0-9_]*)\?\}/g, '{$1}');
 }
 
+/** Which Route facade the file imports: Laravel's, another framework's (ThinkPHP), or none. */
 function usesThinkOrLaravel(root: Node): 'laravel' | 'other' | undefined {
   for (const node of namedChildren(root)) {
     if (node.type !== 'namespace_use_declaration') continue;
-    const text = node.text.replace(/\s+/g, '');
-    if (/Illuminate\\Support\\Facades\\Route\b/.test(text) || /Illuminate\\Support\\Facades\\\{[^}]*\bRoute\b/.test(text)) return 'laravel';
-    if (/^use\\?think\\/i.test(text)) return 'other';
+    const names = descendants(node, ['qualified_name', 'namespace_name']).map((n) => n.text.replace(/^\\/, ''));
+    if (names.some((n) => n === 'Illuminate\\Support\\Facades\\Route' || n === 'Illuminate\\Support\\Facades')) return 'laravel';
+    if (names.some((n) => n.toLowerCase().startsWith('think\\'))) return 'other';
   }
   return undefined;
-}
-
-function middlewareNames(nodes: readonly Node[]): string[] {
-  const out: string[] = [];
-  for (const node of nodes) {
-    const cls = classConstName(node);
-    if (cls) {
-      out.push(cls);
-      continue;
-    }
-    const entries = arrayEntries(node);
-    if (entries) {
-      out.push(...middlewareNames(entries.map((e) => e.value)));
-      continue;
-    }
-    const s = stringValue(node);
-    if (s !== undefined) out.push(s);
-  }
-  return out;
-}
-
-function handlerName(node: Node | undefined, controller: string | undefined): string | undefined {
-  if (!node) return undefined;
-  const entries = arrayEntries(node);
-  if (entries && entries.length === 2) {
-    const cls = classConstName(entries[0]!.value) ?? stringValue(entries[0]!.value);
-    const method = stringValue(entries[1]!.value);
-    return cls && method ? `${cls}@${method}` : undefined;
-  }
-  const cls = classConstName(node);
-  if (cls) return cls;
-  const s = stringValue(node);
-  if (s === undefined) return undefined;
-  if (s.includes('@') || !controller) return s;
-  return `${controller}@${s}`;
-}
-
-function resourceOptionsFrom(node: Node | undefined): ResourceOptions {
-  const options = emptyResourceOptions();
-  if (!node) return options;
-  const only = arrayValue(node, 'only');
-  const except = arrayValue(node, 'except');
-  if (only) options.only = stringList(only);
-  if (except) options.except = stringList(except);
-  addParameters(options, arrayValue(node, 'parameters'));
-  return options;
-}
-
-function addParameters(options: ResourceOptions, node: Node | undefined): void {
-  for (const entry of arrayEntries(node) ?? []) {
-    const key = entry.key ? stringValue(entry.key) : undefined;
-    const value = stringValue(entry.value);
-    if (key && value) options.parameters.set(key, value);
-  }
-}
-
-interface Pending {
-  methods: HttpMethod[];
-  path: string;
-  handler?: string;
-  origin: 'route' | 'generated';
-}
-
-interface PendingResource {
-  kind: ResourceKind;
-  name: string;
-  controller?: string;
-  options: ResourceOptions;
 }
 
 function closureParams(node: Node | undefined): Set<string> {
@@ -148,15 +80,7 @@ function handleChain(chain: CallChain, node: Node, scope: Scope, ctx: Ctx): void
     if (registered) {
       if (name === 'middleware') after.push(...mwRefs(link));
       else if (name === 'withoutMiddleware') for (const n of middlewareNames(args)) removed.add(n);
-      else if (name === 'only') for (const r of resources) r.options.only = args.flatMap((a) => stringList(a));
-      else if (name === 'except') for (const r of resources) r.options.except = args.flatMap((a) => stringList(a));
-      else if (name === 'parameters') for (const r of resources) addParameters(r.options, args[0]);
-      else if (name === 'parameter') {
-        const [key, value] = [stringValue(args[0]), stringValue(args[1])];
-        if (key && value) for (const r of resources) r.options.parameters.set(key, value);
-      } else if (name === 'shallow') for (const r of resources) r.options.shallow = true;
-      else if (name === 'creatable') for (const r of resources) r.options.creatable = true;
-      else if (name === 'destroyable') for (const r of resources) r.options.destroyable = true;
+      else applyResourceModifier(name, args, resources);
       continue;
     }
     if (name === 'prefix') {
@@ -168,44 +92,13 @@ function handleChain(chain: CallChain, node: Node, scope: Scope, ctx: Ctx): void
     else if (name === 'group') {
       registered = true;
       handleGroup(link, { prefix, middleware: before, controller, removed }, scope, ctx);
-    } else if (VERBS.has(name)) {
+    } else {
+      const found = registration(name, args, controller);
+      if (!found) continue;
       registered = true;
-      const path = stringValue(args[0]);
-      const method = name === 'any' ? 'ANY' : toMethod(name);
-      if (path !== undefined && method) routes.push({ methods: [method], path, handler: handlerName(args[1], controller), origin: 'route' });
-    } else if (name === 'match' || name === 'addRoute') {
-      registered = true;
-      const path = stringValue(args[1]);
-      const methods = [...new Set(stringList(args[0]).map((m) => (m === '*' ? 'ANY' : toMethod(m))).filter((m): m is HttpMethod => !!m))];
-      if (path !== undefined && methods.length > 0) routes.push({ methods, path, handler: handlerName(args[2], controller), origin: 'route' });
-    } else if (name === 'view') {
-      registered = true;
-      const path = stringValue(args[0]);
-      if (path !== undefined) routes.push({ methods: ['GET'], path, origin: 'route' });
-    } else if (name === 'redirect' || name === 'permanentRedirect') {
-      registered = true;
-      const path = stringValue(args[0]);
-      if (path !== undefined) routes.push({ methods: ['ANY'], path, origin: 'route' });
-    } else if (RESOURCE_KINDS.has(name)) {
-      registered = true;
-      const resName = stringValue(args[0]);
-      if (resName !== undefined) {
-        resources.push({
-          kind: name as ResourceKind, name: resName,
-          controller: classConstName(args[1]) ?? stringValue(args[1]), options: resourceOptionsFrom(args[2]),
-        });
-      }
-    } else if (name === 'resources' || name === 'apiResources') {
-      registered = true;
-      for (const entry of arrayEntries(args[0]) ?? []) {
-        const resName = entry.key ? stringValue(entry.key) : undefined;
-        if (resName === undefined) continue;
-        resources.push({
-          kind: name === 'resources' ? 'resource' : 'apiResource', name: resName,
-          controller: classConstName(entry.value) ?? stringValue(entry.value), options: resourceOptionsFrom(args[1]),
-        });
-      }
-    } else if (name === 'fallback') registered = true;
+      routes.push(...found.routes);
+      resources.push(...found.resources);
+    }
   }
 
   const middleware = [...scope.middleware, ...before, ...after].filter((m) => !removed.has(m.name));

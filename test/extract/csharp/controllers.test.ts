@@ -87,6 +87,15 @@ describe('aspnetcore/controllers', () => {
     expect(tests).toEqual([]);
   });
 
+  it('reads Web API 2 [RoutePrefix] as the class route', async () => {
+    const facts = await extractCs(aspnetControllers, 'Controllers/ValuesController.cs', [
+      'using System.Web.Http;',
+      '[RoutePrefix("api/values")]',
+      'public class ValuesController : ApiController { [HttpGet, Route("{id}")] public string Get(int id) => ""; }',
+    ].join('\n'));
+    expect(routeLines(facts)).toEqual(['GET api/values/{id}']);
+  });
+
   it('cleans templates and replaces tokens', () => {
     expect(cleanTemplate('files/{*path}/{page=5}/{id:int?}/{code:regex(^\\d{{3}}$)}')).toBe('files/{path}/{page}/{id}/{code}');
     expect(replaceTokens('[Area]/[controller]/[action]/[[literal]]', { area: 'Shop', controller: 'Cart', action: 'Add' })).toBe('Shop/Cart/Add/[[literal]]');

@@ -18,6 +18,7 @@ describe('aspnetcore/minimal-api', () => {
       'app.MapGroup("/v2").MapGroup("/x").MapPut("/{id?}", () => 1).WithTags("x");',
       'app.Map("/fallback", () => 1);',
       'mapper.Map<Dto>(entity);',
+      'config.NewConfig<A, B>().Map("FullName", src => src.First);',
       'app.MapHealthChecks("/health");',
       'app.MapControllers();',
       '// app.MapGet("/commented", () => 1);',
@@ -28,7 +29,7 @@ describe('aspnetcore/minimal-api', () => {
       'PUT /v2/x/{id}', 'ANY /fallback', 'GET /health',
     ]);
     const routes = ofKind(facts, 'route');
-    expect(routes.map((r) => r.location.startLine)).toEqual([3, 7, 8, 9, 10, 10, 11, 12, 14]);
+    expect(routes.map((r) => r.location.startLine)).toEqual([3, 7, 8, 9, 10, 10, 11, 12, 15]);
     expect(routes[1]!.middleware).toEqual([expect.objectContaining({ name: 'RequireAuthorization', role: 'auth' })]);
     expect(routes[1]!.openapiTags).toEqual(['api']);
     expect(routes[1]!.handler?.name).toBe('DeleteUser');
@@ -38,6 +39,7 @@ describe('aspnetcore/minimal-api', () => {
     expect(routes[6]!.openapiTags).toEqual(['x']);
     expect(routes[8]!.origin).toBe('generated');
     expect(ofKind(facts, 'service-entry').map((f) => f.location.startLine)).toEqual([1]);
+    expect(ofKind(facts, 'mount')).toEqual([]);
   });
 
   it('keeps group variables apart per method and registers routes of extension methods without a prefix', async () => {
@@ -78,5 +80,31 @@ describe('aspnetcore/minimal-api', () => {
       "Web/#aspnetcore:app <- aspnetcore:conventional 'old/'",
     ]);
     expect(routeLines(facts)).toEqual([]);
+  });
+
+  it('reads fixed MapRoute templates with controller/action defaults as GET routes', async () => {
+    const facts = await extractCs(aspnetMinimalApi, 'App_Start/RouteConfig.cs', [
+      'public class RouteConfig {',
+      '  public static void RegisterRoutes(RouteCollection routes) {',
+      '    routes.MapRoute(name: "Feed", url: "blog/feed/{page}", defaults: new { controller = "Blog", action = "Feed" });',
+      '  }',
+      '}',
+    ].join('\n'));
+    expect(routeLines(facts)).toEqual(['GET /blog/feed/{page}']);
+    expect(ofKind(facts, 'route')[0]!.handler?.name).toBe('BlogController.Feed');
+    expect(ofKind(facts, 'mount')).toEqual([]);
+  });
+
+  it('prefixes the routes of a Carter module with its base path', async () => {
+    const facts = await extractCs(aspnetMinimalApi, 'Modules/Directors.cs', [
+      'public class DirectorsModule : CarterModule {',
+      '  public DirectorsModule() : base("/directors") {}',
+      '  public override void AddRoutes(IEndpointRouteBuilder app) {',
+      '    app.MapGet("/", () => "all");',
+      '    app.MapPut<Person>("/{id}", (Person p) => "updated");',
+      '  }',
+      '}',
+    ].join('\n'));
+    expect(routeLines(facts)).toEqual(['GET /directors/', 'PUT /directors/{id}']);
   });
 });

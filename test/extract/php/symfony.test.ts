@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseDocAnnotations, annotationStrings } from '../../../src/extract/php/doc-annotations.js';
 import { cleanSymfonyPath, symfonyRoutes } from '../../../src/extract/php/symfony-routes.js';
+import { symfonyPhpConfigRoutes } from '../../../src/extract/php/symfony-php-config.js';
 import { symfonyYamlRoutes } from '../../../src/extract/php/symfony-yaml.js';
 import { extractPhp, extractText, ofKind, routeLines } from './parse.js';
 
@@ -124,5 +125,23 @@ describe('symfony/yaml-routes', () => {
 
   it('ignores YAML that is not routing configuration', () => {
     expect(extractText(symfonyYamlRoutes, 'config/services.yaml', 'x:\n    path: /a\n')).toEqual([]);
+  });
+});
+
+describe('symfony/php-config-routes', () => {
+  it('reads $routes->add() chains with controller and methods', async () => {
+    const facts = await extractPhp(symfonyPhpConfigRoutes, 'config/routes.php', [
+      '<?php',
+      'use Symfony\\Component\\Routing\\Loader\\Configurator\\RoutingConfigurator;',
+      'return function (RoutingConfigurator $routes): void {',
+      "    $routes->add('blog_list', '/blog/{page<\\d+>}')",
+      "        ->controller([BlogController::class, 'list'])",
+      "        ->methods(['GET', 'HEAD']);",
+      "    $routes->add('any', '/any');",
+      '};',
+    ].join('\n'));
+    expect(routeLines(facts)).toEqual(['GET /blog/{page}', 'HEAD /blog/{page}', 'ANY /any']);
+    expect(ofKind(facts, 'route')[0]!.handler?.name).toBe('BlogController::list');
+    expect(ofKind(facts, 'route')[0]!.location.startLine).toBe(4);
   });
 });
