@@ -25,6 +25,9 @@ const ESCAPE_METHODS = new Set(['escape', 'escapeId', 'escapeLiteral', 'escapeId
 const PASS_THROUGH_METHODS = new Set(['trim', 'trimStart', 'trimEnd', 'toUpperCase', 'toLowerCase', 'toString', 'valueOf']);
 const SQL_TAGS = /^(sql|SQL|sqltag|raw|Prisma\.sql|Prisma\.raw|db\.sql|pool\.sql|SQL\.raw)$/;
 
+/** Object attributes that name tables / columns (`this.tableName`, `self.schema`). */
+export const SCHEMA_NAME = /(table|schema|column|^cols?$|^fields?$|tablename|^model$)/i;
+
 /** `ALL_CAPS` names are treated as constants (configuration, enum-like tables) when not resolvable. */
 export function isConstantName(name: string): boolean {
   return /^[A-Z][A-Z0-9_]*$/.test(name) && name.length > 1;
@@ -88,6 +91,8 @@ export function analyzeText(values: FileValues, expr: Node | null | undefined, d
       const path = memberPath(node);
       if (path && path.length > 0 && isConstantName(path[0]!)) return CONST('?');
       if (path && path.at(-1) === 'length') return CONST('0');
+      // this.tableName / this.schema: identifiers configured in code, not request data
+      if (path && path.length === 2 && path[0] === 'this' && SCHEMA_NAME.test(path[1]!)) return CONST('?');
       return OPAQUE;
     }
     default:

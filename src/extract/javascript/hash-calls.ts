@@ -138,89 +138,103 @@ function matchHashCall(values: FileValues, call: t.CallExpression | t.NewExpress
   const { module, member } = target;
   const args = call.arguments as Node[];
   const method = member.at(-1) ?? '';
-  if (module === 'crypto') {
-    if (member.length === 1 && method === 'createHash') {
-      const d = digestAlgorithm(stringOf(values, args[0]));
-      if (!d) return undefined;
-      return { algorithm: d.algorithm, library: 'crypto', params: withVariant({}, d.variant) };
-    }
-    if (member.length === 1 && method === 'hash') {
-      const d = digestAlgorithm(stringOf(values, args[0]));
-      return d && { algorithm: d.algorithm, library: 'crypto', params: withVariant({}, d.variant), data: args[1] };
-    }
-    if (member.length === 2 && member[0] === 'subtle' && method === 'digest') {
-      const d = digestAlgorithm(stringOf(values, args[0]));
-      return d && { algorithm: d.algorithm, library: 'crypto', params: withVariant({}, d.variant), data: args[1] };
-    }
-    if (member.length === 1 && method === 'createHmac') {
-      const name = stringOf(values, args[0]);
-      return { algorithm: 'hmac', library: 'crypto', params: withVariant({}, name ? normaliseDigestName(name) : undefined) };
-    }
-    if (member.length === 1 && (method === 'pbkdf2' || method === 'pbkdf2Sync')) {
-      const params: Params = {};
-      const iterations = numberOf(values, args[2]);
-      if (iterations !== undefined) params.iterations = iterations;
-      const digest = stringOf(values, args[4]);
-      return { algorithm: 'pbkdf2', library: 'crypto', kdf: true, params: withVariant(params, digest ? normaliseDigestName(digest) : undefined), data: args[0] };
-    }
-    if (member.length === 1 && (method === 'scrypt' || method === 'scryptSync')) {
-      const params: Params = {};
-      const opts = unwrap(args[3]);
-      const cost = numberOf(values, objectProperty(opts, 'N') ?? objectProperty(opts, 'cost'));
-      if (cost !== undefined) params.cost = cost;
-      return { algorithm: 'scrypt', library: 'crypto', kdf: true, params, data: args[0] };
-    }
-    return undefined;
+  const matcher = module === 'crypto' ? nodeCrypto : BCRYPT_MODULES.has(module) ? bcryptCall
+    : ARGON2_MODULES.has(module) ? argon2Call : module === 'crypto-js' ? cryptoJs : digestPackage;
+  return matcher(values, call, module, member, args, method);
+}
+
+function nodeCrypto(values: FileValues, call: t.CallExpression | t.NewExpression, module: string, member: string[], args: Node[], method: string): Match | undefined {
+  if (member.length === 1 && method === 'createHash') {
+    const d = digestAlgorithm(stringOf(values, args[0]));
+    if (!d) return undefined;
+    return { algorithm: d.algorithm, library: 'crypto', params: withVariant({}, d.variant) };
   }
-  if (BCRYPT_MODULES.has(module)) {
-    const library = module === '@node-rs/bcrypt' || module === 'bcrypt-ts' ? module : module === 'bcryptjs' ? 'bcryptjs' : 'bcrypt';
-    if (method === 'hash' || method === 'hashSync') {
-      const params: Params = {};
-      const rounds = roundsOf(values, args[1]);
-      if (rounds !== undefined) params.cost = rounds;
-      return { algorithm: 'bcrypt', library, passwordLibrary: true, params, data: args[0] };
-    }
-    if (method === 'genSalt' || method === 'genSaltSync') {
-      const rounds = numberOf(values, args[0]);
-      if (rounds === undefined) return undefined; // the hash call that uses the salt is reported
-      if (isInsideBcryptHash(values, call)) return undefined;
-      return { algorithm: 'bcrypt', library, passwordLibrary: true, params: { cost: rounds } };
-    }
-    if (method === 'compare' || method === 'compareSync' || method === 'verify') {
-      return { algorithm: 'bcrypt', library, passwordLibrary: true, isVerify: true, data: args[0] };
-    }
-    return undefined;
+  if (member.length === 1 && method === 'hash') {
+    const d = digestAlgorithm(stringOf(values, args[0]));
+    return d && { algorithm: d.algorithm, library: 'crypto', params: withVariant({}, d.variant), data: args[1] };
   }
-  if (ARGON2_MODULES.has(module)) {
-    if (method === 'hash' || method === 'hashRaw' || method === 'argon2id' || method === 'argon2i' || method === 'argon2d') {
-      const opts = unwrap(args[1]);
-      const params: Params = {};
-      const memory = numberOf(values, objectProperty(opts, 'memoryCost') ?? objectProperty(opts, 'memorySize'));
-      const time = numberOf(values, objectProperty(opts, 'timeCost') ?? objectProperty(opts, 'iterations'));
-      const par = numberOf(values, objectProperty(opts, 'parallelism'));
-      if (memory !== undefined) params.memoryKiB = memory;
-      if (time !== undefined) params.iterations = time;
-      if (par !== undefined) params.parallelism = par;
-      const variant = method.startsWith('argon2') ? method : argon2Variant(values, objectProperty(opts, 'type') ?? objectProperty(opts, 'algorithm'));
-      params.variant = variant ?? 'argon2id';
-      return { algorithm: 'argon2', library: module, passwordLibrary: true, params, data: args[0] };
-    }
-    if (method === 'verify' || method === 'argon2Verify') return { algorithm: 'argon2', library: module, passwordLibrary: true, isVerify: true, data: args[1] };
-    return undefined;
+  if (member.length === 2 && member[0] === 'subtle' && method === 'digest') {
+    const d = digestAlgorithm(stringOf(values, args[0]));
+    return d && { algorithm: d.algorithm, library: 'crypto', params: withVariant({}, d.variant), data: args[1] };
   }
-  if (module === 'crypto-js') {
-    const m = /^(MD5|SHA1|SHA256|SHA224|SHA512|SHA384|SHA3|RIPEMD160|HmacMD5|HmacSHA1|HmacSHA256|HmacSHA512|PBKDF2)$/.exec(method);
-    if (!m) return undefined;
-    if (method === 'PBKDF2') {
-      const params: Params = {};
-      const iterations = numberOf(values, objectProperty(unwrap(args[2]), 'iterations'));
-      if (iterations !== undefined) params.iterations = iterations;
-      return { algorithm: 'pbkdf2', library: 'crypto-js', kdf: true, params, data: args[0] };
-    }
-    if (method.startsWith('Hmac')) return { algorithm: 'hmac', library: 'crypto-js', params: { variant: normaliseDigestName(method.slice(4)) }, data: args[0] };
-    const d = digestAlgorithm(method);
-    return d && { algorithm: d.algorithm, library: 'crypto-js', params: withVariant({}, d.variant), data: args[0] };
+  if (member.length === 1 && method === 'createHmac') {
+    const name = stringOf(values, args[0]);
+    return { algorithm: 'hmac', library: 'crypto', params: withVariant({}, name ? normaliseDigestName(name) : undefined) };
   }
+  if (member.length === 1 && (method === 'pbkdf2' || method === 'pbkdf2Sync')) {
+    const params: Params = {};
+    const iterations = numberOf(values, args[2]);
+    if (iterations !== undefined) params.iterations = iterations;
+    const digest = stringOf(values, args[4]);
+    return { algorithm: 'pbkdf2', library: 'crypto', kdf: true, params: withVariant(params, digest ? normaliseDigestName(digest) : undefined), data: args[0] };
+  }
+  if (member.length === 1 && (method === 'scrypt' || method === 'scryptSync')) {
+    const params: Params = {};
+    const opts = unwrap(args[3]);
+    const cost = numberOf(values, objectProperty(opts, 'N') ?? objectProperty(opts, 'cost'));
+    if (cost !== undefined) params.cost = cost;
+    return { algorithm: 'scrypt', library: 'crypto', kdf: true, params, data: args[0] };
+  }
+  return undefined;
+  return undefined;
+}
+
+function bcryptCall(values: FileValues, call: t.CallExpression | t.NewExpression, module: string, member: string[], args: Node[], method: string): Match | undefined {
+  const library = module === '@node-rs/bcrypt' || module === 'bcrypt-ts' ? module : module === 'bcryptjs' ? 'bcryptjs' : 'bcrypt';
+  if (method === 'hash' || method === 'hashSync') {
+    const params: Params = {};
+    const rounds = roundsOf(values, args[1]);
+    if (rounds !== undefined) params.cost = rounds;
+    return { algorithm: 'bcrypt', library, passwordLibrary: true, params, data: args[0] };
+  }
+  if (method === 'genSalt' || method === 'genSaltSync') {
+    const rounds = numberOf(values, args[0]);
+    if (rounds === undefined) return undefined; // the hash call that uses the salt is reported
+    if (isInsideBcryptHash(values, call)) return undefined;
+    return { algorithm: 'bcrypt', library, passwordLibrary: true, params: { cost: rounds } };
+  }
+  if (method === 'compare' || method === 'compareSync' || method === 'verify') {
+    return { algorithm: 'bcrypt', library, passwordLibrary: true, isVerify: true, data: args[0] };
+  }
+  return undefined;
+  return undefined;
+}
+
+function argon2Call(values: FileValues, call: t.CallExpression | t.NewExpression, module: string, member: string[], args: Node[], method: string): Match | undefined {
+  if (method === 'hash' || method === 'hashRaw' || method === 'argon2id' || method === 'argon2i' || method === 'argon2d') {
+    const opts = unwrap(args[1]);
+    const params: Params = {};
+    const memory = numberOf(values, objectProperty(opts, 'memoryCost') ?? objectProperty(opts, 'memorySize'));
+    const time = numberOf(values, objectProperty(opts, 'timeCost') ?? objectProperty(opts, 'iterations'));
+    const par = numberOf(values, objectProperty(opts, 'parallelism'));
+    if (memory !== undefined) params.memoryKiB = memory;
+    if (time !== undefined) params.iterations = time;
+    if (par !== undefined) params.parallelism = par;
+    const variant = method.startsWith('argon2') ? method : argon2Variant(values, objectProperty(opts, 'type') ?? objectProperty(opts, 'algorithm'));
+    params.variant = variant ?? 'argon2id';
+    return { algorithm: 'argon2', library: module, passwordLibrary: true, params, data: args[0] };
+  }
+  if (method === 'verify' || method === 'argon2Verify') return { algorithm: 'argon2', library: module, passwordLibrary: true, isVerify: true, data: args[1] };
+  return undefined;
+  return undefined;
+}
+
+function cryptoJs(values: FileValues, call: t.CallExpression | t.NewExpression, module: string, member: string[], args: Node[], method: string): Match | undefined {
+  const m = /^(MD5|SHA1|SHA256|SHA224|SHA512|SHA384|SHA3|RIPEMD160|HmacMD5|HmacSHA1|HmacSHA256|HmacSHA512|PBKDF2)$/.exec(method);
+  if (!m) return undefined;
+  if (method === 'PBKDF2') {
+    const params: Params = {};
+    const iterations = numberOf(values, objectProperty(unwrap(args[2]), 'iterations'));
+    if (iterations !== undefined) params.iterations = iterations;
+    return { algorithm: 'pbkdf2', library: 'crypto-js', kdf: true, params, data: args[0] };
+  }
+  if (method.startsWith('Hmac')) return { algorithm: 'hmac', library: 'crypto-js', params: { variant: normaliseDigestName(method.slice(4)) }, data: args[0] };
+  const d = digestAlgorithm(method);
+  return d && { algorithm: d.algorithm, library: 'crypto-js', params: withVariant({}, d.variant), data: args[0] };
+  return undefined;
+}
+
+function digestPackage(values: FileValues, call: t.CallExpression | t.NewExpression, module: string, member: string[], args: Node[], method: string): Match | undefined {
   const digest = DIGEST_PACKAGES[module];
   if (digest && call.type === 'CallExpression' && (member.length === 0 || ['hex', 'create', 'update', 'array', 'digest'].includes(method))) {
     const d = digestAlgorithm(digest)!;

@@ -157,11 +157,29 @@ function expiresInIssue(values: FileValues, value: Node | undefined, call: Node,
   return { issue: 'long-expiry', detail: `expiresIn: ${JSON.stringify(v)}` };
 }
 
+interface Ctx {
+  values: FileValues;
+  call: t.CallExpression | t.NewExpression;
+  target: Target;
+  args: Node[];
+  method: string;
+  add: (issue: JwtIssue, detail: string) => void;
+  fact: (library: string, operation: JwtCallFact['operation']) => JwtCallFact;
+}
+
+const LIBRARY_FACTS: Record<Library, (ctx: Ctx) => JwtCallFact | undefined> = {
+  jsonwebtoken: (ctx) => jsonwebtokenFact(ctx),
+  jose: (ctx) => joseFact(ctx),
+  'express-jwt': (ctx) => expressJwtFact(ctx),
+  'koa-jwt': (ctx) => expressJwtFact(ctx),
+  'passport-jwt': (ctx) => passportJwtFact(ctx),
+  'jwt-simple': (ctx) => jwtSimpleFact(ctx),
+  '@nestjs/jwt': (ctx) => nestJwtFact(ctx),
+};
+
 function jwtFact(file: string, values: FileValues, call: t.CallExpression | t.NewExpression): JwtCallFact | undefined {
   const target = targetOf(values, call);
   if (!target) return undefined;
-  const args = call.arguments as Node[];
-  const method = target.member.at(-1) ?? '';
   const issues: JwtIssue[] = [];
   const details: string[] = [];
   const add = (issue: JwtIssue, detail: string) => {
@@ -174,145 +192,153 @@ function jwtFact(file: string, values: FileValues, call: t.CallExpression | t.Ne
     if (details.length > 0) f.detail = details.join('; ');
     return f;
   };
+  const ctx: Ctx = { values, call, target, args: call.arguments as Node[], method: target.member.at(-1) ?? '', add, fact };
+  return LIBRARY_FACTS[target.library](ctx);
+}
 
-  switch (target.library) {
-    case 'jsonwebtoken': {
-      if (target.member.length !== 1) return undefined;
-      if (method === 'sign') {
-        const [payload, secret, third] = args;
-        const options = objectOf(values, third);
-        const key = hardcodedKey(values, secret);
-        if (key) add('hardcoded-key', key === 'fallback' ? 'literal fallback signing key' : 'literal signing key');
-        const alg = constValue(values, objectProperty(options, 'algorithm'));
-        if (typeof alg === 'string' && alg.toLowerCase() === 'none') add('none-algorithm', "algorithm: 'none'");
-        const optionsOpaque = third && !options && unwrap(third)?.type !== 'ArrowFunctionExpression' && unwrap(third)?.type !== 'FunctionExpression';
-        const expiresIn = objectProperty(options, 'expiresIn');
-        if (expiresIn) {
-          const long = expiresInIssue(values, expiresIn, call, payload);
-          if (long) add(long.issue, long.detail);
-        } else if (!optionsOpaque) {
-          const hasExp = payloadHasExp(values, payload, call);
-          const payloadNode = unwrap(payload);
-          if (hasExp === false || (hasExp === undefined && payloadNode && payloadNode.type !== 'StringLiteral')) add('no-expiry', 'no expiresIn and no exp claim');
-        }
-        return fact('jsonwebtoken', 'sign');
-      }
-      if (method === 'verify') {
-        const [, secret, third] = args;
-        const options = objectOf(values, third);
-        const key = hardcodedKey(values, secret);
-        if (key) add('hardcoded-key', key === 'fallback' ? 'literal fallback verification key' : 'literal verification key');
-        const algs = stringItems(values, objectProperty(options, 'algorithms'));
-        if (algs.some((a) => a.toLowerCase() === 'none')) add('none-algorithm', "algorithms include 'none'");
-        if (constValue(values, objectProperty(options, 'ignoreExpiration')) === true) add('no-expiry', 'ignoreExpiration: true');
-        return fact('jsonwebtoken', 'verify');
-      }
-      if (method === 'decode') {
-        if (!verifiedInScope(values, call as Node)) add('decode-only', 'decoded without verification');
-        return fact('jsonwebtoken', 'decode');
-      }
-      return undefined;
+function jsonwebtokenFact(ctx: Ctx): JwtCallFact | undefined {
+  const { values, call, target, args, method, add, fact } = ctx;
+  if (target.member.length !== 1) return undefined;
+  if (method === 'sign') {
+    const [payload, secret, third] = args;
+    const options = objectOf(values, third);
+    const key = hardcodedKey(values, secret);
+    if (key) add('hardcoded-key', key === 'fallback' ? 'literal fallback signing key' : 'literal signing key');
+    const alg = constValue(values, objectProperty(options, 'algorithm'));
+    if (typeof alg === 'string' && alg.toLowerCase() === 'none') add('none-algorithm', "algorithm: 'none'");
+    const optionsOpaque = third && !options && unwrap(third)?.type !== 'ArrowFunctionExpression' && unwrap(third)?.type !== 'FunctionExpression';
+    const expiresIn = objectProperty(options, 'expiresIn');
+    if (expiresIn) {
+      const long = expiresInIssue(values, expiresIn, call, payload);
+      if (long) add(long.issue, long.detail);
+    } else if (!optionsOpaque) {
+      const hasExp = payloadHasExp(values, payload, call);
+      const payloadNode = unwrap(payload);
+      if (hasExp === false || (hasExp === undefined && payloadNode && payloadNode.type !== 'StringLiteral')) add('no-expiry', 'no expiresIn and no exp claim');
     }
-    case 'jose': {
-      const name = target.member.join('.');
-      if (name === 'jwtVerify') {
-        const key = hardcodedKey(values, args[1]);
-        if (key) add('hardcoded-key', 'literal verification key');
-        return fact('jose', 'verify');
-      }
-      if (name === 'decodeJwt' || name === 'decodeProtectedHeader' || name === 'JWT.decode') {
-        if (name === 'decodeProtectedHeader') return undefined;
-        if (!verifiedInScope(values, call as Node)) add('decode-only', 'decoded without verification');
-        return fact('jose', 'decode');
-      }
-      if (name === 'UnsecuredJWT' && call.type === 'NewExpression') {
-        add('none-algorithm', 'UnsecuredJWT');
-        return fact('jose', 'sign');
-      }
-      if (name === 'SignJWT' && call.type === 'NewExpression') return signJwtChain(values, call, add, fact);
-      if (name === 'JWT.verify' || name === 'JWT.sign') {
-        const keyPath = memberPath(unwrap(args[1]))?.join('.');
-        if (keyPath === 'JWK.None' || keyPath?.endsWith('.None')) add('none-algorithm', 'JWK.None');
-        const key = hardcodedKey(values, args[1]);
-        if (key) add('hardcoded-key', 'literal key');
-        return fact('jose', name === 'JWT.sign' ? 'sign' : 'verify');
-      }
-      return undefined;
-    }
-    case 'express-jwt':
-    case 'koa-jwt': {
-      if (!(target.member.length === 0 || method === 'expressjwt')) return undefined;
-      const options = objectOf(values, args[0]);
-      if (!options) return undefined;
-      const key = hardcodedKey(values, objectProperty(options, 'secret'));
-      if (key) add('hardcoded-key', 'literal secret');
-      if (stringItems(values, objectProperty(options, 'algorithms')).some((a) => a.toLowerCase() === 'none')) add('none-algorithm', "algorithms include 'none'");
-      return fact(target.library, 'verify');
-    }
-    case 'passport-jwt': {
-      if (method !== 'Strategy' || call.type !== 'NewExpression') return undefined;
-      const options = objectOf(values, args[0]);
-      if (!options) return undefined;
-      const key = hardcodedKey(values, objectProperty(options, 'secretOrKey'));
-      if (key) add('hardcoded-key', 'literal secretOrKey');
-      if (constValue(values, objectProperty(options, 'ignoreExpiration')) === true) add('no-expiry', 'ignoreExpiration: true');
-      if (stringItems(values, objectProperty(options, 'algorithms')).some((a) => a.toLowerCase() === 'none')) add('none-algorithm', "algorithms include 'none'");
-      return fact('passport-jwt', 'verify');
-    }
-    case 'jwt-simple': {
-      if (method === 'encode') {
-        const key = hardcodedKey(values, args[1]);
-        if (key) add('hardcoded-key', 'literal signing key');
-        if (payloadHasExp(values, args[0], call) === false) add('no-expiry', 'no exp claim');
-        return fact('jwt-simple', 'sign');
-      }
-      if (method === 'decode') {
-        const key = hardcodedKey(values, args[1]);
-        if (key) add('hardcoded-key', 'literal verification key');
-        const noVerify = unwrap(args[2]);
-        if (noVerify) {
-          const v = constValue(values, noVerify);
-          // the third argument is `noVerify`: any truthy value (true, 'HS256', 'false') skips the signature check
-          if (v === true || (typeof v === 'string' && v.length > 0) || (typeof v === 'number' && v !== 0)) add('no-verify', `noVerify argument ${JSON.stringify(v)}`);
-        }
-        return fact('jwt-simple', 'decode');
-      }
-      return undefined;
-    }
-    case '@nestjs/jwt': {
-      if (target.member[0] === 'JwtModule' && (method === 'register')) {
-        const options = objectOf(values, args[0]);
-        if (!options) return undefined;
-        const key = hardcodedKey(values, objectProperty(options, 'secret') ?? objectProperty(options, 'privateKey'));
-        if (key) add('hardcoded-key', 'literal secret');
-        const sign = objectOf(values, objectProperty(options, 'signOptions'));
-        const expiresIn = objectProperty(sign, 'expiresIn');
-        if (!expiresIn) add('no-expiry', 'signOptions without expiresIn');
-        else {
-          const long = expiresInIssue(values, expiresIn, call as Node, undefined);
-          if (long) add(long.issue, long.detail);
-        }
-        return fact('@nestjs/jwt', 'sign');
-      }
-      if (method === 'sign' || method === 'signAsync' || method === 'verify' || method === 'verifyAsync') {
-        const options = objectOf(values, args[1]);
-        const key = hardcodedKey(values, objectProperty(options, 'secret'));
-        if (key) add('hardcoded-key', 'literal secret');
-        if (method.startsWith('sign')) {
-          const long = expiresInIssue(values, objectProperty(options, 'expiresIn'), call as Node, args[0]);
-          if (long) add(long.issue, long.detail);
-        }
-        return fact('@nestjs/jwt', method.startsWith('sign') ? 'sign' : 'verify');
-      }
-      if (method === 'decode') {
-        if (!verifiedInScope(values, call as Node)) add('decode-only', 'decoded without verification');
-        return fact('@nestjs/jwt', 'decode');
-      }
-      return undefined;
-    }
-    default:
-      return undefined;
+    return fact('jsonwebtoken', 'sign');
   }
+  if (method === 'verify') {
+    const [, secret, third] = args;
+    const options = objectOf(values, third);
+    const key = hardcodedKey(values, secret);
+    if (key) add('hardcoded-key', key === 'fallback' ? 'literal fallback verification key' : 'literal verification key');
+    const algs = stringItems(values, objectProperty(options, 'algorithms'));
+    if (algs.some((a) => a.toLowerCase() === 'none')) add('none-algorithm', "algorithms include 'none'");
+    if (constValue(values, objectProperty(options, 'ignoreExpiration')) === true) add('no-expiry', 'ignoreExpiration: true');
+    return fact('jsonwebtoken', 'verify');
+  }
+  if (method === 'decode') {
+    if (!verifiedInScope(values, call as Node)) add('decode-only', 'decoded without verification');
+    return fact('jsonwebtoken', 'decode');
+  }
+  return undefined;
+}
+
+function joseFact(ctx: Ctx): JwtCallFact | undefined {
+  const { values, call, target, args, add, fact } = ctx;
+  const name = target.member.join('.');
+  if (name === 'jwtVerify') {
+    const key = hardcodedKey(values, args[1]);
+    if (key) add('hardcoded-key', 'literal verification key');
+    return fact('jose', 'verify');
+  }
+  if (name === 'decodeJwt' || name === 'decodeProtectedHeader' || name === 'JWT.decode') {
+    if (name === 'decodeProtectedHeader') return undefined;
+    if (!verifiedInScope(values, call as Node)) add('decode-only', 'decoded without verification');
+    return fact('jose', 'decode');
+  }
+  if (name === 'UnsecuredJWT' && call.type === 'NewExpression') {
+    add('none-algorithm', 'UnsecuredJWT');
+    return fact('jose', 'sign');
+  }
+  if (name === 'SignJWT' && call.type === 'NewExpression') return signJwtChain(values, call, add, fact);
+  if (name === 'JWT.verify' || name === 'JWT.sign') {
+    const keyPath = memberPath(unwrap(args[1]))?.join('.');
+    if (keyPath === 'JWK.None' || keyPath?.endsWith('.None')) add('none-algorithm', 'JWK.None');
+    const key = hardcodedKey(values, args[1]);
+    if (key) add('hardcoded-key', 'literal key');
+    return fact('jose', name === 'JWT.sign' ? 'sign' : 'verify');
+  }
+  return undefined;
+}
+
+function expressJwtFact(ctx: Ctx): JwtCallFact | undefined {
+  const { values, target, args, method, add, fact } = ctx;
+  if (!(target.member.length === 0 || method === 'expressjwt')) return undefined;
+  const options = objectOf(values, args[0]);
+  if (!options) return undefined;
+  const key = hardcodedKey(values, objectProperty(options, 'secret'));
+  if (key) add('hardcoded-key', 'literal secret');
+  if (stringItems(values, objectProperty(options, 'algorithms')).some((a) => a.toLowerCase() === 'none')) add('none-algorithm', "algorithms include 'none'");
+  return fact(target.library, 'verify');
+}
+
+function passportJwtFact(ctx: Ctx): JwtCallFact | undefined {
+  const { values, call, args, method, add, fact } = ctx;
+  if (method !== 'Strategy' || call.type !== 'NewExpression') return undefined;
+  const options = objectOf(values, args[0]);
+  if (!options) return undefined;
+  const key = hardcodedKey(values, objectProperty(options, 'secretOrKey'));
+  if (key) add('hardcoded-key', 'literal secretOrKey');
+  if (constValue(values, objectProperty(options, 'ignoreExpiration')) === true) add('no-expiry', 'ignoreExpiration: true');
+  if (stringItems(values, objectProperty(options, 'algorithms')).some((a) => a.toLowerCase() === 'none')) add('none-algorithm', "algorithms include 'none'");
+  return fact('passport-jwt', 'verify');
+}
+
+function jwtSimpleFact(ctx: Ctx): JwtCallFact | undefined {
+  const { values, call, args, method, add, fact } = ctx;
+  if (method === 'encode') {
+    const key = hardcodedKey(values, args[1]);
+    if (key) add('hardcoded-key', 'literal signing key');
+    if (payloadHasExp(values, args[0], call) === false) add('no-expiry', 'no exp claim');
+    return fact('jwt-simple', 'sign');
+  }
+  if (method === 'decode') {
+    const key = hardcodedKey(values, args[1]);
+    if (key) add('hardcoded-key', 'literal verification key');
+    const noVerify = unwrap(args[2]);
+    if (noVerify) {
+      const v = constValue(values, noVerify);
+      // the third argument is `noVerify`: any truthy value (true, 'HS256', 'false') skips the signature check
+      if (v === true || (typeof v === 'string' && v.length > 0) || (typeof v === 'number' && v !== 0)) add('no-verify', `noVerify argument ${JSON.stringify(v)}`);
+    }
+    return fact('jwt-simple', 'decode');
+  }
+  return undefined;
+}
+
+function nestJwtFact(ctx: Ctx): JwtCallFact | undefined {
+  const { values, call, target, args, method, add, fact } = ctx;
+  if (target.member[0] === 'JwtModule' && (method === 'register')) {
+    const options = objectOf(values, args[0]);
+    if (!options) return undefined;
+    const key = hardcodedKey(values, objectProperty(options, 'secret') ?? objectProperty(options, 'privateKey'));
+    if (key) add('hardcoded-key', 'literal secret');
+    const sign = objectOf(values, objectProperty(options, 'signOptions'));
+    const expiresIn = objectProperty(sign, 'expiresIn');
+    if (!expiresIn) add('no-expiry', 'signOptions without expiresIn');
+    else {
+      const long = expiresInIssue(values, expiresIn, call as Node, undefined);
+      if (long) add(long.issue, long.detail);
+    }
+    return fact('@nestjs/jwt', 'sign');
+  }
+  if (method === 'sign' || method === 'signAsync' || method === 'verify' || method === 'verifyAsync') {
+    const options = objectOf(values, args[1]);
+    const key = hardcodedKey(values, objectProperty(options, 'secret'));
+    if (key) add('hardcoded-key', 'literal secret');
+    if (method.startsWith('sign')) {
+      const long = expiresInIssue(values, objectProperty(options, 'expiresIn'), call as Node, args[0]);
+      if (long) add(long.issue, long.detail);
+    }
+    return fact('@nestjs/jwt', method.startsWith('sign') ? 'sign' : 'verify');
+  }
+  if (method === 'decode') {
+    if (!verifiedInScope(values, call as Node)) add('decode-only', 'decoded without verification');
+    return fact('@nestjs/jwt', 'decode');
+  }
+  return undefined;
 }
 
 /** new SignJWT(payload).setProtectedHeader(...).setExpirationTime(...).sign(key) */

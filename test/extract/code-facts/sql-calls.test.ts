@@ -60,10 +60,15 @@ describe('javascript/sql-calls', () => {
       '  return db.query(`SELECT * FROM ${TABLE} WHERE id IN (${marks})`, ids);',
       '}',
       "db.query('SELECT ' + '1');",
+      'class Repo { all() { return this.db.query(`SELECT * FROM ${this.tableName}`); } }',
+      "const dir = req.query.desc ? 'DESC' : 'ASC';",
+      'db.query(`SELECT * FROM t ORDER BY name ${dir}`);',
     ]))).toEqual([
       '3 db.query unknown false',
       '7 db.query parameterised false',
       '9 db.query literal false',
+      '10 db.query literal false',
+      '12 db.query literal false',
     ]);
   });
 
