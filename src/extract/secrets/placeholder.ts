@@ -17,7 +17,7 @@ const PLACEHOLDER_WORDS = new Set([
   'changeme', 'change-me', 'change_me', 'changethis', 'change-this', 'replaceme', 'replace-me', 'replace_me', 'todo', 'tbd',
   'fixme', 'none', 'null', 'nil', 'undefined', 'placeholder', 'redacted', 'hidden', 'example', 'sample', 'dummy', 'test',
   'testing', 'password', 'passwd', 'pass', 'xxx', 'secret_here', 'your_secret_here', 'notasecret', 'not-a-secret', 'n/a',
-  'default', 'empty', 'string', 'str', 'value', 'foobar', 'mask', 'masked', '...',
+  'default', 'empty', 'string', 'str', 'value', 'foobar', 'mask', 'masked', '...', 'changeit',
 ]);
 
 /** Substrings that mark a value as a stand-in wherever they occur. */
@@ -50,6 +50,8 @@ export function isNonSecretValue(raw: string): boolean {
   const value = raw.trim();
   if (/^(true|false|yes|no|on|off|null|none)$/i.test(value)) return true;
   if (/^-?\d+(\.\d+)?$/.test(value)) return true;
+  // Version ranges: 1.0.0-rc.2, ^2.8.5, >=3.1
+  if (/^[~^>=<v]{0,3}\d+\.\d+/.test(value) && !/\s/.test(value)) return true;
   // An environment variable or config key name: JWT_SECRET, DB_PASSWORD
   if (/^[A-Z][A-Z0-9]*_[A-Z0-9_]+$/.test(value)) return true;
   // Dotted config keys: auth.jwt.secret

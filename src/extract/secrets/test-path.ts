@@ -11,7 +11,7 @@ export function isTestOrExample(path: string): boolean {
   const base = parts.pop() ?? '';
   if (parts.some((p) => DIRS.has(p))) return true;
   // CI configuration: throwaway service credentials for test runs
-  if (parts[0] === '.github' || parts[0] === '.circleci' || /^(\.gitlab-ci\.ya?ml|\.travis\.ya?ml|azure-pipelines\.ya?ml|bitbucket-pipelines\.ya?ml|jenkinsfile)$/.test(base)) return true;
+  if (parts[0] === '.github' || parts[0] === '.circleci' || parts[0] === '.devcontainer' || /^(\.gitlab-ci\.ya?ml|\.travis\.ya?ml|azure-pipelines\.ya?ml|bitbucket-pipelines\.ya?ml|jenkinsfile)$/.test(base)) return true;
   if (/\.(example|sample|template|dist|tmpl|tpl)$/.test(base)) return true;
   if (/^\.env\.(example|sample|template|test|dist|defaults?)$/.test(base)) return true;
   if (/\.(test|spec|e2e)\.[a-z0-9]+$/.test(base)) return true;

@@ -11,7 +11,7 @@ import { redactSecret } from './redact.js';
 import { isTestOrExample } from './test-path.js';
 
 /** Generated or dependency files: hashes and registry URLs, never hand-written secrets. */
-const SKIP_FILES = /^(package-lock\.json|npm-shrinkwrap\.json|pnpm-lock\.ya?ml|yarn\.lock|composer\.lock|poetry\.lock|pipfile\.lock|tsconfig.*\.json|jsconfig\.json|\.eslintrc.*|\.prettierrc.*|renovate\.json|angular\.json|tslint\.json|.*\.schema\.json|.*\.min\.json|.*\.map|requirements.*\.txt|pipfile|.*\.prisma)$/i;
+const SKIP_FILES = /^(composer\.json|package-lock\.json|npm-shrinkwrap\.json|pnpm-lock\.ya?ml|yarn\.lock|composer\.lock|poetry\.lock|pipfile\.lock|tsconfig.*\.json|jsconfig\.json|\.eslintrc.*|\.prettierrc.*|renovate\.json|angular\.json|tslint\.json|.*\.schema\.json|.*\.min\.json|.*\.map|requirements.*\.txt|pipfile|.*\.prisma)$/i;
 
 interface KeyValue {
   key: string;
@@ -64,8 +64,11 @@ export function splitKeyValue(line: string): KeyValue | undefined {
     if (comment >= 0) value = value.slice(0, comment);
     value = value.replace(/,$/, '').trim();
   }
-  const last = key.split(/[:/]/).filter(Boolean).pop() ?? key;
-  return { key: last, value, column, quoted };
+  // npmrc scoped keys (//registry.npmjs.org/:_authToken) name the setting after the last ':'/'/';
+  // other keys with '/' or '@' are package names (composer.json, package.json), not settings.
+  if (key.startsWith('//')) key = key.split(/[:/]/).filter(Boolean).pop() ?? key;
+  else if (key.includes('/') || key.startsWith('@')) return undefined;
+  return { key, value, column, quoted };
 }
 
 function xmlKeyValue(line: string): KeyValue | undefined {
