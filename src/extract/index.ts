@@ -1,4 +1,5 @@
 import { codeFactExtractors } from './code-facts.js';
+import { polyglotCodeFactExtractors } from './code/index.js';
 import { csharpRouteExtractors } from './csharp/route-extractors.js';
 import { goRouteExtractors } from './go/route-extractors.js';
 import { javascriptRouteExtractors } from './javascript/route-extractors.js';
@@ -25,6 +26,7 @@ export const EXTRACTORS: readonly Extractor[] = [
   ...rustRouteExtractors,
   ...scalaRouteExtractors,
   ...codeFactExtractors,
+  ...polyglotCodeFactExtractors,
   ...securityFactExtractors,
   ...polyglotSecurityExtractors,
   moaiTags,
