@@ -167,13 +167,21 @@ export function typeName(node: Node | null | undefined): GoTypeName | undefined 
   }
 }
 
+/**
+ * The names a parameter / var / const spec declares: its direct `identifier` children (types are
+ * type nodes and values sit in an expression_list). Cheaper than childrenForFieldName('name').
+ */
+export function declaredIdentifiers(decl: Node): Node[] {
+  return namedArgs(decl).filter((c) => c.type === 'identifier');
+}
+
 /** Parameters of a parameter_list, in order, flattened (`a, b int` -> a, b). Unnamed ones get name ''. */
 export function parameters(list: Node | null | undefined): { name: string; type: Node | undefined; node: Node }[] {
   const out: { name: string; type: Node | undefined; node: Node }[] = [];
   for (const decl of namedArgs(list)) {
     if (decl.type !== 'parameter_declaration' && decl.type !== 'variadic_parameter_declaration') continue;
     const type = decl.childForFieldName('type') ?? undefined;
-    const names = decl.childrenForFieldName('name').filter((n): n is Node => n !== null);
+    const names = declaredIdentifiers(decl);
     if (names.length === 0) out.push({ name: '', type, node: decl });
     for (const name of names) out.push({ name: name.text, type, node: decl });
   }

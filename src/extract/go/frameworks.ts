@@ -4,11 +4,8 @@ import type { HttpMethod } from '../../core/facts.js';
 
 export type GoFramework = 'gin' | 'echo' | 'fiber' | 'chi' | 'gorilla-mux' | 'beego' | 'net-http';
 
-/**
- * The HTTP QUERY method (draft-ietf-httpbis-safe-method-w-body). `HttpMethod` in core/facts.ts does
- * not list it yet (requested as an additive change); kept in one place so the cast goes away with it.
- */
-export const QUERY_METHOD = 'QUERY' as HttpMethod;
+/** The HTTP QUERY method (draft-ietf-httpbis-safe-method-w-body). */
+export const QUERY_METHOD: HttpMethod = 'QUERY';
 
 const FRAMEWORK_IMPORTS: readonly [RegExp, GoFramework][] = [
   [/^github\.com\/gin-gonic\/gin$/, 'gin'],
@@ -24,6 +21,19 @@ const FRAMEWORK_IMPORTS: readonly [RegExp, GoFramework][] = [
 /** The framework an import path belongs to, if it is one of ours. */
 export function frameworkOfImport(path: string): GoFramework | undefined {
   for (const [re, fw] of FRAMEWORK_IMPORTS) if (re.test(path)) return fw;
+  return undefined;
+}
+
+/**
+ * A framework suggested by a companion package (`github.com/swaggo/echo-swagger`, `github.com/gin-contrib/cors`,
+ * `github.com/go-chi/render`), for files that use a router without importing the framework itself.
+ */
+export function frameworkHint(path: string): GoFramework | undefined {
+  if (/^github\.com\/go-chi\//.test(path)) return 'chi';
+  if (/^github\.com\/gofiber\//.test(path)) return 'fiber';
+  if (/^github\.com\/(labstack|swaggo\/echo-swagger)/.test(path)) return 'echo';
+  if (/^github\.com\/(gin-contrib|swaggo\/gin-swagger)/.test(path)) return 'gin';
+  if (/^github\.com\/gorilla\/handlers/.test(path)) return 'gorilla-mux';
   return undefined;
 }
 

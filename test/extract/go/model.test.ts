@@ -17,6 +17,8 @@ describe('go routes across files (through the model)', () => {
         '  users.Register(v1.Group("/users"))',
         '  v1.Use(users.AuthMiddleware(true))',
         '  users.ProfileRegister(v1.Group("/profiles"))',
+        '  admin := r.Group("/admin").Use(AdminOnly())',
+        '  admin.GET("/stats", stats)',
         '  r.Run()',
         '}',
       ),
@@ -32,9 +34,11 @@ describe('go routes across files (through the model)', () => {
         '}',
       ),
     });
-    expect(lines).toEqual(['GET /api/profiles/{username}', 'POST /api/users', 'POST /api/users/login']);
+    expect(lines).toEqual(['GET /admin/stats', 'GET /api/profiles/{username}', 'POST /api/users', 'POST /api/users/login']);
     const auth = Object.fromEntries(model.endpoints.map((e) => [`${e.method} ${e.path}`, e.auth]));
-    expect(auth).toEqual({ 'POST /api/users': 'none', 'POST /api/users/login': 'none', 'GET /api/profiles/{username}': 'required' });
+    expect(auth).toEqual({
+      'POST /api/users': 'none', 'POST /api/users/login': 'none', 'GET /api/profiles/{username}': 'required', 'GET /admin/stats': 'required',
+    });
     expect(model.services[0]!.frameworks.map((f) => f.id)).toEqual(['gin']);
   });
 
@@ -139,5 +143,49 @@ describe('go routes across files (through the model)', () => {
       ),
     });
     expect(lines).toEqual(['GET /api/items', 'GET /extra']);
+  });
+
+  it('follows constructors with error results and struct fields to the routers they return', async () => {
+    const { lines, model } = await endpointsOf({
+      'api/api.go': go(
+        'package api',
+        'import ("github.com/go-chi/chi/v5"; "example.com/app/api/admin")',
+        'func New() (*chi.Mux, error) {',
+        '  adminAPI, err := admin.NewAPI(db)',
+        '  if err != nil { return nil, err }',
+        '  r := chi.NewRouter()',
+        '  r.Group(func(r chi.Router) {',
+        '    r.Use(jwt.Authenticator)',
+        '    r.Mount("/admin", adminAPI.Router())',
+        '  })',
+        '  return r, nil',
+        '}',
+      ),
+      'api/admin/api.go': go(
+        'package admin',
+        'import "github.com/go-chi/chi/v5"',
+        'type API struct {',
+        '  Accounts *AccountResource',
+        '}',
+        'func NewAPI(db *DB) (*API, error) { return &API{Accounts: NewAccountResource(db)}, nil }',
+        'func (a *API) Router() *chi.Mux {',
+        '  r := chi.NewRouter()',
+        '  r.Mount("/accounts", a.Accounts.router())',
+        '  return r',
+        '}',
+      ),
+      'api/admin/accounts.go': go(
+        'package admin',
+        'import "github.com/go-chi/chi/v5"',
+        'func (rs *AccountResource) router() *chi.Mux {',
+        '  r := chi.NewRouter()',
+        '  r.Get("/", rs.list)',
+        '  r.Route("/{accountID}", func(r chi.Router) { r.Put("/", rs.update) })',
+        '  return r',
+        '}',
+      ),
+    });
+    expect(lines).toEqual(['GET /admin/accounts', 'PUT /admin/accounts/{accountID}']);
+    expect(model.endpoints.every((e) => e.auth === 'required')).toBe(true);
   });
 });

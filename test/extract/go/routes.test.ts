@@ -133,6 +133,36 @@ describe('go/routes: gin', () => {
     expect(routeLines(facts)).toEqual([]);
   });
 
+  it('labels routers in files without a framework import by companion packages', async () => {
+    const facts = await extractGo(go(
+      'package main',
+      'import ("example.com/app/router"; echoSwagger "github.com/swaggo/echo-swagger")',
+      'func main() {',
+      '  r := router.New()',
+      '  r.GET("/swagger/*", echoSwagger.WrapHandler)',
+      '  v1 := r.Group("/api")',
+      '  setup(v1)',
+      '  r.Start(":80")',
+      '}',
+    ));
+    expect(facts.filter((f) => 'framework' in f).map((f) => `${f.kind}:${(f as { framework: string }).framework}`)).toEqual([
+      'route:echo', 'router:echo', 'mount:echo', 'mount:echo', 'service-entry:echo',
+    ]);
+    expect(ofKind(facts, 'route')[0]!.router).toEqual({ file: 'main.go', path: ['router', 'New', 'return'] });
+  });
+
+  it('does not read custom methods or bare words as routes', async () => {
+    const facts = await extractGo(go(
+      'package main',
+      'func registerRoutes(r RouteRegistrar) {',
+      '  r.GET("/features", getFeature)',
+      '  r.Handle("LOAD", "/custom", custom)',
+      '  r.HandleFunc("features", h)',
+      '}',
+    ));
+    expect(routeLines(facts)).toEqual(['GET /features']);
+  });
+
   it('skips _test.go files', async () => {
     const facts = await extractGo(go('package main', 'func TestX(t *testing.T) { e := echo.New(); e.GET("/t", h) }'), 'server_test.go');
     expect(facts.filter((f) => f.kind !== 'import')).toEqual([]);
@@ -281,7 +311,7 @@ describe('go/routes: gorilla/mux and net/http', () => {
     ]);
     expect(ofKind(facts, 'router')[0]).toMatchObject({ framework: 'gorilla-mux', isApp: true, ref: { path: ['main:r'] } });
     expect(ofKind(facts, 'mount').map((m) => `${m.child.path.join('.')} ${m.prefix}`)).toEqual(['main:api /api/']);
-    expect(ofKind(facts, 'route')[4]!.handler?.name).toBe('http.HandlerFunc');
+    expect(ofKind(facts, 'route').map((r) => r.handler?.name)).toEqual(['getUser', 'getUser', 'anyH', 'b', 'q', 'status']);
   });
 
   it('reads Go 1.22 patterns, the default mux and methods a handler dispatches on', async () => {
