@@ -2,7 +2,7 @@
 // resources (Jersey, RESTEasy, Quarkus), Micronaut controllers, Quarkus reactive routes, plus the
 // string constants other files may reference in their mappings.
 import type { Fact } from '../../core/facts.js';
-import { loc } from '../tree-sitter/ast.js';
+import { loc, type Node } from '../tree-sitter/ast.js';
 import type { Extractor } from '../types.js';
 import { analyzeClass } from './class-analysis.js';
 import { classExtraFacts } from './class-extras.js';
@@ -17,15 +17,15 @@ import { classChain, evalLiteral, packageRefFile, type Scope } from './values.js
 /** `constant` facts for path-like string constants, so mappings in other files can use them. */
 function constantFacts(file: JvmFile): Fact[] {
   const out: Fact[] = [];
-  const add = (path: string[], expr: JvmExpr, scope: Scope) => {
+  const add = (path: string[], expr: JvmExpr, scope: Scope, node: Node | undefined) => {
     const value = evalLiteral(expr, scope);
     if (value === undefined || !value.startsWith('/')) return;
-    out.push({ kind: 'constant', ref: { file: packageRefFile(file.packageName), path }, value, location: loc(file.path, file.root) });
+    out.push({ kind: 'constant', ref: { file: packageRefFile(file.packageName), path }, value, location: loc(file.path, node ?? file.root) });
   };
-  for (const [name, expr] of file.constants) add([name], expr, { file, classes: [] });
+  for (const [name, expr] of file.constants) add([name], expr, { file, classes: [] }, file.constantNodes.get(name));
   for (const cls of allClasses(file)) {
     const scope = { file, classes: classChain(file, cls) };
-    for (const [name, expr] of cls.constants) add([...cls.qualifiedPath, name], expr, scope);
+    for (const [name, expr] of cls.constants) add([...cls.qualifiedPath, name], expr, scope, cls.constantNodes.get(name));
   }
   return out;
 }

@@ -20,6 +20,8 @@ export interface LocatorSpec {
   method: JvmMethod;
   paths: StrValue[];
   returnType: string;
+  /** Security of the locator method: it runs before every route of the sub-resource. */
+  middleware: MiddlewareRef[];
 }
 
 export interface ComposedUse {
@@ -85,52 +87,57 @@ function methodRoutes(method: JvmMethod, scope: Scope, traits: FileTraits): { ma
   return { mappings, ...(jaxrsPaths ? { jaxrsPaths } : {}) };
 }
 
-/** Reads a class; undefined when it declares nothing route-like. */
-export function analyzeClass(file: JvmFile, cls: JvmClass, traits: FileTraits): ClassAnalysis | undefined {
-  if (cls.kind === 'annotation' || cls.kind === 'enum') return undefined;
-  // Declarative HTTP clients describe someone else's API.
-  if (hasAnnotation(cls.annotations, 'FeignClient') || (traits.micronaut && hasAnnotation(cls.annotations, 'Client'))) return undefined;
-  const scope: Scope = { file, classes: classChain(file, cls) };
-  let classMap;
-  for (const annotation of cls.annotations) {
-    classMap = classMapping(annotation, scope, traits);
-    if (classMap) break;
-  }
-  const isSpringController = !traits.micronaut && hasAnnotation(cls.annotations, 'RestController', 'Controller');
-  const isMicronautController = traits.micronaut && hasAnnotation(cls.annotations, 'Controller');
+interface MethodReading {
+  routes: RouteSpec[];
+  locators: LocatorSpec[];
+  composedUses: ComposedUse[];
+}
+
+/** Routes, sub-resource locators and possible composed-annotation uses of the methods of a class. */
+function readMethods(cls: JvmClass, scope: Scope, traits: FileTraits, isSpringController: boolean): MethodReading {
+  const { file } = scope;
   const classAuth: AuthDeclaration = authDeclaration(cls.annotations, scope, file.path);
   const classTags = openapiTags(cls.annotations, scope);
-
-  const routes: RouteSpec[] = [];
-  const locators: LocatorSpec[] = [];
-  const composedUses: ComposedUse[] = [];
+  const out: MethodReading = { routes: [], locators: [], composedUses: [] };
   for (const method of cls.methods) {
     const { mappings, jaxrsPaths } = methodRoutes(method, scope, traits);
     const middleware = effectiveAuth(classAuth, authDeclaration(method.annotations, scope, file.path));
     const tags = [...classTags, ...openapiTags(method.annotations, scope).filter((t) => !classTags.includes(t))];
     for (const mapping of mappings) {
       const paths = mapping.framework === 'jaxrs' ? (jaxrsPaths ?? [{ kind: 'literal', text: '' }]) : mapping.paths;
-      routes.push({ method, mapping, paths, middleware, tags });
+      out.routes.push({ method, mapping, paths, middleware, tags });
     }
     if (mappings.length > 0) continue;
-    if (jaxrsPaths && method.returnType) locators.push({ method, paths: jaxrsPaths, returnType: method.returnType });
+    if (jaxrsPaths && method.returnType) out.locators.push({ method, paths: jaxrsPaths, returnType: method.returnType, middleware });
     else if (isSpringController) {
       for (const annotation of method.annotations) {
         if (!mayBeComposed(annotation, file)) continue;
         const value = annotationArg(annotation, 'value', 'path');
-        composedUses.push({ method, annotation, prefix: value ? (evalLiteral(value, scope) ?? '') : '' });
+        out.composedUses.push({ method, annotation, prefix: value ? (evalLiteral(value, scope) ?? '') : '' });
       }
     }
   }
+  return out;
+}
+
+/** Reads a class; undefined when it declares nothing route-like. */
+export function analyzeClass(file: JvmFile, cls: JvmClass, traits: FileTraits): ClassAnalysis | undefined {
+  if (cls.kind === 'annotation' || cls.kind === 'enum') return undefined;
+  // Declarative HTTP clients describe someone else's API.
+  if (hasAnnotation(cls.annotations, 'FeignClient') || (traits.micronaut && hasAnnotation(cls.annotations, 'Client'))) return undefined;
+  const scope: Scope = { file, classes: classChain(file, cls) };
+  const classMap = cls.annotations.map((a) => classMapping(a, scope, traits)).find((m) => m !== undefined);
+  const isSpringController = !traits.micronaut && hasAnnotation(cls.annotations, 'RestController', 'Controller');
+  const isMicronautController = traits.micronaut && hasAnnotation(cls.annotations, 'Controller');
+  const { routes, locators, composedUses } = readMethods(cls, scope, traits, isSpringController);
 
   const framework: JvmFramework | undefined = classMap?.framework ?? routes[0]?.mapping.framework
     ?? (locators.length ? 'jaxrs' : isSpringController ? 'spring' : isMicronautController ? 'micronaut' : undefined);
   if (!framework) return undefined;
   const isController = isSpringController || isMicronautController || classMap !== undefined;
   const classComposed = isSpringController && !classMap ? cls.annotations.filter((a) => mayBeComposed(a, file)) : [];
-  if (routes.length === 0 && locators.length === 0 && composedUses.length === 0 && !(isController && (cls.supertypes.length > 0 || classComposed.length > 0))) {
-    return undefined;
-  }
+  const inherits = isController && (cls.supertypes.length > 0 || classComposed.length > 0);
+  if (routes.length === 0 && locators.length === 0 && composedUses.length === 0 && !inherits) return undefined;
   return {
     cls,
     scope,

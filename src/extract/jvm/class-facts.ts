@@ -126,7 +126,8 @@ function routerFacts(a: ClassAnalysis): Fact[] {
 
   if (!a.cls.isAbstract) {
     if (a.framework === 'jaxrs') {
-      if (a.hasClassPath) {
+      // Root resources: @Path on the class, or (implementations of annotated interfaces) inherited from a supertype.
+      if (a.hasClassPath || a.supertypes.length > 0) {
         out.push(...jaxrsAnchorChain(file.packageName, classLoc));
         for (const classPath of a.classPaths) push(mountFact('jaxrs', jaxrsAnchor(file.packageName), self, classPath, classLoc));
       }
@@ -145,7 +146,10 @@ function routerFacts(a: ClassAnalysis): Fact[] {
   for (const locator of a.locators) {
     const at = loc(file.path, locator.method.node);
     for (const child of typeRefs(file, locator.returnType)) {
-      for (const path of locator.paths) push(mountFact(a.framework, self, child, path, at));
+      for (const path of locator.paths) {
+        const mount = mountFact(a.framework, self, child, path, at);
+        push(mount && locator.middleware.length ? { ...mount, middleware: locator.middleware } : mount);
+      }
     }
   }
   for (const use of a.composedUses) {

@@ -1,6 +1,7 @@
 // Spring Boot / Micronaut / Quarkus configuration (application*.properties / .yml) and web.xml:
 // - global prefixes: server.servlet.context-path, spring.mvc.servlet.path, spring.webflux.base-path,
-//   micronaut.server.context-path, quarkus.http.root-path (only from the base file, not profiles);
+//   spring.jersey.application-path, micronaut.server.context-path, quarkus.http.root-path (only from the
+//   base file, not from profile files or profile documents);
 // - `constant` facts for path-like values, so `${key:default}` placeholders in mappings resolve;
 // - Micronaut static resource mappings as GET routes;
 // - web.xml JAX-RS servlet mappings as the application path of the servlet's package.
@@ -18,8 +19,9 @@ const CONFIG_NAME = /^(application|bootstrap)(-[A-Za-z0-9_.-]+)?\.(properties|ya
 /** Keys whose value prefixes every route of the service, in the order they are applied (innermost first). */
 const PREFIX_KEYS: [string, string[]][] = [
   ['spring.mvc.servlet.path', ['spring']],
-  ['server.servlet.context-path', ['spring']],
-  ['server.context-path', ['spring']],
+  ['spring.jersey.application-path', ['jaxrs']],
+  ['server.servlet.context-path', ['spring', 'jaxrs']],
+  ['server.context-path', ['spring', 'jaxrs']],
   ['spring.webflux.base-path', ['spring']],
   ['micronaut.server.context-path', ['micronaut']],
   ['quarkus.http.root-path', ['jaxrs', 'quarkus']],

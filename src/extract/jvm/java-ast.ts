@@ -110,7 +110,14 @@ export function javaAnnotation(node: Node): JvmAnnotation {
     } else if (child.type === 'ERROR') {
       // `@RequestMapping("/x", method = ...)` (positional value before named ones) is not Java, but
       // appears in real code and fixtures: the grammar wraps the positional value in an ERROR node.
-      for (const inner of namedChildren(child)) args.push({ value: javaExpr(inner) });
+      // Likewise a Kotlin-style array `method = [A.GET, A.POST]`: the grammar keeps `A.GET` as the
+      // value and leaves `A POST` as identifiers in an ERROR node after it.
+      const inner = namedChildren(child);
+      const previous = args[args.length - 1];
+      if (previous?.name && inner.length > 0 && inner.every((n) => n.type === 'identifier')) {
+        const item: JvmExpr = { kind: 'name', path: inner.map((n) => n.text) };
+        previous.value = { kind: 'array', items: [...(previous.value.kind === 'array' ? previous.value.items : [previous.value]), item] };
+      } else for (const n of inner) args.push({ value: javaExpr(n) });
     } else {
       args.push({ value: javaExpr(child) });
     }
@@ -192,6 +199,7 @@ function javaClass(node: Node, kind: JvmClassKind, outer: readonly string[]): Jv
     methods: [],
     classes: [],
     constants: new Map(),
+    constantNodes: new Map(),
     node,
   };
   for (const member of bodyMembers(node.childForFieldName('body'))) {
@@ -203,7 +211,10 @@ function javaClass(node: Node, kind: JvmClassKind, outer: readonly string[]): Jv
         if (declarator.type !== 'variable_declarator') continue;
         const value = declarator.childForFieldName('value');
         const fieldName = declarator.childForFieldName('name')?.text;
-        if (value && fieldName) cls.constants.set(fieldName, javaExpr(value));
+        if (value && fieldName) {
+          cls.constants.set(fieldName, javaExpr(value));
+          cls.constantNodes.set(fieldName, declarator);
+        }
       }
     }
   }
@@ -214,7 +225,7 @@ function javaClass(node: Node, kind: JvmClassKind, outer: readonly string[]): Jv
 export function javaFile(path: string, root: Node): JvmFile {
   const file: JvmFile = {
     path, language: 'java', packageName: '', imports: new Map(), wildcardImports: [], staticImports: new Map(),
-    classes: [], constants: new Map(), root,
+    classes: [], constants: new Map(), constantNodes: new Map(), root,
   };
   for (const child of namedChildren(root)) {
     if (child.type === 'package_declaration') {

@@ -54,6 +54,8 @@ export interface JvmClass {
   classes: JvmClass[];
   /** String-valued constants declared in the class (Kotlin: also in its companion object). */
   constants: Map<string, JvmExpr>;
+  /** Declaration node of each constant, for locations. */
+  constantNodes: Map<string, Node>;
   node: Node;
 }
 
@@ -70,6 +72,7 @@ export interface JvmFile {
   classes: JvmClass[];
   /** File-level constants (Kotlin top-level `const val`). */
   constants: Map<string, JvmExpr>;
+  constantNodes: Map<string, Node>;
   root: Node;
 }
 

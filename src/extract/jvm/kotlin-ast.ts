@@ -230,7 +230,10 @@ function addMembers(cls: JvmClass, body: Node | undefined): void {
       }
       case 'property_declaration': {
         const constant = propertyConstant(member);
-        if (constant) cls.constants.set(constant[0], constant[1]);
+        if (constant) {
+          cls.constants.set(constant[0], constant[1]);
+          cls.constantNodes.set(constant[0], member);
+        }
         break;
       }
       case 'companion_object':
@@ -264,9 +267,10 @@ function kotlinClass(node: Node, outer: readonly string[], stray: JvmAnnotation[
     methods: [],
     classes: [],
     constants: new Map(),
+    constantNodes: new Map(),
     node,
   };
-  addMembers(cls, namedChildren(node).find((c) => c.type === 'class_body' || c.type === 'enum_class_body'));
+  addMembers(cls, node.type === 'ERROR' ? node : namedChildren(node).find((c) => c.type === 'class_body' || c.type === 'enum_class_body'));
   return cls;
 }
 
@@ -274,7 +278,7 @@ function kotlinClass(node: Node, outer: readonly string[], stray: JvmAnnotation[
 export function kotlinFile(path: string, root: Node): JvmFile {
   const file: JvmFile = {
     path, language: 'kotlin', packageName: '', imports: new Map(), wildcardImports: [], staticImports: new Map(),
-    classes: [], constants: new Map(), root,
+    classes: [], constants: new Map(), constantNodes: new Map(), root,
   };
   const visitTop = (parent: Node) => {
     let pending: JvmAnnotation[] = [];
@@ -308,11 +312,16 @@ export function kotlinFile(path: string, root: Node): JvmFile {
           break;
         case 'property_declaration': {
           const constant = propertyConstant(child);
-          if (constant) file.constants.set(constant[0], constant[1]);
+          if (constant) {
+            file.constants.set(constant[0], constant[1]);
+            file.constantNodes.set(constant[0], child);
+          }
           break;
         }
         case 'ERROR':
-          visitTop(child);
+          if (['class', 'interface', 'object'].some((t) => hasToken(child, t)) && namedChildren(child).some((c) => c.type === 'identifier')) {
+            file.classes.push(kotlinClass(child, [], stray)); // a class the grammar could not close: read what it kept
+          } else visitTop(child);
           break;
         default:
           break;

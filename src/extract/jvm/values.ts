@@ -126,6 +126,7 @@ function crossFileRef(scope: Scope, path: readonly string[]): RefExpr | undefine
 
 function concatValues(a: StrValue, b: StrValue): StrValue {
   if (a.kind === 'unknown' || b.kind === 'unknown') return UNKNOWN;
+  if (a.kind === 'literal' && a.text === '') return b;
   if (a.kind === 'literal' && b.kind === 'literal') return { kind: 'literal', text: a.text + b.text };
   if (a.kind === 'ref' && b.kind === 'literal') return { ...a, suffix: a.suffix + b.text };
   return UNKNOWN; // a reference after literal text cannot be expressed as a mount prefix
