@@ -125,7 +125,7 @@ export interface GlobalPrefixFact extends FactBase {
   prefix: string;
   /** Paths excluded from the prefix, as declared. */
   exclude?: string[];
-  /** Only routes declared in these repo-relative files get the prefix (Laravel routes/api.php). */
+  /** Only routes declared in these repo-relative files get the prefix (Laravel routes/api.php); an entry ending in '/' is a directory. */
   files?: string[];
 }
 

@@ -56,7 +56,12 @@ export interface Finding {
   /** Line-insensitive: ruleId + file + the rule's key (+ an occurrence index for repeats). */
   fingerprint: string;
   suppression?: { kind: 'inSource' | 'external'; justification: string };
+  /** Set only when the run compared against a baseline (`--baseline`): SARIF `baselineState`. */
+  baselineState?: BaselineState;
 }
+
+/** SARIF's baselineState values; backend-review writes 'new' and 'unchanged'. */
+export type BaselineState = 'new' | 'unchanged' | 'updated' | 'absent';
 
 /** Something the run wants the user to know that is not a finding: a skipped file, a parse error. */
 export interface Notification {

@@ -169,10 +169,11 @@ function applyGlobalPrefixes(endpoints: Endpoint[], prefixes: readonly FactOf<'g
   for (const fact of prefixes) {
     const service = serviceOf(fact.location.file, roots);
     const excluded = new Set((fact.exclude ?? []).map((p) => finalizePath(p)));
-    const files = fact.files ? new Set(fact.files) : undefined;
+    // Entries ending in '/' are directories: every file below them.
+    const inScope = (file: string) => !fact.files || fact.files.some((f) => (f.endsWith('/') ? file.startsWith(f) : file === f));
     for (const endpoint of endpoints) {
       if (endpoint.framework !== fact.framework || endpoint.service !== service) continue;
-      if (files && !files.has(endpoint.location.file)) continue;
+      if (!inScope(endpoint.location.file)) continue;
       if (excluded.has(endpoint.path)) continue;
       endpoint.path = finalizePath(joinPaths(fact.prefix, endpoint.path));
     }
