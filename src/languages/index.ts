@@ -29,8 +29,8 @@ export function languageOf(path: string): LanguageId | undefined {
   const base = path.slice(path.lastIndexOf('/') + 1);
   const lower = base.toLowerCase();
   if (TEXT_NAMES.test(base)) return 'text';
-  // Play Framework route files: conf/routes and conf/*.routes.
-  if (/(^|\/)conf\/([^/]+\.)?routes$/.test(path)) return 'text';
+  // Play Framework route files: conf/routes and any *.routes file.
+  if (/(^|\/)conf\/routes$/.test(path) || lower.endsWith('.routes')) return 'text';
   const dot = lower.lastIndexOf('.');
   if (dot < 0) return undefined;
   const ext = lower.slice(dot);

@@ -37,7 +37,7 @@ function routeValue(expr: Node, ev: Evaluator): ActixRoute | undefined {
   let handler: Node | undefined;
   const middleware: MiddlewareRef[] = [];
   const verb = methodNamed(name);
-  if (verb && verb !== 'QUERY' as HttpMethod) methods.push(verb);
+  if (verb && verb !== 'QUERY') methods.push(verb);
   else if (name === 'method') methods.push(...methodsIn(namedChildren(base.childForFieldName('arguments'))[0]));
   else if (name === 'to') handler = namedChildren(base.childForFieldName('arguments'))[0];
   else if (name !== 'route') return undefined;
@@ -150,8 +150,9 @@ function configure(ev: Evaluator, target: RouterValue, call: MethodCall): boolea
   const body = arg.childForFieldName('body');
   if (!param || !body) return true;
   ev.bind(fn, param.text, target);
+  const seen = new Set<number>();
   const calls = [body, ...body.descendantsOfType('call_expression').filter((n): n is Node => n !== null)]
-    .filter((n) => n.type === 'call_expression' && n.parent?.type !== 'field_expression');
+    .filter((n) => n.type === 'call_expression' && n.parent?.type !== 'field_expression' && !seen.has(n.id) && seen.add(n.id));
   for (const inner of calls) {
     const args = namedChildren(inner.childForFieldName('arguments'));
     const index = args.findIndex((a) => a.type === 'identifier' && a.text === param.text);

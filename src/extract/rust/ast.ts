@@ -176,9 +176,15 @@ export function isInTestCode(node: Node): boolean {
   return false;
 }
 
-/** True for paths under a crate's integration tests or benchmarks. */
+/** True for paths under a crate's integration tests or benchmarks, and `tests.rs` modules. */
 export function isRustTestPath(path: string): boolean {
-  return /(^|\/)(tests|benches)\//.test(path);
+  return /(^|\/)(tests|benches)\//.test(path) || /(^|\/)tests?\.rs$/.test(path);
+}
+
+/** True when the file starts with `#![cfg(test)]`. */
+export function isTestOnlyFile(root: Node): boolean {
+  return namedChildren(root).some((c) => c.type === 'inner_attribute_item'
+    && namedChildren(c).some((a) => a.type === 'attribute' && isTestAttribute(a)));
 }
 
 /** The nearest enclosing `fn` item. */

@@ -8,7 +8,7 @@
 import type { Fact } from '../../core/facts.js';
 import type { ParsedFile } from '../../languages/types.js';
 import { loc, namedChildren, treeOf, type Node } from '../tree-sitter/ast.js';
-import { isInTestCode, isRustTestPath, methodChain } from './ast.js';
+import { isInTestCode, isRustTestPath, isTestOnlyFile, methodChain } from './ast.js';
 import { rocketPath, routeAttributes, type RouteAttribute } from './attributes.js';
 import { extractorAuth } from './middleware-roles.js';
 import { ModuleResolver } from './modules.js';
@@ -60,7 +60,7 @@ export const rustAttributeRoutes: Extractor = {
   keywords: ['#['],
   extract(file: ParsedFile): Fact[] {
     const tree = treeOf(file);
-    if (!tree || isRustTestPath(file.path)) return [];
+    if (!tree || isRustTestPath(file.path) || isTestOnlyFile(tree.rootNode)) return [];
     const root = tree.rootNode;
     const mods = new ModuleResolver(file.path, root);
     let imports: Set<string> | undefined;

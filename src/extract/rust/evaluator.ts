@@ -6,12 +6,13 @@
 // Refs: items of a module use the module's canonical key as `file` (modules.ts). A function's
 // returned router is [fn, 'return'], its n-th parameter [fn, 'argN'], a local [`fn:name`], and an
 // unnamed router value [`fn@line:col`].
-import type { Fact, MiddlewareRef, MountFact, RefExpr, RouteFact, RouterFact } from '../../core/facts.js';
+import type { Fact, RefExpr } from '../../core/facts.js';
 import type { ParsedFile } from '../../languages/types.js';
-import { loc, namedChildren, type Node } from '../tree-sitter/ast.js';
-import { calleePath, enclosingFunction, isInTestCode, methodChain, parameterNames, pathSegments, stringValue, unwrapExpr, type MethodCall } from './ast.js';
-import { extractorAuth } from './middleware-roles.js';
-import { ModuleResolver } from './modules.js';
+import { namedChildren, type Node } from '../tree-sitter/ast.js';
+import { calleePath, enclosingFunction, isInTestCode, methodChain, parameterNames, stringValue, unwrapExpr, type MethodCall } from './ast.js';
+import { RustFile, sameRef } from './rust-file.js';
+
+export { refKey, sameRef } from './rust-file.js';
 
 export interface RouterValue {
   kind: 'router';
@@ -36,19 +37,12 @@ export interface RouterDialect {
   macroValue?(ev: Evaluator, node: Node, target: RefExpr): RouterValue | undefined;
 }
 
-export class Evaluator {
-  readonly facts: Fact[] = [];
-  readonly mods: ModuleResolver;
-  readonly file: ParsedFile;
+export class Evaluator extends RustFile {
   private readonly env = new Map<number, Map<string, Value>>();
-  private readonly routers = new Map<string, RouterFact>();
-  /** Facts registered on each router ref in this file, for layers that wrap what came before. */
-  private readonly byRouter = new Map<string, (RouteFact | MountFact)[]>();
   private readonly done = new Set<number>();
 
   constructor(file: ParsedFile, root: Node, readonly dialects: readonly RouterDialect[]) {
-    this.file = file;
-    this.mods = new ModuleResolver(file.path, root);
+    super(file, root);
   }
 
   // ---------------------------------------------------------------- walking
@@ -64,8 +58,7 @@ export class Evaluator {
         if (child) stack.push(child);
       }
     }
-    for (const router of this.routers.values()) this.facts.push(router);
-    return this.facts;
+    return this.flush();
   }
 
   /** Handles one node; true when its subtree is consumed. */
@@ -78,7 +71,7 @@ export class Evaluator {
       const left = node.childForFieldName('left');
       const right = node.childForFieldName('right');
       if (left?.type !== 'identifier' || !right) return false;
-      const value = this.valueOf(right, fn, this.localRef(fn, left.text));
+      const value = this.boundValue(right, fn, this.localRef(fn, left.text));
       if (value) this.bind(fn, left.text, value);
       return value !== undefined;
     }
@@ -109,13 +102,13 @@ export class Evaluator {
       this.bind(fn, name, { kind: 'string', value: str });
       return true;
     }
-    const value = this.valueOf(valueNode, fn, this.localRef(fn, name));
+    const value = this.boundValue(valueNode, fn, this.localRef(fn, name));
     if (value) this.bind(fn, name, value);
     return value !== undefined;
   }
 
   /** The router value of a `let`/assignment right-hand side; a bare internal call binds its returned router. */
-  private valueOf(expr: Node, fn: Node, target: RefExpr): RouterValue | undefined {
+  private boundValue(expr: Node, fn: Node, target: RefExpr): RouterValue | undefined {
     const node = unwrapExpr(expr);
     if (!node) return undefined;
     const evaluated = this.evaluate(node, fn, target);
@@ -250,21 +243,6 @@ export class Evaluator {
     return undefined;
   }
 
-  private constCache?: Map<string, string>;
-
-  private constOf(name: string): string | undefined {
-    if (!this.constCache) {
-      this.constCache = new Map();
-      const root = this.file.tree.kind === 'tree-sitter' ? this.file.tree.tree.rootNode : undefined;
-      for (const item of root ? root.descendantsOfType(['const_item', 'static_item']) : []) {
-        const id = item?.childForFieldName('name')?.text;
-        const value = stringValue(item?.childForFieldName('value'));
-        if (id && value !== undefined && !this.constCache.has(id)) this.constCache.set(id, value);
-      }
-    }
-    return this.constCache.get(name);
-  }
-
   // ---------------------------------------------------------------- refs and env
 
   fnName(fn: Node): string {
@@ -287,12 +265,6 @@ export class Evaluator {
     return this.mods.localItem(fn, [`${this.fnName(fn)}@${node.startPosition.row + 1}:${node.startPosition.column + 1}`]);
   }
 
-  /** A ref to the item a path names (a handler function), resolved through `mod`/`use`. */
-  itemRef(node: Node): RefExpr | undefined {
-    const path = pathSegments(unwrapExpr(node));
-    return path ? this.mods.resolve(node, path) : undefined;
-  }
-
   bind(fn: Node, name: string, value: Value): void {
     let scope = this.env.get(fn.id);
     if (!scope) this.env.set(fn.id, (scope = new Map()));
@@ -311,96 +283,6 @@ export class Evaluator {
     return value.framework ?? this.dialects[0]!.framework;
   }
 
-  // ---------------------------------------------------------------- facts
-
-  route(fact: Omit<RouteFact, 'kind' | 'location'>, at: Node): RouteFact {
-    const route: RouteFact = { kind: 'route', ...fact, location: loc(this.file.path, at) };
-    this.facts.push(route);
-    if (route.router) this.track(route.router, route);
-    return route;
-  }
-
-  mount(framework: string, parent: RefExpr, child: RefExpr, prefix: string, at: Node, middleware?: MiddlewareRef[]): MountFact | undefined {
-    if (sameRef(parent, child)) return undefined;
-    const mount: MountFact = {
-      kind: 'mount', framework, parent, child, prefix, location: loc(this.file.path, at),
-      ...(middleware && middleware.length > 0 ? { middleware } : {}),
-    };
-    this.facts.push(mount);
-    this.track(parent, mount);
-    return mount;
-  }
-
-  /** A router fact for `ref` (created once; later calls merge middleware). */
-  router(framework: string, ref: RefExpr, at: Node, extra: { isApp?: boolean; prefix?: string; middleware?: MiddlewareRef[] } = {}): RouterFact {
-    const key = refKey(ref);
-    let fact = this.routers.get(key);
-    if (!fact) {
-      fact = { kind: 'router', framework, ref, location: loc(this.file.path, at) };
-      this.routers.set(key, fact);
-    }
-    if (extra.isApp) fact.isApp = true;
-    if (extra.prefix) fact.prefix = extra.prefix;
-    if (extra.middleware?.length) fact.middleware = [...(fact.middleware ?? []), ...extra.middleware];
-    return fact;
-  }
-
-  /** Middleware wrapping everything registered on `ref` so far in this file (axum `.layer`). */
-  wrapRegistered(ref: RefExpr, middleware: readonly MiddlewareRef[]): void {
-    if (middleware.length === 0) return;
-    for (const fact of this.byRouter.get(refKey(ref)) ?? []) fact.middleware = [...(fact.middleware ?? []), ...middleware];
-  }
-
-  private track(ref: RefExpr, fact: RouteFact | MountFact): void {
-    const key = refKey(ref);
-    let list = this.byRouter.get(key);
-    if (!list) this.byRouter.set(key, (list = []));
-    list.push(fact);
-  }
-
-  /** Name, location, auth extractors and function node of a handler written as a path, when it is a fn of this file. */
-  handler(node: Node): { handler: RouteFact['handler']; middleware: MiddlewareRef[]; fn?: Node } {
-    const name = node.text.length <= 120 ? node.text : `${node.text.slice(0, 117)}...`;
-    const fn = this.localFunction(node);
-    if (!fn) return { handler: { name }, middleware: [] };
-    const id = fn.childForFieldName('name') ?? fn;
-    return { handler: { name, location: loc(this.file.path, id) }, middleware: extractorAuth(fn, this.file.path), fn };
-  }
-
-  private crates?: Set<string>;
-
-  /** True when the file imports from the crate (`use actix_web::..`, `extern crate rocket`). */
-  usesCrate(name: string): boolean {
-    if (!this.crates) {
-      this.crates = new Set();
-      const root = this.file.tree.kind === 'tree-sitter' ? this.file.tree.tree.rootNode : undefined;
-      for (const decl of root ? root.descendantsOfType(['use_declaration', 'extern_crate_declaration']) : []) {
-        const first = decl ? leftmostName(decl.childForFieldName(decl.type === 'use_declaration' ? 'argument' : 'name')) : undefined;
-        if (first) this.crates.add(first);
-      }
-    }
-    return this.crates.has(name);
-  }
-
-  private fnIndex?: Map<string, Node>;
-
-  /** The `fn` item of this file a handler path names (same module), if any. */
-  localFunction(node: Node): Node | undefined {
-    const target = this.itemRef(node);
-    if (!target) return undefined;
-    if (!this.fnIndex) {
-      this.fnIndex = new Map();
-      const root = this.file.tree.kind === 'tree-sitter' ? this.file.tree.tree.rootNode : undefined;
-      for (const fn of root ? root.descendantsOfType('function_item') : []) {
-        if (!fn || fn.parent?.type === 'declaration_list' && fn.parent.parent?.type === 'impl_item') continue;
-        const name = fn.childForFieldName('name')?.text;
-        if (!name) continue;
-        const key = refKey(this.mods.localItem(fn, [name]));
-        if (!this.fnIndex.has(key)) this.fnIndex.set(key, fn);
-      }
-    }
-    return this.fnIndex.get(refKey(target));
-  }
 }
 
 /** Calls that return the same router (state, conversion) and so keep a chain a router chain. */
@@ -410,21 +292,4 @@ const PASS_THROUGH = new Set(['with_state', 'layer', 'route_layer', 'into_make_s
 function returnsRouter(fn: Node): boolean {
   const type = fn.childForFieldName('return_type')?.text ?? '';
   return /Router|Scope|Route|Rocket|App|Service|Resource|impl /.test(type);
-}
-
-/** The first segment of a use tree or path (`actix_web` in `actix_web::{web, App}`). */
-function leftmostName(node: Node | null | undefined): string | undefined {
-  let cur = node ?? undefined;
-  while (cur && cur.type !== 'identifier' && cur.type !== 'crate' && cur.type !== 'super' && cur.type !== 'self') {
-    cur = cur.childForFieldName('path') ?? cur.namedChildren.find((c) => c !== null) ?? undefined;
-  }
-  return cur?.text;
-}
-
-export function refKey(ref: RefExpr): string {
-  return `${ref.file}#${ref.path.join('.')}`;
-}
-
-export function sameRef(a: RefExpr, b: RefExpr): boolean {
-  return refKey(a) === refKey(b);
 }

@@ -7,7 +7,9 @@ import { calleePath, methodChain, pathSegments, typeNames, unwrapExpr } from './
 const CORS = /cors/i;
 const RATE_LIMIT = /governor|rate_?limit|ratelimit|throttl|limiter/i;
 // `auth` but not `author`; `Authorization` headers only count with a bearer/basic scheme.
-const AUTH = /auth(?!or)|jwt|bearer|basic_?auth|login_?required|require_?login|require_?user|guard|protect|session_?required|api_?key|identity|logged_?in|current_?user|admin_?user|claims/i;
+const AUTH = /auth(?!or)|jwt|bearer|basic_?auth|login_?required|require_?login|require_?user|guard|protect|session_?required|api_?key|logged_?in|current_?user|admin_?user|claims/i;
+// Request extractors that fail without a logged-in user (actix-identity `Identity`).
+const AUTH_EXTRACTOR = /^identity$/i;
 const OPTIONAL = /optional|maybe|try_?auth|soft/i;
 // Names of things that hold auth machinery without gating a request.
 const NOT_GATING = /(service|client|config|settings|repo|repository|pool|state|store|manager|provider|secret|error|encoding_?key|decoding_?key|signing_?key)$/i;
@@ -56,8 +58,8 @@ export function layerMiddleware(expr: Node, file: string): MiddlewareRef[] {
   return [ref(basePath.join('::'), file, base)];
 }
 
-// Wrappers whose inner type is application state, not a request credential.
-const STATE_WRAPPERS = new Set(['State', 'Data', 'Arc', 'Mutex', 'RwLock']);
+// Wrappers whose inner type is application state or request data, not a request credential.
+const STATE_WRAPPERS = new Set(['State', 'Data', 'Arc', 'Mutex', 'RwLock', 'Json', 'Form', 'Query', 'Path', 'Bytes', 'Multipart']);
 
 /**
  * Auth enforced by a handler's parameters (axum / actix / Rocket request extractors and guards):
@@ -70,7 +72,7 @@ export function extractorAuth(fn: Node, file: string): MiddlewareRef[] {
     const type = param.childForFieldName('type');
     const names = typeNames(type);
     if (names.length === 0 || STATE_WRAPPERS.has(names[0]!)) continue;
-    const authName = names.find((n) => middlewareRole(n) === 'auth' || middlewareRole(n) === 'optional-auth');
+    const authName = names.find((n) => AUTH_EXTRACTOR.test(n) || middlewareRole(n) === 'auth' || middlewareRole(n) === 'optional-auth');
     if (!authName) continue;
     const optional = names[0] === 'Option' || OPTIONAL.test(authName);
     out.push({ name: authName, role: optional ? 'optional-auth' : 'auth', location: loc(file, param) });

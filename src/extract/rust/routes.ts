@@ -6,7 +6,7 @@ import type { ParsedFile } from '../../languages/types.js';
 import { loc, treeOf, type Node } from '../tree-sitter/ast.js';
 import type { Extractor } from '../types.js';
 import { actixDialect } from './actix.js';
-import { calleePath, isInTestCode, isRustTestPath } from './ast.js';
+import { calleePath, isInTestCode, isRustTestPath, isTestOnlyFile } from './ast.js';
 import { axumDialect } from './axum.js';
 import { Evaluator } from './evaluator.js';
 import { rocketDialect } from './rocket.js';
@@ -33,7 +33,7 @@ export const rustRouterRoutes: Extractor = {
   keywords: ['Router', 'route', 'nest', 'merge', 'App::new', 'scope', 'service', 'configure', 'mount', 'routes!', 'serve'],
   extract(file: ParsedFile): Fact[] {
     const tree = treeOf(file);
-    if (!tree || isRustTestPath(file.path)) return [];
+    if (!tree || isRustTestPath(file.path) || isTestOnlyFile(tree.rootNode)) return [];
     const facts = new Evaluator(file, tree.rootNode, [axumDialect, actixDialect, rocketDialect]).run(tree.rootNode);
     return [...facts, ...serviceEntries(tree.rootNode, file.path)];
   },
