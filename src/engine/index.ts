@@ -1,4 +1,6 @@
-export { scan, extractFile, type ScanOptions } from './run.js';
+export { scan, type ScanOptions } from './run.js';
+export { extractFile, type FileExtraction } from './extract-file.js';
+export { extractAll, defaultWorkerCount } from './extract-pool.js';
 export { defineRule, type Rule, type Draft, type RuleContext } from './define-rule.js';
 export { describeRule, packageRoot, DOCS_BASE } from './rule-docs.js';
 export { TOOL_VERSION } from './version.js';
