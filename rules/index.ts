@@ -8,6 +8,7 @@ import debugModeEnabled from './config/debug-mode-enabled.js';
 import endpointWithoutMoaiTag from './untagged-endpoint/endpoint-without-moai-tag.js';
 import endpointWithoutOpenapiTags from './untagged-endpoint/endpoint-without-openapi-tags.js';
 import hardcodedSecret from './secrets/hardcoded-secret.js';
+import invalidSuppression from './config/invalid-suppression.js';
 import jwtHardcodedSigningKey from './jwt/jwt-hardcoded-signing-key.js';
 import jwtNoneAlgorithmAccepted from './jwt/jwt-none-algorithm-accepted.js';
 import jwtVerificationDisabled from './jwt/jwt-verification-disabled.js';
@@ -18,6 +19,7 @@ import passwordHashWeakParameters from './weak-password-hash/password-hash-weak-
 import passwordHashedWithFastHash from './weak-password-hash/password-hashed-with-fast-hash.js';
 import sqlBuiltByConcatenation from './sqli/sql-built-by-concatenation.js';
 import tlsVerificationDisabled from './config/tls-verification-disabled.js';
+import unusedSuppression from './config/unused-suppression.js';
 import weakHashForSecurity from './weak-hash/weak-hash-for-security.js';
 
 export const RULES: readonly Rule<any>[] = [
@@ -29,6 +31,7 @@ export const RULES: readonly Rule<any>[] = [
   endpointWithoutMoaiTag,
   endpointWithoutOpenapiTags,
   hardcodedSecret,
+  invalidSuppression,
   jwtHardcodedSigningKey,
   jwtNoneAlgorithmAccepted,
   jwtVerificationDisabled,
@@ -39,5 +42,6 @@ export const RULES: readonly Rule<any>[] = [
   passwordHashedWithFastHash,
   sqlBuiltByConcatenation,
   tlsVerificationDisabled,
+  unusedSuppression,
   weakHashForSecurity,
 ];

@@ -1,12 +1,16 @@
 // argv -> options -> scan -> outputs and exit code. The only place that writes files or exits.
 
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { RULES, renderReport, scan, TOOL_VERSION } from '../engine/index.js';
 import type { RunResult } from '../core/result.js';
 import type { Severity } from '../core/types.js';
 import { createProgress } from './progress.js';
+import { createBaseline, renderBaseline } from '../engine/baseline.js';
+import { STARTER_CONFIG_NAME, starterConfig } from '../engine/config-template.js';
+import { lineHashHook } from '../engine/line-hash.js';
+import { isInputError, loadScanInputs } from '../engine/scan-inputs.js';
 
 const FORMATS = ['text', 'json', 'sarif', 'markdown'] as const;
 type Format = (typeof FORMATS)[number];
@@ -27,15 +31,38 @@ interface CliOptions {
   force?: boolean;
   ignore?: string[];
   category?: string;
+  config?: string;
+  baseline?: string;
+  writeBaseline?: string;
+  changedSince?: string;
+  includeSuppressed?: boolean;
+  reportUnusedSuppressions?: boolean;
 }
 
 const RANK: Record<Severity, number> = { note: 1, warning: 2, error: 3 };
 
-/** Exit code for a result at a fail-on level: 1 when an unsuppressed finding is at or above it. */
+/** Exit code for a result at a fail-on level: 1 when an unsuppressed finding not in the baseline is at or above it. */
 export function exitCodeFor(result: RunResult, failOn: FailOn): 0 | 1 {
   if (failOn === 'none') return 0;
   const threshold = RANK[failOn];
-  return result.findings.some((f) => !f.suppression && RANK[f.severity] >= threshold) ? 1 : 0;
+  return result.findings.some((f) => !f.suppression && f.baselineState !== 'unchanged' && RANK[f.severity] >= threshold) ? 1 : 0;
+}
+
+/** Reads a file as stored (byte order mark kept), as GitHub's upload action does for the line hash. */
+function readRaw(root: string, file: string): string | undefined {
+  try {
+    return readFileSync(join(root, file), 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+/** Lines after the text summary: what the baseline and --changed-since left out. */
+function leftOutNotes(result: RunResult): string {
+  const notes: string[] = [];
+  if (result.changedSince) notes.push(`${result.changedSince.leftOut} finding(s) outside the lines changed since ${result.changedSince.ref} were left out.`);
+  if (result.baseline) notes.push(`${result.baseline.known} known finding(s) from the baseline were left out; ${result.baseline.new} new.`);
+  return notes.map((n) => `${n}\n`).join('');
 }
 
 /** Refuses to overwrite a file that is not a previous backend-review output, unless --force. */
@@ -73,22 +100,47 @@ function choice<T extends string>(values: readonly T[], name: string) {
   };
 }
 
-async function runScan(dir: string, opts: CliOptions): Promise<number> {
+async function runScan(dir: string, opts: CliOptions, failOnGiven: boolean): Promise<number> {
   const root = checkDirectory(dir);
+  let inputs;
+  try {
+    inputs = await loadScanInputs({
+      root, rules: RULES, configFile: opts.config, ignore: opts.ignore, baselineFile: opts.baseline, changedSince: opts.changedSince,
+    });
+  } catch (error) {
+    if (isInputError(error)) throw new UsageError(error.message);
+    throw error;
+  }
   const progress = createProgress({ enabled: !opts.quiet && (opts.progress ?? process.stderr.isTTY === true), stream: process.stderr });
   let result: RunResult;
   try {
-    result = await scan({ root, ignore: opts.ignore, onProgress: progress.update });
+    result = await scan({
+      root, ignore: inputs.ignore, config: inputs.config, baseline: inputs.baseline, changedSince: inputs.changedSince,
+      reportUnusedSuppressions: opts.reportUnusedSuppressions === true, onProgress: progress.update,
+    });
   } finally {
     progress.done();
   }
   const color = process.stdout.isTTY === true && !process.env.NO_COLOR;
-  const render = (format: Format) => renderReport(format, result, { color, category: opts.category });
+  // SARIF keeps baseline matches (baselineState 'unchanged'); the other formats show new findings only.
+  const shown: RunResult = { ...result, findings: result.findings.filter((f) => f.baselineState !== 'unchanged') };
+  const lineHash = lineHashHook((file) => readRaw(root, file));
+  const render = (format: Format) => (format === 'sarif'
+    ? renderReport('sarif', result, { category: opts.category, includeSuppressed: opts.includeSuppressed === true, primaryLocationLineHash: lineHash })
+    : renderReport(format, shown, { color, category: opts.category }) + (format === 'text' ? leftOutNotes(result) : ''));
   if (opts.sarif) writeOutput(opts.sarif, render('sarif'), opts.force === true);
   if (opts.json) writeOutput(opts.json, render('json'), opts.force === true);
   if (opts.report) writeOutput(opts.report, render('markdown'), opts.force === true);
+  if (opts.writeBaseline) writeOutput(opts.writeBaseline, renderBaseline(createBaseline(result.findings, TOOL_VERSION)), opts.force === true);
   if (!(opts.quiet && opts.format === 'text')) process.stdout.write(render(opts.format));
-  return exitCodeFor(result, opts.failOn);
+  return exitCodeFor(result, failOnGiven ? opts.failOn : inputs.config?.failOn ?? opts.failOn);
+}
+
+function writeStarterConfig(dir: string): void {
+  const path = join(checkDirectory(dir), STARTER_CONFIG_NAME);
+  if (existsSync(path)) throw new UsageError(`refusing to overwrite ${join(dir, STARTER_CONFIG_NAME)}: it exists`);
+  writeFileSync(path, starterConfig(RULES));
+  process.stdout.write(`wrote ${join(dir, STARTER_CONFIG_NAME)}\n`);
 }
 
 export function buildProgram(): Command {
@@ -102,7 +154,13 @@ export function buildProgram(): Command {
     .option('--sarif <file>', 'also write SARIF 2.1.0 to this file')
     .option('--json <file>', 'also write the JSON result to this file')
     .option('--report <file>', 'also write the markdown architecture report to this file')
-    .addOption(new Option('--fail-on <level>', 'exit with 1 when a finding at or above this severity is found: error, warning, note or none').argParser(choice(FAIL_LEVELS, '--fail-on')).default('error'))
+    .addOption(new Option('--fail-on <level>', 'exit with 1 when a finding at or above this severity is found: error, warning, note or none (default: the config\'s failOn, else error)').argParser(choice(FAIL_LEVELS, '--fail-on')).default('error'))
+    .option('--config <file>', 'read this config file instead of looking for backend-review.config.{json,yaml,yml}, .backend-reviewrc* or a backendReview key in package.json from the scanned directory up to the repository root')
+    .option('--baseline <file>', 'mark findings recorded in this baseline as unchanged: they are left out of the text, JSON and markdown output, kept in SARIF with baselineState, and do not count for --fail-on')
+    .option('--write-baseline <file>', 'write the fingerprints of the findings of this run to a baseline file (for --baseline)')
+    .option('--changed-since <ref>', 'report only findings on lines changed since this git ref (git diff against the working tree; untracked files count as changed)')
+    .option('--include-suppressed', 'keep findings silenced by backend-review-ignore comments in SARIF, with their suppressions')
+    .option('--report-unused-suppressions', 'report backend-review-ignore comments that match no finding (rule unused-suppression)')
     .option('--ignore <glob...>', 'extra paths to leave out (gitignore syntax; .gitignore is always honoured)')
     .option('--category <name>', 'SARIF runAutomationDetails id, to upload several scans of one repository')
     .option('-q, --quiet', 'print nothing on stdout with --format text, and no progress')
@@ -114,14 +172,26 @@ export function buildProgram(): Command {
 Exit codes:
   0  no finding at or above the --fail-on level
   1  findings at or above the --fail-on level
-  2  usage error, unreadable directory or internal error
+  2  usage error, bad config or baseline file, unreadable directory, git error or internal error
 
 Examples:
   backend-review ./api
   backend-review . --format sarif > backend-review.sarif
-  backend-review . --json result.json --report docs/backend-architecture.md --fail-on warning`)
-    .action(async (dir: string, opts: CliOptions) => {
-      process.exitCode = await runScan(dir, opts);
+  backend-review . --json result.json --report docs/backend-architecture.md --fail-on warning
+  backend-review . --write-baseline .backend-review-baseline.json
+  backend-review . --baseline .backend-review-baseline.json --sarif backend-review.sarif
+  backend-review . --changed-since origin/main
+  backend-review init`)
+    .action(async (dir: string, opts: CliOptions, command: Command) => {
+      process.exitCode = await runScan(dir, opts, command.getOptionValueSource('failOn') !== 'default');
+    });
+
+  program
+    .command('init')
+    .argument('[dir]', 'directory to write it in', '.')
+    .description(`write a commented starter ${STARTER_CONFIG_NAME} (refuses to overwrite one)`)
+    .action((dir: string) => {
+      writeStarterConfig(dir);
     });
 
   program

@@ -4,103 +4,54 @@ import { frameworksFromManifests, parseManifest } from '../discover/manifests.js
 import { discover, type Discovery } from '../discover/discover.js';
 import type { Fact } from '../core/facts.js';
 import type { RunResult } from '../core/result.js';
-import type { Finding, Notification, SourceFile } from '../core/types.js';
+import type { Notification, SourceFile } from '../core/types.js';
 import { EXTRACTORS, type Extractor } from '../extract/index.js';
-import { adapterFor, initAdapters } from '../languages/index.js';
-import { buildModel, compareLocations } from '../model/build-model.js';
+import { buildModel } from '../model/build-model.js';
 import { RULES } from '../../rules/index.js';
+import type { BaselineFile } from './baseline.js';
+import type { ChangedLines } from './changed-lines.js';
+import type { BackendReviewConfig } from './config-schema.js';
 import type { Rule } from './define-rule.js';
-import { fingerprintOf } from './fingerprint.js';
 import { describeRule } from './rule-docs.js';
-import { applySuppressions } from './suppress.js';
+import { extractAll } from './extract-pool.js';
+import { planRules } from './rule-settings.js';
+import { runRules } from './run-rules.js';
+import { triageFindings, UNUSED_SUPPRESSION } from './triage-findings.js';
 import { TOOL_VERSION } from './version.js';
+import { collectInventory } from './inventory.js';
+import { readMoaiContext } from './moai.js';
 
 export interface ScanOptions {
   /** Directory to scan. */
   root: string;
   /** Extra ignore globs (gitignore syntax). */
   ignore?: readonly string[];
-  /** Only these rule ids run (default: every recommended rule). */
+  /** Only these rule ids run (default: every recommended rule, or what the config enables). */
   onlyRules?: readonly string[];
+  /** A validated config (see config.ts): rule levels, options, per-path overrides. Its ignore globs go in `ignore`. */
+  config?: BackendReviewConfig;
+  /** Findings whose fingerprints it holds are marked 'unchanged', the others 'new'. */
+  baseline?: BaselineFile;
+  /** Keep only findings on these lines (from `changedLinesSince(root, ref)`). */
+  changedSince?: { ref: string; lines: ChangedLines };
+  /** Switch on the unused-suppression rule. */
+  reportUnusedSuppressions?: boolean;
   extractors?: readonly Extractor[];
   rules?: readonly Rule<any>[];
+  /** Parse/extract threads: 0 or 1 = in this thread; default: one per core (at most 4) on larger trees. */
+  workers?: number;
   onProgress?: (event: { phase: 'discover' | 'parse' | 'model' | 'rules'; done: number; total: number }) => void;
 }
 
-/** Parses one file and runs every extractor that applies to it. Pure apart from the parser's memory. */
-export function extractFile(file: SourceFile, extractors: readonly Extractor[]): { facts: Fact[]; notifications: Notification[]; parseError: boolean } {
-  const applicable = extractors.filter(
-    (x) => x.languages.includes(file.language) && (!x.keywords || x.keywords.some((k) => file.text.includes(k))),
-  );
-  if (applicable.length === 0) return { facts: [], notifications: [], parseError: false };
-  const adapter = adapterFor(file.language);
-  const parsed = adapter.parse(file);
-  if (!parsed.ok) {
-    return {
-      facts: [],
-      notifications: [{ level: 'warning', kind: 'parse-error', message: `${file.path}: ${parsed.message}`, file: file.path, location: parsed.location }],
-      parseError: true,
-    };
-  }
-  const facts: Fact[] = [];
-  const notifications: Notification[] = [];
-  const tree = { path: file.path, language: file.language, text: file.text, tree: parsed.tree };
-  try {
-    for (const extractor of applicable) {
-      try {
-        facts.push(...extractor.extract(tree));
-      } catch (error) {
-        notifications.push({
-          level: 'warning', kind: 'extractor-error', file: file.path,
-          message: `${file.path}: extractor ${extractor.id} failed: ${(error as Error).message}`,
-        });
-      }
-    }
-  } finally {
-    adapter.dispose(parsed.tree);
-  }
-  if (parsed.errors.length > 0) {
-    const first = parsed.errors[0]!;
-    notifications.push({
-      level: 'note', kind: 'parse-error', file: file.path, location: first.location,
-      message: `${file.path}: parsed with ${parsed.errors.length} recovered syntax error(s), first: ${first.message}`,
-    });
-  }
-  return { facts, notifications, parseError: false };
-}
-
-function runRules(rules: readonly Rule<any>[], model: ReturnType<typeof buildModel>, notifications: Notification[]): Finding[] {
-  const findings: Finding[] = [];
-  for (const rule of rules) {
-    const occurrences = new Map<string, number>();
-    try {
-      for (const draft of rule.check({ model, options: rule.defaultOptions })) {
-        const base = `${draft.location.file}\u0000${draft.key}`;
-        const occurrence = occurrences.get(base) ?? 0;
-        occurrences.set(base, occurrence + 1);
-        findings.push({
-          ruleId: rule.id,
-          category: rule.category,
-          cwe: [...rule.cwe],
-          severity: draft.severity ?? rule.severity,
-          message: draft.message,
-          location: draft.location,
-          ...(draft.related?.length ? { related: draft.related } : {}),
-          fingerprint: fingerprintOf(rule.id, draft.location.file, draft.key, occurrence),
-        });
-      }
-    } catch (error) {
-      notifications.push({ level: 'error', kind: 'extractor-error', message: `rule ${rule.id} failed: ${(error as Error).message}` });
-    }
-  }
-  return findings.sort((a, b) => compareLocations(a.location, b.location) || a.ruleId.localeCompare(b.ruleId) || a.message.localeCompare(b.message));
-}
 
 export async function scan(options: ScanOptions): Promise<RunResult> {
   const started = performance.now();
   const extractors = options.extractors ?? EXTRACTORS;
   const allRules = options.rules ?? RULES;
-  const rules = options.onlyRules ? allRules.filter((r) => options.onlyRules!.includes(r.id)) : allRules.filter((r) => r.recommended);
+  const plans = planRules(allRules, {
+    config: options.config, onlyRules: options.onlyRules, root: options.root,
+    alsoEnable: options.reportUnusedSuppressions ? [UNUSED_SUPPRESSION] : [],
+  }).filter((p) => p.variants.length > 0);
 
   options.onProgress?.({ phase: 'discover', done: 0, total: 0 });
   const discovery: Discovery = discover(options.root, { ignore: options.ignore });
@@ -117,16 +68,17 @@ export async function scan(options: ScanOptions): Promise<RunResult> {
   }
 
   const facts: Fact[] = [...frameworksFromManifests(manifests)];
-  await initAdapters(discovery.files.map((f) => f.language));
   let parseErrors = 0;
   const total = discovery.files.length;
-  discovery.files.forEach((file, i) => {
-    const result = extractFile(file, extractors);
+  const extracted = await extractAll(discovery.files, {
+    extractors, customExtractors: options.extractors !== undefined, workers: options.workers,
+    onProgress: (done) => options.onProgress?.({ phase: 'parse', done, total }),
+  });
+  for (const result of extracted) {
     facts.push(...result.facts);
     notifications.push(...result.notifications);
     if (result.parseError) parseErrors++;
-    if (i % 50 === 0 || i === total - 1) options.onProgress?.({ phase: 'parse', done: i + 1, total });
-  });
+  }
 
   options.onProgress?.({ phase: 'model', done: 0, total: 1 });
   const model = buildModel({
@@ -137,16 +89,18 @@ export async function scan(options: ScanOptions): Promise<RunResult> {
     goModules: manifests.flatMap((m) => (m.module ? [{ root: m.root, module: m.module }] : [])),
   });
 
-  options.onProgress?.({ phase: 'rules', done: 0, total: rules.length });
-  const texts = new Map(discovery.files.map((f) => [f.path, f.text]));
-  const findings = applySuppressions(runRules(rules, model, notifications), (file) => texts.get(file));
+  options.onProgress?.({ phase: 'rules', done: 0, total: plans.length });
+  const triaged = triageFindings({
+    findings: runRules(plans, model, notifications), files: discovery.files, plans, allRules,
+    baseline: options.baseline, changedSince: options.changedSince,
+  });
 
   notifications.sort((a, b) => (a.file ?? '').localeCompare(b.file ?? '') || a.message.localeCompare(b.message));
   return {
     tool: { name: 'backend-review', version: TOOL_VERSION },
     rootPath: options.root,
     model,
-    findings,
+    findings: triaged.findings,
     rules: [...allRules].sort((a, b) => a.id.localeCompare(b.id)).map(describeRule),
     notifications,
     stats: {
@@ -156,5 +110,9 @@ export async function scan(options: ScanOptions): Promise<RunResult> {
       durationMs: Math.round(performance.now() - started),
       skipped: discovery.skipped,
     },
+    ...(triaged.baseline ? { baseline: triaged.baseline } : {}),
+    ...(triaged.changedSince ? { changedSince: triaged.changedSince } : {}),
+    inventory: collectInventory(options.root, discovery, manifests, options.ignore),
+    ...(discovery.hasMoaiDir ? { moai: readMoaiContext(options.root) } : {}),
   };
 }

@@ -15,6 +15,10 @@ export const FINGERPRINT_KEY = 'backendReview/v1';
 /** GitHub code scanning's source-text hash; filled only through `options.primaryLocationLineHash`. */
 export const LINE_HASH_KEY = 'primaryLocationLineHash';
 
+/** GitHub code scanning rejects a run with more results than this. */
+export const MAX_RESULTS = 25_000;
+const SEVERITY_RANK: Record<Finding['severity'], number> = { error: 0, warning: 1, note: 2 };
+
 export type SarifOptions = Pick<ReporterOptions, 'category' | 'includeSuppressed' | 'primaryLocationLineHash'>;
 
 function region(loc: Location): Region | undefined {
@@ -59,6 +63,7 @@ function sarifResult(f: Finding, ruleIndex: ReadonlyMap<string, number>, options
   if (f.suppression) {
     result.suppressions = [{ kind: f.suppression.kind, justification: f.suppression.justification }];
   }
+  if (f.baselineState) result.baselineState = f.baselineState;
   return result;
 }
 
@@ -106,8 +111,18 @@ export function renderSarif(result: RunResult, options: SarifOptions = {}): stri
     toolExecutionNotifications: [...result.notifications].sort(compareNotifications).map(sarifNotification),
   }];
   if (rootUri !== undefined) run.originalUriBaseIds = { [SRCROOT]: { uri: rootUri } };
-  run.results = reportedFindings(result.findings, options.includeSuppressed)
-    .map((f) => sarifResult(f, ruleIndex, options));
+  const reported = reportedFindings(result.findings, options.includeSuppressed);
+  let shown = reported;
+  if (reported.length > MAX_RESULTS) {
+    // Over GitHub's limit: keep the most severe, in the usual order, and say so.
+    const kept = new Set([...reported].sort((x, y) => SEVERITY_RANK[x.severity] - SEVERITY_RANK[y.severity]).slice(0, MAX_RESULTS));
+    shown = reported.filter((f) => kept.has(f));
+    run.invocations[0]!.toolExecutionNotifications!.push({
+      level: 'warning', descriptor: { id: 'results-truncated' },
+      message: { text: `${reported.length - MAX_RESULTS} of ${reported.length} results were left out: GitHub code scanning accepts at most ${MAX_RESULTS} per run; the most severe were kept.` },
+    });
+  }
+  run.results = shown.map((f) => sarifResult(f, ruleIndex, options));
   run.columnKind = 'utf16CodeUnits';
   const log: Log = { $schema: SARIF_SCHEMA_URI, version: '2.1.0', runs: [run] };
   return `${JSON.stringify(log, null, 2)}\n`;

@@ -1,4 +1,9 @@
 import type { Extractor } from '../types.js';
+import { goSqlCalls } from './go/sql-calls.js';
+import { javaSqlCalls } from './java/sql-calls.js';
 
-// Placeholder: SQL, hashing, JWT and config facts for Go, Java, Kotlin, PHP, C#, Rust and Scala.
-export const polyglotCodeFactExtractors: Extractor[] = [];
+/** SQL, hashing, JWT and config facts for Go, Java, Kotlin, PHP, C#, Rust and Scala. */
+export const polyglotCodeFactExtractors: Extractor[] = [
+  goSqlCalls,
+  javaSqlCalls,
+];
