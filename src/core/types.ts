@@ -94,4 +94,6 @@ export interface ScanStats {
   parseErrors: number;
   durationMs: number;
   skipped: Record<string, number>; // reason -> count
+  /** Files whose extraction results came from the cache. */
+  cacheHits?: number;
 }
