@@ -7,19 +7,20 @@ import { RULES, renderReport, scan, TOOL_VERSION } from '../engine/index.js';
 import type { RunResult } from '../core/result.js';
 import type { Severity } from '../core/types.js';
 import { createProgress } from './progress.js';
+import { addArchitectureOptions, linkBaseFor, moaiOutputPath, reportCommand, reportOptions, type ArchitectureCliOptions } from './architecture-outputs.js';
 import { createBaseline, renderBaseline } from '../engine/baseline.js';
 import { STARTER_CONFIG_NAME, starterConfig } from '../engine/config-template.js';
 import { lineHashHook } from '../engine/line-hash.js';
 import { isInputError, loadScanInputs } from '../engine/scan-inputs.js';
 
-const FORMATS = ['text', 'json', 'sarif', 'markdown'] as const;
+const FORMATS = ['text', 'json', 'sarif', 'markdown', 'html'] as const;
 type Format = (typeof FORMATS)[number];
 const FAIL_LEVELS = ['error', 'warning', 'note', 'none'] as const;
 type FailOn = (typeof FAIL_LEVELS)[number];
 
 export class UsageError extends Error {}
 
-interface CliOptions {
+interface CliOptions extends ArchitectureCliOptions {
   format: Format;
   sarif?: string;
   json?: string;
@@ -37,6 +38,9 @@ interface CliOptions {
   changedSince?: string;
   includeSuppressed?: boolean;
   reportUnusedSuppressions?: boolean;
+  cache?: boolean; // --no-cache sets false
+  cacheDir?: string;
+  workers?: number;
 }
 
 const RANK: Record<Severity, number> = { note: 1, warning: 2, error: 3 };
@@ -91,6 +95,14 @@ function checkDirectory(dir: string): string {
   return abs;
 }
 
+function positiveInt(name: string) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < 1 || n > 64) throw new InvalidArgumentError(`${name} must be a whole number from 1 to 64`);
+    return n;
+  };
+}
+
 function choice<T extends string>(values: readonly T[], name: string) {
   return (value: string): T => {
     if (!(values as readonly string[]).includes(value)) {
@@ -100,7 +112,7 @@ function choice<T extends string>(values: readonly T[], name: string) {
   };
 }
 
-async function runScan(dir: string, opts: CliOptions, failOnGiven: boolean): Promise<number> {
+async function runScan(dir: string, opts: CliOptions, failOnGiven: boolean, formatGiven = false): Promise<number> {
   const root = checkDirectory(dir);
   let inputs;
   try {
@@ -117,6 +129,8 @@ async function runScan(dir: string, opts: CliOptions, failOnGiven: boolean): Pro
     result = await scan({
       root, ignore: inputs.ignore, config: inputs.config, baseline: inputs.baseline, changedSince: inputs.changedSince,
       reportUnusedSuppressions: opts.reportUnusedSuppressions === true, onProgress: progress.update,
+      cache: opts.cache === false ? false : opts.cacheDir ? { dir: resolve(opts.cacheDir) } : true,
+      ...(opts.workers !== undefined ? { workers: opts.workers } : {}),
     });
   } finally {
     progress.done();
@@ -125,12 +139,22 @@ async function runScan(dir: string, opts: CliOptions, failOnGiven: boolean): Pro
   // SARIF keeps baseline matches (baselineState 'unchanged'); the other formats show new findings only.
   const shown: RunResult = { ...result, findings: result.findings.filter((f) => f.baselineState !== 'unchanged') };
   const lineHash = lineHashHook((file) => readRaw(root, file));
-  const render = (format: Format) => (format === 'sarif'
+  const architecture = reportOptions(result, opts);
+  // Markdown and HTML written to a file link every file:line back into the scanned directory.
+  const render = (format: Format, file?: string) => (format === 'sarif'
     ? renderReport('sarif', result, { category: opts.category, includeSuppressed: opts.includeSuppressed === true, primaryLocationLineHash: lineHash })
-    : renderReport(format, shown, { color, category: opts.category }) + (format === 'text' ? leftOutNotes(result) : ''));
+    : renderReport(format, shown, { color, category: opts.category, ...architecture, ...(file ? { linkBase: linkBaseFor(file, root) } : {}) })
+      + (format === 'text' ? leftOutNotes(result) : ''));
   if (opts.sarif) writeOutput(opts.sarif, render('sarif'), opts.force === true);
   if (opts.json) writeOutput(opts.json, render('json'), opts.force === true);
-  if (opts.report) writeOutput(opts.report, render('markdown'), opts.force === true);
+  if (opts.report) writeOutput(opts.report, render('markdown', opts.report), opts.force === true);
+  if (opts.html) writeOutput(opts.html, render('html', opts.html), opts.force === true);
+  const otherOutput = formatGiven || Boolean(opts.sarif || opts.json || opts.report || opts.html || opts.writeBaseline);
+  const moaiFile = moaiOutputPath(dir, result, opts, otherOutput);
+  if (moaiFile) {
+    writeOutput(moaiFile, render('markdown', moaiFile), opts.force === true);
+    process.stderr.write(`backend-review: wrote the architecture report to ${moaiFile}\n`);
+  }
   if (opts.writeBaseline) writeOutput(opts.writeBaseline, renderBaseline(createBaseline(result.findings, TOOL_VERSION)), opts.force === true);
   if (!(opts.quiet && opts.format === 'text')) process.stdout.write(render(opts.format));
   return exitCodeFor(result, failOnGiven ? opts.failOn : inputs.config?.failOn ?? opts.failOn);
@@ -150,10 +174,12 @@ export function buildProgram(): Command {
     .description('Review the architecture and security posture of a backend repository: frameworks, endpoints, middleware and a security checklist.')
     .version(TOOL_VERSION, '-v, --version', 'print the version and exit')
     .argument('[dir]', 'directory to scan', '.')
-    .addOption(new Option('-f, --format <format>', 'what to print on stdout: text (console summary), json (the scan-result contract), sarif (SARIF 2.1.0) or markdown (architecture report)').argParser(choice(FORMATS, '--format')).default('text'))
+    .addOption(new Option('-f, --format <format>', 'what to print on stdout: text (console summary), json (the scan-result contract), sarif (SARIF 2.1.0), markdown (architecture report) or html (the architecture report as one self-contained page)').argParser(choice(FORMATS, '--format')).default('text'))
     .option('--sarif <file>', 'also write SARIF 2.1.0 to this file')
     .option('--json <file>', 'also write the JSON result to this file')
     .option('--report <file>', 'also write the markdown architecture report to this file')
+    .option('--html <file>', 'also write the architecture report as one self-contained HTML page (sortable, filterable endpoint table; no network)')
+    .option('--moai', 'write the MoAI-ADK architecture report to <dir>/.moai/docs/backend-architecture-<SPEC-ID>.md (backend-architecture.md without a SPEC-ID); the default when <dir> has a .moai/ directory and no --format or output file is given')
     .addOption(new Option('--fail-on <level>', 'exit with 1 when a finding at or above this severity is found: error, warning, note or none (default: the config\'s failOn, else error)').argParser(choice(FAIL_LEVELS, '--fail-on')).default('error'))
     .option('--config <file>', 'read this config file instead of looking for backend-review.config.{json,yaml,yml}, .backend-reviewrc* or a backendReview key in package.json from the scanned directory up to the repository root')
     .option('--baseline <file>', 'mark findings recorded in this baseline as unchanged: they are left out of the text, JSON and markdown output, kept in SARIF with baselineState, and do not count for --fail-on')
@@ -166,6 +192,9 @@ export function buildProgram(): Command {
     .option('-q, --quiet', 'print nothing on stdout with --format text, and no progress')
     .option('--progress', 'show progress on stderr even when it is not a terminal')
     .option('--force', 'overwrite output files that were not written by backend-review')
+    .option('--no-cache', 'parse every file again instead of reusing the results of an earlier scan of unchanged files')
+    .option('--cache-dir <dir>', 'where to keep the per-file cache (default: <dir>/node_modules/.cache/backend-review when the tree has node_modules, else ~/.cache/backend-review/<tree id>)')
+    .addOption(new Option('--workers <n>', 'parse/extract threads (default: one per core, at most 4, on trees over 2 MB; 1 = no threads)').argParser(positiveInt('--workers')))
     .option('--debug', 'print stack traces of internal errors')
     .showHelpAfterError('(run backend-review --help for usage)')
     .addHelpText('after', `
@@ -181,10 +210,14 @@ Examples:
   backend-review . --write-baseline .backend-review-baseline.json
   backend-review . --baseline .backend-review-baseline.json --sarif backend-review.sarif
   backend-review . --changed-since origin/main
-  backend-review init`)
+  backend-review init
+  backend-review . --moai --lang ko
+  backend-review . --json result.json && backend-review report --from result.json --format html -o report.html`)
     .action(async (dir: string, opts: CliOptions, command: Command) => {
-      process.exitCode = await runScan(dir, opts, command.getOptionValueSource('failOn') !== 'default');
+      process.exitCode = await runScan(dir, opts, command.getOptionValueSource('failOn') !== 'default', command.getOptionValueSource('format') !== 'default');
     });
+  addArchitectureOptions(program);
+  program.addCommand(reportCommand(writeOutput, (message) => new UsageError(message)));
 
   program
     .command('init')

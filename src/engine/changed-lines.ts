@@ -60,12 +60,12 @@ export function parseUnifiedDiff(diff: string): Map<string, Set<number>> {
   return changed;
 }
 
-function git(args: string[], cwd: string): Promise<string> {
+function git(args: string[], cwd: string, what: string): Promise<string> {
   return new Promise((resolve, reject) => {
     execFile('git', args, { cwd, maxBuffer: 256 * 1024 * 1024, encoding: 'utf8' }, (error, stdout, stderr) => {
       if (error) {
         const detail = (stderr || error.message).trim().split('\n')[0];
-        reject(new GitError(`git ${args.filter((a) => !a.startsWith('-c')).slice(0, 2).join(' ')} failed: ${detail}`));
+        reject(new GitError(`${what} failed: ${detail}`));
       } else {
         resolve(stdout);
       }
@@ -76,9 +76,9 @@ function git(args: string[], cwd: string): Promise<string> {
 /** Lines changed since `ref` in the working tree of `root` (paths relative to `root`), plus untracked files. */
 export async function changedLinesSince(root: string, ref: string): Promise<ChangedLines> {
   if (ref.startsWith('-')) throw new GitError(`--changed-since: ${ref} is not a git ref`);
-  const diff = await git(['-c', 'core.quotePath=false', 'diff', '--unified=0', '--no-color', '--no-ext-diff', '--relative', ref, '--'], root);
+  const diff = await git(['-c', 'core.quotePath=false', 'diff', '--unified=0', '--no-color', '--no-ext-diff', '--relative', ref, '--'], root, `--changed-since ${ref}: git diff`);
   const changed = new Map<string, ReadonlySet<number> | 'all'>(parseUnifiedDiff(diff));
-  const untracked = await git(['-c', 'core.quotePath=false', 'ls-files', '--others', '--exclude-standard'], root);
+  const untracked = await git(['-c', 'core.quotePath=false', 'ls-files', '--others', '--exclude-standard'], root, `--changed-since ${ref}: git ls-files`);
   for (const path of untracked.split('\n')) if (path) changed.set(unquote(path), 'all');
   return changed;
 }

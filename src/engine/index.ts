@@ -5,4 +5,4 @@ export { defineRule, type Rule, type Draft, type RuleContext } from './define-ru
 export { describeRule, packageRoot, DOCS_BASE } from './rule-docs.js';
 export { TOOL_VERSION } from './version.js';
 export { RULES } from '../../rules/index.js';
-export { renderReport, REPORT_FORMATS, type ReportFormat } from '../report/index.js';
+export { renderReport, REPORT_FORMATS, resultFromJson, type ReportFormat } from '../report/index.js';

@@ -13,7 +13,7 @@ import type { ChangedLines } from './changed-lines.js';
 import type { BackendReviewConfig } from './config-schema.js';
 import type { Rule } from './define-rule.js';
 import { describeRule } from './rule-docs.js';
-import { extractAll } from './extract-pool.js';
+import { cacheFor, extractWithCache } from './cached-extraction.js';
 import { planRules } from './rule-settings.js';
 import { runRules } from './run-rules.js';
 import { triageFindings, UNUSED_SUPPRESSION } from './triage-findings.js';
@@ -40,6 +40,8 @@ export interface ScanOptions {
   rules?: readonly Rule<any>[];
   /** Parse/extract threads: 0 or 1 = in this thread; default: one per core (at most 4) on larger trees. */
   workers?: number;
+  /** Reuse per-file results of earlier scans: a directory, or true for the default place; off by default. */
+  cache?: boolean | { dir: string };
   onProgress?: (event: { phase: 'discover' | 'parse' | 'model' | 'rules'; done: number; total: number }) => void;
 }
 
@@ -70,10 +72,11 @@ export async function scan(options: ScanOptions): Promise<RunResult> {
   const facts: Fact[] = [...frameworksFromManifests(manifests)];
   let parseErrors = 0;
   const total = discovery.files.length;
-  const extracted = await extractAll(discovery.files, {
+  const cache = cacheFor(options, extractors);
+  const extracted = await extractWithCache(discovery.files, {
     extractors, customExtractors: options.extractors !== undefined, workers: options.workers,
     onProgress: (done) => options.onProgress?.({ phase: 'parse', done, total }),
-  });
+  }, cache);
   for (const result of extracted) {
     facts.push(...result.facts);
     notifications.push(...result.notifications);
@@ -109,6 +112,7 @@ export async function scan(options: ScanOptions): Promise<RunResult> {
       parseErrors,
       durationMs: Math.round(performance.now() - started),
       skipped: discovery.skipped,
+      ...(cache ? { cacheHits: cache.hits } : {}),
     },
     ...(triaged.baseline ? { baseline: triaged.baseline } : {}),
     ...(triaged.changedSince ? { changedSince: triaged.changedSince } : {}),

@@ -25,6 +25,7 @@ export function renderReport(format: ReportFormat, result: RunResult, options: R
 
 export { renderHtml, renderJson, renderMarkdown, renderSarif, renderText };
 export { REPORT_LANGUAGES, type ReportLanguage } from './i18n/index.js';
+export { resultFromJson } from './saved-result.js';
 export { checklist } from './checklist.js';
 export type { ChecklistRow, ChecklistStatus } from './checklist.js';
 export type { Reporter, ReporterOptions } from './types.js';

@@ -1,9 +1,11 @@
-// The `--format json` scan result: exactly shared/contracts/scan-result.md (schemaVersion 1).
+// The `--format json` scan result: exactly shared/contracts/scan-result.md (schemaVersion 1), plus
+// the added `report` field that lets `backend-review report --from` re-render the architecture report.
 import { CONTRACT_METHODS } from '../core/facts.js';
 import type { RunResult } from '../core/result.js';
 import type { Finding, Location } from '../core/types.js';
 import type { Endpoint, PathFact, Service } from '../model/types.js';
 import { compareText, reportedFindings } from './finding-order.js';
+import { savedReport } from './saved-result.js';
 import { displayServiceRoot } from './service-of-file.js';
 import { hashCallKey, uniqueBy } from './unique-by.js';
 
@@ -110,6 +112,8 @@ export function renderJson(result: RunResult): string {
       parseErrors: result.stats.parseErrors,
       durationMs: result.stats.durationMs,
     },
+    // Added field: everything the markdown and HTML reports read (see saved-result.ts).
+    report: savedReport(result),
   };
   return `${JSON.stringify(out, null, 2)}\n`;
 }

@@ -2,24 +2,14 @@
 import type { Node } from 'web-tree-sitter';
 import type { Location } from '../../core/types.js';
 import { locationFromTreeSitter } from '../../languages/location.js';
+import { walk } from '../tree-sitter/ast.js';
 
 export type { Node };
+/** Depth-first walk over named children (shared per-tree index; see tree-sitter/ast.ts). */
+export { walk };
 
 export function loc(file: string, node: Node): Location {
   return locationFromTreeSitter(file, node);
-}
-
-/** Depth-first walk over named children; return false from `enter` to skip a subtree. Iterative. */
-export function walk(root: Node, enter: (node: Node) => boolean | void): void {
-  const stack: Node[] = [root];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    if (enter(node) === false) continue;
-    for (let i = node.namedChildCount - 1; i >= 0; i--) {
-      const child = node.namedChild(i);
-      if (child) stack.push(child);
-    }
-  }
 }
 
 /** All descendants of the given types (document order). */

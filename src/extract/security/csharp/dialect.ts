@@ -67,7 +67,7 @@ function csArguments(list: Node | null | undefined): { args: Node[]; named: Map<
     const value = parts[parts.length - 1];
     if (!value) continue;
     const name = nameNode?.type === 'identifier' ? nameNode.text : nameNode ? named(nameNode)[0]?.text : undefined;
-    if (name && value !== nameNode) pairs.set(name, value);
+    if (name && value.id !== nameNode?.id) pairs.set(name, value);
     else args.push(value);
   }
   return { args, named: pairs };
@@ -153,7 +153,7 @@ function slots(node: Node): Slot[] {
       const parts = named(node);
       const out: Slot[] = [];
       for (let i = 0; i + 1 < parts.length; i++) {
-        if (parts[i]!.type === 'identifier' && node.children[node.children.indexOf(parts[i]!) + 1]?.type === '=') out.push({ name: parts[i]!.text, value: parts[i + 1]! });
+        if (parts[i]!.type === 'identifier' && parts[i]!.nextSibling?.type === '=') out.push({ name: parts[i]!.text, value: parts[i + 1]! });
       }
       return out;
     }

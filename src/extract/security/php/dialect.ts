@@ -62,7 +62,7 @@ function phpArguments(list: Node | null | undefined): { args: Node[]; named: Map
     const parts = named(arg);
     const value = parts[parts.length - 1];
     if (!value) continue;
-    if (name && value !== arg.childForFieldName('name')) pairs.set(name, value);
+    if (name && value.id !== arg.childForFieldName('name')?.id) pairs.set(name, value);
     else args.push(value);
   }
   return { args, named: pairs };

@@ -103,6 +103,7 @@ export function alwaysTrue(dialect: Dialect, fn: Node | undefined): boolean | un
 }
 
 const ACAO = 'accesscontrolalloworigin';
+const REFLECT = '\u0000reflect';
 const ACAC = 'accesscontrolallowcredentials';
 
 function headerKey(dialect: Dialect, node: Node | undefined): string | undefined {
@@ -198,7 +199,13 @@ export function headerFacts(file: ParsedFile, root: Node, dialect: Dialect, inde
         const colon = text?.indexOf(':') ?? -1;
         if (text !== undefined && colon > 0) {
           const key = text.slice(0, colon).toLowerCase().replace(/[^a-z]/g, '');
-          if (key === ACAO || key === ACAC) record(node, key, text.slice(colon + 1).trim());
+          let value = text.slice(colon + 1).trim();
+          // "Access-Control-Allow-Origin: $origin": look at the interpolated parts
+          if (value.includes('${x}')) {
+            const holes = named(dialect.unwrap(arg)).filter((c) => !/string_content|string_value|escape_sequence|fragment/.test(c.type));
+            value = holes.some((h) => isRequestOrigin(dialect, index, named(h).length === 1 && /interpolation/.test(h.type) ? named(h)[0] : h)) ? REFLECT : '';
+          }
+          if (key === ACAO || key === ACAC) record(node, key, value);
         } else if (arg.type === 'tuple_expression') {
           const [k, v] = named(arg);
           const key = headerKey(dialect, k);
@@ -212,7 +219,7 @@ export function headerFacts(file: ParsedFile, root: Node, dialect: Dialect, inde
     }
   });
   for (const write of writes) {
-    const allowCredentials = credentials.some((c) => c.value && (c.scope === write.scope || c.scope === root)) ? true : null;
+    const allowCredentials = credentials.some((c) => c.value && (c.scope.id === write.scope.id || c.scope.id === root.id)) ? true : null;
     const judged = judgeHeaderValue(dialect, index, write.value, write.at);
     if (judged) out.push(write.at, judged, allowCredentials, 'header');
   }
@@ -221,11 +228,9 @@ export function headerFacts(file: ParsedFile, root: Node, dialect: Dialect, inde
 function judgeHeaderValue(dialect: Dialect, index: FileIndex, value: Node | string, at: Node): OriginJudgement | undefined {
   if (typeof value === 'string') {
     const v = value.trim();
+    if (v === REFLECT) return { policy: 'reflect-origin', detail: 'Access-Control-Allow-Origin echoes the request Origin' };
     if (v === '*') return { policy: 'wildcard', detail: 'Access-Control-Allow-Origin: *' };
-    if (v.includes('${x}') || v.startsWith('$') || v === '' || v === 'null') {
-      if (/HTTP_ORIGIN|\$origin\b/i.test(v)) return { policy: 'reflect-origin', detail: 'Access-Control-Allow-Origin echoes the request Origin' };
-      return undefined;
-    }
+    if (v.includes('${x}') || v.startsWith('$') || v === '' || v === 'null') return undefined;
     return { policy: 'allowlist', detail: `Access-Control-Allow-Origin: ${v}` };
   }
   const constant = index.constant(value);

@@ -33,7 +33,7 @@ export function indexFile(root: Node, dialect: Dialect): FileIndex {
     const name = dialect.referenceName(node);
     if (!name) return undefined;
     const values = declarations.get(name);
-    if (!values || values.length !== 1 || values[0] === node) return undefined;
+    if (!values || values.length !== 1 || values[0]!.id === node.id) return undefined;
     if (isShadowed(node, name.split('.').pop()!)) return undefined;
     return values[0];
   };
