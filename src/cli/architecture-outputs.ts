@@ -73,6 +73,7 @@ interface ReportCommandOptions extends ArchitectureCliOptions {
 
 export function reportCommand(write: WriteOutput, usageError: (message: string) => Error): Command {
   const command = new Command('report')
+    .exitOverride()
     .description('re-render the markdown or HTML architecture report from a saved JSON result (written with --json), without scanning again')
     .requiredOption('--from <file>', 'the JSON result to read (backend-review <dir> --json <file>)')
     .addOption(new Option('-f, --format <format>', 'markdown or html').choices(['markdown', 'html']).default('markdown'))

@@ -3,7 +3,8 @@
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { RULES, renderReport, scan, TOOL_VERSION } from '../engine/index.js';
+import { readShards, RULES, renderReport, scan, TOOL_VERSION, type FileExtraction } from '../engine/index.js';
+import { runShard, ShardUsageError } from './shard-run.js';
 import type { RunResult } from '../core/result.js';
 import type { Severity } from '../core/types.js';
 import { createProgress } from './progress.js';
@@ -41,6 +42,10 @@ interface CliOptions extends ArchitectureCliOptions {
   cache?: boolean; // --no-cache sets false
   cacheDir?: string;
   workers?: number;
+  shard?: string;
+  facts?: string;
+  /** Set by `merge`: per-file results read from shard files. */
+  precomputed?: ReadonlyMap<string, { hash: string; result: FileExtraction }>;
 }
 
 const RANK: Record<Severity, number> = { note: 1, warning: 2, error: 3 };
@@ -114,6 +119,7 @@ function choice<T extends string>(values: readonly T[], name: string) {
 
 async function runScan(dir: string, opts: CliOptions, failOnGiven: boolean, formatGiven = false): Promise<number> {
   const root = checkDirectory(dir);
+  if (opts.shard !== undefined) return runShard(root, opts, (path, text) => writeOutput(path, text, opts.force === true));
   let inputs;
   try {
     inputs = await loadScanInputs({
@@ -130,6 +136,7 @@ async function runScan(dir: string, opts: CliOptions, failOnGiven: boolean, form
       root, ignore: inputs.ignore, config: inputs.config, baseline: inputs.baseline, changedSince: inputs.changedSince,
       reportUnusedSuppressions: opts.reportUnusedSuppressions === true, onProgress: progress.update,
       cache: opts.cache === false ? false : opts.cacheDir ? { dir: resolve(opts.cacheDir) } : true,
+      ...(opts.precomputed ? { precomputed: opts.precomputed } : {}),
       ...(opts.workers !== undefined ? { workers: opts.workers } : {}),
     });
   } finally {
@@ -195,6 +202,8 @@ export function buildProgram(): Command {
     .option('--no-cache', 'parse every file again instead of reusing the results of an earlier scan of unchanged files')
     .option('--cache-dir <dir>', 'where to keep the per-file cache (default: <dir>/node_modules/.cache/backend-review when the tree has node_modules, else ~/.cache/backend-review/<tree id>)')
     .addOption(new Option('--workers <n>', 'parse/extract threads (default: one per core, at most 4, on trees over 2 MB; 1 = no threads)').argParser(positiveInt('--workers')))
+    .option('--shard <i/n>', 'parse only share i of n of the files (for a CI matrix) and write their results with --facts; combine the shares with `backend-review merge`')
+    .option('--facts <file>', 'with --shard: where to write this share\'s per-file results')
     .option('--debug', 'print stack traces of internal errors')
     .showHelpAfterError('(run backend-review --help for usage)')
     .addHelpText('after', `
@@ -217,6 +226,8 @@ Examples:
       process.exitCode = await runScan(dir, opts, command.getOptionValueSource('failOn') !== 'default', command.getOptionValueSource('format') !== 'default');
     });
   addArchitectureOptions(program);
+  // Options after a subcommand's name are the subcommand's own (`report --from x --lang ko`).
+  program.enablePositionalOptions();
   program.addCommand(reportCommand(writeOutput, (message) => new UsageError(message)));
 
   program
@@ -225,6 +236,29 @@ Examples:
     .description(`write a commented starter ${STARTER_CONFIG_NAME} (refuses to overwrite one)`)
     .action((dir: string) => {
       writeStarterConfig(dir);
+    });
+
+  program
+    .command('merge')
+    .argument('<shards...>', 'files written by --shard i/n --facts FILE')
+    .description('combine the shards of a sharded scan into one result (same output options as a scan)')
+    .option('--root <dir>', 'the scanned directory (the same tree the shards were taken from)', '.')
+    .addOption(new Option('-f, --format <format>', 'what to print on stdout').argParser(choice(FORMATS, '--format')).default('text'))
+    .option('--sarif <file>', 'also write SARIF 2.1.0 to this file')
+    .option('--json <file>', 'also write the JSON result to this file')
+    .option('--report <file>', 'also write the markdown architecture report to this file')
+    .addOption(new Option('--fail-on <level>', 'exit with 1 when a finding at or above this severity is found').argParser(choice(FAIL_LEVELS, '--fail-on')).default('error'))
+    .option('-q, --quiet', 'print nothing on stdout with --format text')
+    .option('--force', 'overwrite output files that were not written by backend-review')
+    .action(async (shards: string[], opts: CliOptions & { root: string }, command: Command) => {
+      let precomputed;
+      try {
+        precomputed = readShards(shards);
+      } catch (error) {
+        throw new UsageError((error as Error).message);
+      }
+      const failOnGiven = command.getOptionValueSource('failOn') === 'cli';
+      process.exitCode = await runScan(opts.root, { ...opts, precomputed, cache: false }, failOnGiven, command.getOptionValueSource('format') === 'cli');
     });
 
   program
@@ -252,7 +286,7 @@ export async function main(argv: string[]): Promise<void> {
       process.exitCode = err.code === 'commander.helpDisplayed' || err.code === 'commander.version' ? 0 : 2;
       return;
     }
-    if (error instanceof UsageError) {
+    if (error instanceof UsageError || error instanceof ShardUsageError) {
       process.stderr.write(`backend-review: ${error.message}\n`);
     } else {
       process.stderr.write(`backend-review: internal error: ${err.message ?? String(error)}\n`);

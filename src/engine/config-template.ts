@@ -9,7 +9,7 @@ export function starterConfig(rules: readonly Rule<any>[]): string {
   const ruleLines = sorted.map((r) => `  # ${`${r.id}:`.padEnd(width)} ${r.severity}${r.recommended ? '' : '   (off unless listed here)'}`);
   const withOptions = sorted.find((r) => Object.keys(r.defaultOptions as object).length > 0);
   const optionsExample = withOptions
-    ? [`  # ${withOptions.id}: [${withOptions.severity}, ${JSON.stringify(withOptions.defaultOptions)}]`]
+    ? ['  # With options, e.g. (the defaults shown):', `  #   ${withOptions.id}: [${withOptions.severity}, ${JSON.stringify(withOptions.defaultOptions)}]`]
     : [];
   return [
     '# backend-review configuration.',

@@ -63,11 +63,12 @@ function parseText(text: string, file: string): unknown {
     }
   }
   // YAML (also `.backend-reviewrc`, which may hold JSON: YAML reads it too).
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(text, { uniqueKeys: true });
   if (doc.errors.length > 0) {
     const first = doc.errors[0]!;
     const line = first.linePos?.[0]?.line;
-    throw new ConfigError(file, '', `not valid YAML${line ? ` at line ${line}` : ''} (${first.message.split('\n')[0]})`);
+    const detail = first.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+    throw new ConfigError(file, '', `not valid YAML${line ? ` at line ${line}` : ''} (${detail})`);
   }
   return doc.toJS() as unknown;
 }

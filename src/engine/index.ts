@@ -6,3 +6,4 @@ export { describeRule, packageRoot, DOCS_BASE } from './rule-docs.js';
 export { TOOL_VERSION } from './version.js';
 export { RULES } from '../../rules/index.js';
 export { renderReport, REPORT_FORMATS, resultFromJson, type ReportFormat } from '../report/index.js';
+export { extractShard, parseShard, readShards, shardOf, filesOfShard, SHARD_FORMAT, type ShardDocument } from './shard.js';

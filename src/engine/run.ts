@@ -14,6 +14,8 @@ import type { BackendReviewConfig } from './config-schema.js';
 import type { Rule } from './define-rule.js';
 import { describeRule } from './rule-docs.js';
 import { cacheFor, extractWithCache } from './cached-extraction.js';
+import type { FileExtraction } from './extract-file.js';
+import { precomputedCache } from './shard.js';
 import { planRules } from './rule-settings.js';
 import { runRules } from './run-rules.js';
 import { triageFindings, UNUSED_SUPPRESSION } from './triage-findings.js';
@@ -42,6 +44,8 @@ export interface ScanOptions {
   workers?: number;
   /** Reuse per-file results of earlier scans: a directory, or true for the default place; off by default. */
   cache?: boolean | { dir: string };
+  /** Per-file results computed elsewhere (shards, see shard.ts), used where the content hash matches. */
+  precomputed?: ReadonlyMap<string, { hash: string; result: FileExtraction }>;
   onProgress?: (event: { phase: 'discover' | 'parse' | 'model' | 'rules'; done: number; total: number }) => void;
 }
 
@@ -72,7 +76,7 @@ export async function scan(options: ScanOptions): Promise<RunResult> {
   const facts: Fact[] = [...frameworksFromManifests(manifests)];
   let parseErrors = 0;
   const total = discovery.files.length;
-  const cache = cacheFor(options, extractors);
+  const cache = options.precomputed ? precomputedCache(options.precomputed) : cacheFor(options, extractors);
   const extracted = await extractWithCache(discovery.files, {
     extractors, customExtractors: options.extractors !== undefined, workers: options.workers,
     onProgress: (done) => options.onProgress?.({ phase: 'parse', done, total }),
