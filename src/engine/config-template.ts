@@ -7,7 +7,9 @@ export function starterConfig(rules: readonly Rule<any>[]): string {
   const sorted = [...rules].sort((a, b) => a.id.localeCompare(b.id));
   const width = Math.max(...sorted.map((r) => r.id.length)) + 1;
   const ruleLines = sorted.map((r) => `  # ${`${r.id}:`.padEnd(width)} ${r.severity}${r.recommended ? '' : '   (off unless listed here)'}`);
-  const withOptions = sorted.find((r) => Object.keys(r.defaultOptions as object).length > 0);
+  // The rule with the shortest options makes the most readable example.
+  const withOptions = sorted.filter((r) => Object.keys(r.defaultOptions as object).length > 0)
+    .sort((a, b) => JSON.stringify(a.defaultOptions).length - JSON.stringify(b.defaultOptions).length)[0];
   const optionsExample = withOptions
     ? ['  # With options, e.g. (the defaults shown):', `  #   ${withOptions.id}: [${withOptions.severity}, ${JSON.stringify(withOptions.defaultOptions)}]`]
     : [];

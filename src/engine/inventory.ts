@@ -65,46 +65,43 @@ function testFrameworks(manifests: readonly InventoryManifest[]): RepoInventory[
 }
 
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-const dirOf = (path: string): string => path.slice(0, Math.max(0, path.lastIndexOf('/')));
 
-/** [tool, test on a path, dependency that must be declared (any manifest) or undefined]. Order: the more specific first. */
+/**
+ * [tool, test on a path, dependency one of which must be declared (any manifest)]. Group 2 of the
+ * test is the directory (or file) that shows the tool, group 1 what precedes it. More specific first.
+ */
 const MIGRATION_LAYOUTS: [string, RegExp, string[] | undefined][] = [
-  ['prisma-migrate', /(^|\/)prisma\/migrations\//, undefined],
-  ['alembic', /(^|\/)alembic\.ini$/, undefined],
-  ['alembic', /(^|\/)versions\/[^/]+\.py$/, ['alembic']],
-  ['django-migrations', /(^|\/)migrations\/\d{4}_[^/]+\.py$/, undefined],
-  ['flyway', /(^|\/)db\/migration\/V\d[^/]*__[^/]+\.sql$/, undefined],
-  ['liquibase', /(^|\/)db\/changelog\//, undefined],
-  ['laravel-migrations', /(^|\/)database\/migrations\/[^/]+\.php$/, undefined],
-  ['ef-core-migrations', /(^|\/)Migrations\/\d{8,}_[^/]+\.cs$/, undefined],
-  ['diesel', /(^|\/)migrations\/[^/]+\/up\.sql$/, ['diesel']],
-  ['sqlx', /(^|\/)migrations\/[^/]+\.sql$/, ['sqlx']],
-  ['golang-migrate', /(^|\/)[^/]+\.up\.sql$/, ['github.com/golang-migrate/migrate/v4', 'github.com/golang-migrate/migrate']],
-  ['goose', /(^|\/)migrations?\/[^/]+\.(sql|go)$/, ['github.com/pressly/goose/v3', 'github.com/pressly/goose']],
-  ['knex', /(^|\/)migrations\/[^/]+\.[cm]?[jt]s$/, ['knex']],
-  ['sequelize', /(^|\/)migrations\/[^/]+\.[cm]?[jt]s$/, ['sequelize-cli', 'sequelize']],
-  ['typeorm', /(^|\/)migrations?\/[^/]+\.[jt]s$/, ['typeorm']],
-  ['sql-files', /(^|\/)migrations?\/[^/]+\.sql$/, undefined],
+  ['prisma-migrate', /(^|\/)(prisma\/migrations)\//, undefined],
+  ['alembic', /(^|\/)(alembic\.ini)$/, undefined],
+  ['alembic', /(^|\/)([^/]+)\/versions\/[^/]+\.py$/, ['alembic']],
+  ['django-migrations', /(^|\/)(migrations)\/\d{4}_[^/]+\.py$/, undefined],
+  ['flyway', /(^|\/)(db\/migration)\/V\d[^/]*__[^/]+\.sql$/, undefined],
+  ['liquibase', /(^|\/)(db\/changelog)\//, undefined],
+  ['laravel-migrations', /(^|\/)(database\/migrations)\/[^/]+\.php$/, undefined],
+  ['ef-core-migrations', /(^|\/)(Migrations)\/\d{8,}_[^/]+\.cs$/, undefined],
+  ['diesel', /(^|\/)(migrations)\/[^/]+\/up\.sql$/, ['diesel']],
+  ['sqlx', /(^|\/)(migrations)\/[^/]+\.sql$/, ['sqlx']],
+  ['golang-migrate', /(^|\/)([^/]+)\/[^/]+\.up\.sql$/, ['github.com/golang-migrate/migrate/v4', 'github.com/golang-migrate/migrate']],
+  ['goose', /(^|\/)(migrations?)\/[^/]+\.(sql|go)$/, ['github.com/pressly/goose/v3', 'github.com/pressly/goose']],
+  ['knex', /(^|\/)(migrations)\/[^/]+\.[cm]?[jt]s$/, ['knex']],
+  ['sequelize', /(^|\/)(migrations)\/[^/]+\.[cm]?[jt]s$/, ['sequelize-cli', 'sequelize']],
+  ['typeorm', /(^|\/)(migrations?)\/[^/]+\.[jt]s$/, ['typeorm']],
+  ['sql-files', /(^|\/)(migrations?)\/[^/]+\.sql$/, undefined],
 ];
 
 function migrations(paths: readonly string[], manifests: readonly InventoryManifest[]): RepoInventory['migrations'] {
   const declared = new Set(manifests.flatMap((m) => [...m.dependencies.keys()]));
   const found = new Map<string, { tool: string; path: string }>();
   for (const path of [...paths].sort(cmp)) {
-    const layout = MIGRATION_LAYOUTS.find(([, re, deps]) => re.test(path) && (!deps || deps.some((d) => declared.has(d))));
-    if (!layout) continue;
-    const tool = layout[0];
-    const where = path.endsWith('alembic.ini') ? path : dirOf(path);
-    const key = `${tool}\u0000${where}`;
-    if (!found.has(key)) found.set(key, { tool, path: where });
+    for (const [tool, re, deps] of MIGRATION_LAYOUTS) {
+      const match = re.exec(path);
+      if (!match || (deps && !deps.some((d) => declared.has(d)))) continue;
+      const where = path.slice(0, match.index + match[1]!.length + match[2]!.length);
+      found.set(`${tool}\u0000${where}`, { tool, path: where });
+      break;
+    }
   }
-  // A tool's nested directories (prisma/migrations/2024_x) collapse into the shortest one.
-  const list = [...found.values()].sort((a, b) => cmp(a.tool, b.tool) || a.path.length - b.path.length || cmp(a.path, b.path));
-  const kept: RepoInventory['migrations'] = [];
-  for (const m of list) {
-    if (!kept.some((k) => k.tool === m.tool && (m.path === k.path || m.path.startsWith(`${k.path}/`)))) kept.push(m);
-  }
-  return kept.sort((a, b) => cmp(a.path, b.path) || cmp(a.tool, b.tool)).slice(0, MAX_MIGRATIONS);
+  return [...found.values()].sort((a, b) => cmp(a.path, b.path) || cmp(a.tool, b.tool)).slice(0, MAX_MIGRATIONS);
 }
 
 /** The 1-based line of the first HEALTHCHECK instruction (other than HEALTHCHECK NONE), or null. */

@@ -47,6 +47,8 @@ export interface ScanOptions {
   /** Per-file results computed elsewhere (shards, see shard.ts), used where the content hash matches. */
   precomputed?: ReadonlyMap<string, { hash: string; result: FileExtraction }>;
   onProgress?: (event: { phase: 'discover' | 'parse' | 'model' | 'rules'; done: number; total: number }) => void;
+  /** Test hook: reorders the discovered files and manifests (determinism tests shuffle them). */
+  reorder?: <T>(items: T[]) => T[];
 }
 
 
@@ -61,6 +63,10 @@ export async function scan(options: ScanOptions): Promise<RunResult> {
 
   options.onProgress?.({ phase: 'discover', done: 0, total: 0 });
   const discovery: Discovery = discover(options.root, { ignore: options.ignore });
+  if (options.reorder) {
+    discovery.files = options.reorder([...discovery.files]);
+    discovery.manifests = options.reorder([...discovery.manifests]);
+  }
   const notifications: Notification[] = [];
   const manifests = [];
   for (const { path, text } of discovery.manifests) {
@@ -72,6 +78,7 @@ export async function scan(options: ScanOptions): Promise<RunResult> {
     if (skipped.reason === 'ignored') continue;
     notifications.push({ level: 'note', kind: 'skipped', file: skipped.path, message: `${skipped.path}: skipped (${skipped.reason})` });
   }
+  for (const note of discovery.notes ?? []) notifications.push({ level: 'note', kind: 'read-error', file: note.path, message: note.message });
 
   const facts: Fact[] = [...frameworksFromManifests(manifests)];
   let parseErrors = 0;
