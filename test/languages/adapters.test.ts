@@ -6,9 +6,9 @@ const file = (path: string, language: LanguageId, text: string): SourceFile => (
 
 describe('languageOf', () => {
   it('maps extensions and config file names to languages', () => {
-    expect(['a.ts', 'a.tsx', 'a.mts', 'b.js', 'b.cjs', 'c.py', '.env', '.env.production', 'config/app.yml', 'requirements-dev.txt', 'prisma/schema.prisma', 'README.md', 'conf/routes', 'app/conf/admin.routes', 'x.go', 'A.kt', 'b.scala', 'c.cs', 'd.php', 'e.rs', 'F.java']
+    expect(['a.ts', 'a.tsx', 'a.mts', 'b.js', 'b.cjs', 'c.py', '.env', '.env.production', 'config/app.yml', 'requirements-dev.txt', 'prisma/schema.prisma', 'notes/keys.txt', 'README.md', 'conf/routes', 'app/conf/admin.routes', 'x.go', 'A.kt', 'b.scala', 'c.cs', 'd.php', 'e.rs', 'F.java']
       .map((p) => languageOf(p) ?? '-'))
-      .toEqual(['typescript', 'typescript', 'typescript', 'javascript', 'javascript', 'python', 'text', 'text', 'text', 'text', 'text', '-', 'text', 'text', 'go', 'kotlin', 'scala', 'csharp', 'php', 'rust', 'java']);
+      .toEqual(['typescript', 'typescript', 'typescript', 'javascript', 'javascript', 'python', 'text', 'text', 'text', 'text', 'text', 'text', '-', 'text', 'text', 'go', 'kotlin', 'scala', 'csharp', 'php', 'rust', 'java']);
   });
 });
 
