@@ -1,6 +1,6 @@
 // argv -> options -> scan -> outputs and exit code. The only place that writes files or exits.
 
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, opendirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { readShards, RULES, renderReport, scan, TOOL_VERSION, type FileExtraction } from '../engine/index.js';
@@ -74,6 +74,29 @@ function leftOutNotes(result: RunResult): string {
   return notes.map((n) => `${n}\n`).join('');
 }
 
+/** Control characters (ESC, BEL, CR, LF, ...) and bidi overrides that a scanned tree can put in names and strings. */
+const UNPRINTABLE = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+
+function printable<T>(value: T): T {
+  if (typeof value === 'string') {
+    return value.replace(UNPRINTABLE, (c) => (c.charCodeAt(0) < 0x100 ? `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}` : `\\u${c.charCodeAt(0).toString(16)}`)) as T;
+  }
+  if (Array.isArray(value)) return value.map(printable) as T;
+  if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, printable(v)])) as T;
+  }
+  return value;
+}
+
+/**
+ * What text and markdown show of a result: strings taken from the scanned tree (model, findings,
+ * notes) with control characters written as escapes, so that a hostile repository cannot move the
+ * cursor, recolour or clear a terminal, or start a CI log line of its own (JSON and SARIF escape them).
+ */
+function forDisplay(result: RunResult): RunResult {
+  return { ...result, model: printable(result.model), findings: printable(result.findings), notifications: printable(result.notifications) };
+}
+
 /** Refuses to overwrite a file that is not a previous backend-review output, unless --force. */
 function writeOutput(path: string, text: string, force: boolean): void {
   const abs = resolve(path);
@@ -97,6 +120,12 @@ function checkDirectory(dir: string): string {
     throw new UsageError(`cannot scan ${dir}: no such file or directory`);
   }
   if (!info.isDirectory()) throw new UsageError(`cannot scan ${dir}: not a directory`);
+  try {
+    opendirSync(abs).closeSync();
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    throw new UsageError(`cannot scan ${dir}: ${code === 'EACCES' || code === 'EPERM' ? 'permission denied' : `cannot read it (${code ?? 'unknown error'})`}`);
+  }
   return abs;
 }
 
@@ -150,7 +179,7 @@ async function runScan(dir: string, opts: CliOptions, failOnGiven: boolean, form
   // Markdown and HTML written to a file link every file:line back into the scanned directory.
   const render = (format: Format, file?: string) => (format === 'sarif'
     ? renderReport('sarif', result, { category: opts.category, includeSuppressed: opts.includeSuppressed === true, primaryLocationLineHash: lineHash })
-    : renderReport(format, shown, { color, category: opts.category, ...architecture, ...(file ? { linkBase: linkBaseFor(file, root) } : {}) })
+    : renderReport(format, format === 'text' || format === 'markdown' ? forDisplay(shown) : shown, { color, category: opts.category, ...architecture, ...(file ? { linkBase: linkBaseFor(file, root) } : {}) })
       + (format === 'text' ? leftOutNotes(result) : ''));
   if (opts.sarif) writeOutput(opts.sarif, render('sarif'), opts.force === true);
   if (opts.json) writeOutput(opts.json, render('json'), opts.force === true);

@@ -1,6 +1,7 @@
 // File walk: which files of the tree are read, and why the others are not.
 
-import { lstatSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import * as fs from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readFileSync, readSync, realpathSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import fg from 'fast-glob';
 import ignore, { type Ignore } from 'ignore';
@@ -18,6 +19,8 @@ export const SKIPPED_DIRS = [
 
 export interface DiscoverOptions {
   ignore?: readonly string[]; // extra glob patterns (gitignore syntax)
+  /** Test hook: called after a file was listed and stat'ed, just before it is read (e.g. to delete it). */
+  beforeRead?: (path: string) => void;
 }
 
 export interface Discovery {
@@ -27,6 +30,8 @@ export interface Discovery {
   hasMoaiDir: boolean;
   skipped: Record<string, number>;
   skippedFiles: { path: string; reason: string }[];
+  /** Files read with a caveat (invalid UTF-8 decoded with replacement characters), repo-relative. */
+  notes?: { path: string; message: string }[];
 }
 
 const MANIFEST_NAMES = new Set([
@@ -98,12 +103,70 @@ function looksBinary(text: string): boolean {
   return sample.includes('\u0000');
 }
 
+/** Why a file could not be read, from the error of the call that failed. */
+function readFailure(error: unknown, isLink: boolean): string {
+  const code = (error as { code?: string }).code;
+  if (code === 'ELOOP') return 'symlink-loop';
+  if (code === 'ENOENT') return isLink ? 'broken-symlink' : 'vanished';
+  return 'unreadable';
+}
+
+/**
+ * Reads a regular file without blocking: a FIFO or device swapped in after listing is refused
+ * instead of waiting forever, and the size checked is the size of what is read.
+ */
+function readRegularFile(abs: string): Buffer | 'not-a-file' | 'too-large' {
+  const fd = openSync(abs, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  try {
+    const info = fstatSync(fd);
+    if (!info.isFile()) return 'not-a-file';
+    if (info.size > MAX_FILE_BYTES) return 'too-large';
+    const buffer = Buffer.alloc(info.size);
+    let read = 0;
+    while (read < buffer.length) {
+      const n = readSync(fd, buffer, read, buffer.length - read, read);
+      if (n === 0) break;
+      read += n;
+    }
+    return buffer.subarray(0, read);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+
+/**
+ * Source text from bytes: UTF-16 LE/BE when a byte order mark says so, else UTF-8 (a UTF-8 BOM is
+ * dropped). Invalid UTF-8 is decoded with replacement characters and reported. Line endings become
+ * '\n' (CRLF and lone CR alike), so that every parser and line-based reader counts the same lines.
+ */
+export function decodeSource(bytes: Uint8Array): { text: string; binary: boolean; invalidUtf8: boolean } {
+  let text: string;
+  let invalidUtf8 = false;
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) text = new TextDecoder('utf-16le').decode(bytes.subarray(2));
+  else if (bytes[0] === 0xfe && bytes[1] === 0xff) text = new TextDecoder('utf-16be').decode(bytes.subarray(2));
+  else {
+    if (bytes.subarray(0, 8000).includes(0)) return { text: '', binary: true, invalidUtf8: false };
+    try {
+      text = UTF8.decode(bytes);
+    } catch {
+      text = new TextDecoder('utf-8').decode(bytes);
+      invalidUtf8 = true;
+    }
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  if (looksBinary(text)) return { text: '', binary: true, invalidUtf8: false };
+  return { text: text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text, binary: false, invalidUtf8 };
+}
+
 export function discover(rootPath: string, options: DiscoverOptions = {}): Discovery {
   const root = realpathSync(rootPath);
   const gitignore = loadGitignores(root);
   const extra = ignore().add([...(options.ignore ?? [])]);
   const skipped: Record<string, number> = {};
   const skippedFiles: { path: string; reason: string }[] = [];
+  const notes: { path: string; message: string }[] = [];
   const skip = (path: string, reason: string) => {
     skipped[reason] = (skipped[reason] ?? 0) + 1;
     if (skippedFiles.length < 1000) skippedFiles.push({ path, reason });
@@ -116,8 +179,19 @@ export function discover(rootPath: string, options: DiscoverOptions = {}): Disco
     dirIgnores.push(dir ? `${dir}/**` : '**');
     skip(dir || '.', 'virtualenv');
   }
+  // Directories that cannot be listed are reported, not silently left out.
+  const readdirSync = ((dir: fs.PathLike, opts?: unknown) => {
+    try {
+      return (fs.readdirSync as (d: fs.PathLike, o?: unknown) => unknown)(dir, opts);
+    } catch (error) {
+      const rel = toPosix(relative(root, String(dir)));
+      if ((error as { code?: string }).code !== 'ENOENT') skip(rel || '.', 'unreadable-directory');
+      throw error;
+    }
+  }) as typeof fs.readdirSync;
   // onlyFiles would drop symbolic links silently: list links too and decide below.
   const entries = fg.sync('**/*', {
+    fs: { readdirSync },
     cwd: root,
     dot: true,
     onlyFiles: false,
@@ -145,9 +219,11 @@ export function discover(rootPath: string, options: DiscoverOptions = {}): Disco
     }
     const abs = join(root, path);
     let size: number;
+    let isLink = false;
     try {
       const info = lstatSync(abs);
-      if (info.isSymbolicLink()) {
+      isLink = info.isSymbolicLink();
+      if (isLink) {
         // Follow a link only when its target stays inside the root.
         const target = realpathSync(abs);
         const rel = toPosix(relative(root, target));
@@ -161,26 +237,33 @@ export function discover(rootPath: string, options: DiscoverOptions = {}): Disco
       } else {
         size = info.size;
       }
-    } catch {
-      skip(path, 'unreadable');
+    } catch (error) {
+      skip(path, readFailure(error, isLink));
       continue;
     }
     if (size > MAX_FILE_BYTES) {
       skip(path, 'too-large');
       continue;
     }
-    let text: string;
+    let bytes: Buffer | 'not-a-file' | 'too-large';
     try {
-      text = readFileSync(abs, 'utf8');
-    } catch {
-      skip(path, 'unreadable');
+      options.beforeRead?.(path);
+      bytes = readRegularFile(abs);
+    } catch (error) {
+      skip(path, readFailure(error, isLink));
       continue;
     }
-    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-    if (looksBinary(text)) {
+    if (typeof bytes === 'string') {
+      skip(path, bytes);
+      continue;
+    }
+    const decoded = decodeSource(bytes);
+    if (decoded.binary) {
       skip(path, 'binary');
       continue;
     }
+    const text = decoded.text;
+    if (decoded.invalidUtf8) notes.push({ path, message: `${path}: not valid UTF-8; read with replacement characters` });
     if (isManifest) manifests.push({ path, text });
     if (!language) continue;
     if (language !== 'text' && looksMinified(path, text)) {
@@ -189,5 +272,5 @@ export function discover(rootPath: string, options: DiscoverOptions = {}): Disco
     }
     files.push({ path, language, text, bytes: Buffer.byteLength(text) });
   }
-  return { files, manifests, hasMoaiDir, skipped, skippedFiles };
+  return { files, manifests, hasMoaiDir, skipped, skippedFiles, notes };
 }

@@ -209,7 +209,8 @@ export function parseManifest(path: string, text: string): { manifest?: Manifest
     // setup.py / setup.cfg / manage.py: a Python service root; dependencies are not read from code.
     return { manifest: { path, root, ecosystem: 'python', dependencies, lines } };
   } catch (error) {
-    return problem(`could not be parsed (${(error as Error).message.split('\n')[0]})`);
+    // JSON.parse quotes the text around the error (`..."pass": hunter2,"... is not valid JSON`): keep it out, it may hold a secret.
+    return problem(`could not be parsed (${(error as Error).message.split('\n')[0]!.replace(/, (\.\.\.)?".*$/, '')})`);
   }
 }
 

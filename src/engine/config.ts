@@ -59,7 +59,8 @@ function parseText(text: string, file: string): unknown {
     try {
       return JSON.parse(text) as unknown;
     } catch (error) {
-      throw new ConfigError(file, '', `not valid JSON (${(error as Error).message})`);
+      // Without the text JSON.parse quotes around the error: it may hold a secret.
+      throw new ConfigError(file, '', `not valid JSON (${(error as Error).message.replace(/, (\.\.\.)?".*$/s, '')})`);
     }
   }
   // YAML (also `.backend-reviewrc`, which may hold JSON: YAML reads it too).

@@ -10,12 +10,48 @@ export interface FileExtraction {
   parseError: boolean;
 }
 
+/**
+ * Time for parsing and extracting one file, after which its facts are dropped and it is reported as
+ * skipped. Extraction is synchronous: the clock is read after the parse and after each extractor,
+ * so one slow extractor runs to its end before the file is given up (the nesting cap below keeps
+ * that end near).
+ */
+export const FILE_TIME_BUDGET_MS = 10_000;
+
+/**
+ * Bracket nesting past which a file is not parsed: parsers and tree walks recurse or climb parents
+ * per level (Babel's stack runs out near 400), and hand-written code stays far below (under 100).
+ */
+export const MAX_NESTING = 256;
+
+/**
+ * Deepest nesting of ( [ { in source text. Brackets in strings and comments count too: a lexer-free
+ * count cannot be fooled by a quote, and real code stays far below the cap even so.
+ */
+export function bracketDepth(text: string): number {
+  let depth = 0;
+  let max = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 40 || c === 91 || c === 123) {
+      if (++depth > max) max = depth;
+    } else if ((c === 41 || c === 93 || c === 125) && depth > 0) depth--;
+  }
+  return max;
+}
+
+function skippedFile(file: SourceFile, reason: string): FileExtraction {
+  return { facts: [], notifications: [{ level: 'warning', kind: 'skipped', file: file.path, message: `${file.path}: skipped (${reason})` }], parseError: false };
+}
+
 /** Parses one file and runs every extractor that applies to it. Pure apart from the parser's memory. */
-export function extractFile(file: SourceFile, extractors: readonly Extractor[]): FileExtraction {
+export function extractFile(file: SourceFile, extractors: readonly Extractor[], budgetMs = FILE_TIME_BUDGET_MS): FileExtraction {
   const applicable = extractors.filter(
     (x) => x.languages.includes(file.language) && (!x.keywords || x.keywords.some((k) => file.text.includes(k))),
   );
   if (applicable.length === 0) return { facts: [], notifications: [], parseError: false };
+  if (file.language !== 'text' && bracketDepth(file.text) > MAX_NESTING) return skippedFile(file, `brackets nested more than ${MAX_NESTING} deep`);
+  const started = performance.now();
   const adapter = adapterFor(file.language);
   const parsed = adapter.parse(file);
   if (!parsed.ok) {
@@ -28,8 +64,13 @@ export function extractFile(file: SourceFile, extractors: readonly Extractor[]):
   const facts: Fact[] = [];
   const notifications: Notification[] = [];
   const tree = { path: file.path, language: file.language, text: file.text, tree: parsed.tree };
+  let overBudget: string | undefined;
   try {
     for (const extractor of applicable) {
+      if (performance.now() - started > budgetMs) {
+        overBudget = `over the ${budgetMs} ms time budget; stopped before extractor ${extractor.id}`;
+        break;
+      }
       try {
         facts.push(...extractor.extract(tree));
       } catch (error) {
@@ -42,6 +83,8 @@ export function extractFile(file: SourceFile, extractors: readonly Extractor[]):
   } finally {
     adapter.dispose(parsed.tree);
   }
+  if (!overBudget && performance.now() - started > budgetMs) overBudget = `over the ${budgetMs} ms time budget`;
+  if (overBudget) return skippedFile(file, overBudget);
   if (parsed.errors.length > 0) {
     const first = parsed.errors[0]!;
     notifications.push({

@@ -2,8 +2,22 @@
 import type { Block, Inline, Line } from './doc.js';
 import { blocks as joinBlocks, code, escapeText, heading, list, table } from './markdown-format.js';
 
+/** URLs in text (a CORS origin, a message) become code spans: never a bare URL, never a link the report did not make. */
+const URL_IN_TEXT = /(?:https?|ftp|wss?):\/\/[^\s`'"()<>]+/gi;
+
+function textWithUrls(text: string): string {
+  let out = '';
+  let last = 0;
+  for (const match of text.matchAll(URL_IN_TEXT)) {
+    const url = match[0].replace(/[.,;:!?]+$/, '');
+    out += escapeText(text.slice(last, match.index)) + code(url);
+    last = match.index + url.length;
+  }
+  return out + escapeText(text.slice(last));
+}
+
 function inline(i: Inline): string {
-  if (i.kind === 'text') return escapeText(i.text);
+  if (i.kind === 'text') return textWithUrls(i.text);
   if (i.kind === 'code') return code(i.text);
   return `[${markdownLine(i.content)}](<${i.href.replace(/[<>\s]/g, encodeURIComponent)}>)`;
 }

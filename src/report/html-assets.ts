@@ -16,7 +16,7 @@ h3 { font-size: 1.15em; margin: 24px 0 8px; }
 h4 { font-size: 1em; margin: 16px 0 6px; }
 a { color: var(--accent); }
 code { font: 0.9em/1.4 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; background: var(--head);
-  padding: 1px 4px; border-radius: 4px; overflow-wrap: anywhere; }
+  padding: 1px 4px; border-radius: 4px; overflow-wrap: break-word; }
 nav ol { columns: 3 14em; margin: 8px 0 0; padding-left: 20px; }
 .table-wrap { overflow-x: auto; }
 table { border-collapse: collapse; width: 100%; margin: 8px 0 16px; font-size: 0.93em; }

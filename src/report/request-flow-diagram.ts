@@ -14,6 +14,29 @@ export function mermaidLabel(text: string): string {
 
 interface RouterGroup { prefix: string; endpoints: Endpoint[] }
 
+/** The diagram's words, so that reports in other languages can translate them. */
+export interface RequestFlowLabels {
+  clients: string;
+  service: (root: string, frameworks: string) => string;
+  cors: (names: string) => string;
+  rateLimiting: (names: string) => string;
+  auth: (names: string) => string;
+  router: (prefix: string, endpoints: number) => string;
+  noEndpoints: string;
+  noService: string;
+}
+
+export const ENGLISH_FLOW_LABELS: RequestFlowLabels = {
+  clients: 'Clients',
+  service: (root, frameworks) => `Service ${root}${frameworks ? ` (${frameworks})` : ''}`,
+  cors: (names) => `CORS: ${names}`,
+  rateLimiting: (names) => `Rate limiting: ${names}`,
+  auth: (names) => `Auth: ${names}`,
+  router: (prefix, n) => `${prefix} (${n} endpoint${n === 1 ? '' : 's'})`,
+  noEndpoints: 'no endpoints found',
+  noService: 'no HTTP service found',
+};
+
 const segments = (path: string): string[] => path.split('/').filter((s) => s !== '');
 
 /** Groups endpoints by the first path segment after the prefix all of them share ('/api', '/v1'). */
@@ -48,11 +71,11 @@ const isAuth = (e: Endpoint): boolean => e.middleware.some((m) => m.role === 'au
 const storeLabel = (d: { engine?: string; library: string }): string =>
   (d.engine ? `${d.engine} (${d.library})` : d.library);
 
-function serviceLines(model: ProjectModel, service: Service, id: string, sharedStores: string[]): string[] {
+function serviceLines(model: ProjectModel, service: Service, id: string, sharedStores: string[], labels: RequestFlowLabels): string[] {
   const inService = (file: string) => serviceOfFile(model.services, file) === service.root;
   const endpoints = model.endpoints.filter((e) => e.service === service.root);
   const frameworks = service.frameworks.map((f) => f.id).sort(compareText).join(', ');
-  const title = `Service ${displayServiceRoot(service.root)}${frameworks ? ` (${frameworks})` : ''}`;
+  const title = labels.service(displayServiceRoot(service.root), frameworks);
   const lines = [`  subgraph ${id} [${mermaidLabel(title)}]`, '    direction LR'];
   const edges: string[] = [];
   let previous = 'clients';
@@ -62,14 +85,14 @@ function serviceLines(model: ProjectModel, service: Service, id: string, sharedS
     previous = nodeId;
   };
   const cors = model.cors.filter((c) => inService(c.location.file)).map((c) => c.policy);
-  if (cors.length) step(`${id}cors`, `CORS: ${names(cors)}`);
+  if (cors.length) step(`${id}cors`, labels.cors(names(cors)));
   const limits = model.rateLimits.filter((r) => r.applied && inService(r.location.file)).map((r) => r.library);
-  if (limits.length) step(`${id}rate`, `Rate limiting: ${names(limits)}`);
+  if (limits.length) step(`${id}rate`, labels.rateLimiting(names(limits)));
   const beforeAuth = previous;
   const authNames = endpoints.flatMap((e) => e.middleware)
     .filter((m) => m.role === 'auth' || m.role === 'optional-auth').map((m) => m.name);
   if (authNames.length) {
-    lines.push(`    ${id}auth[${mermaidLabel(`Auth: ${names(authNames)}`)}]`);
+    lines.push(`    ${id}auth[${mermaidLabel(labels.auth(names(authNames)))}]`);
     edges.push(`  ${beforeAuth} --> ${id}auth`);
   }
   const stores = [...new Set(model.databases.filter((d) => inService(d.location.file)).map(storeLabel))]
@@ -78,14 +101,13 @@ function serviceLines(model: ProjectModel, service: Service, id: string, sharedS
   const storeIds = [...stores.map((_, k) => `${id}d${k}`), ...sharedStores];
   groupByRouter(endpoints).forEach((group, j) => {
     const routerId = `${id}r${j}`;
-    const count = `${group.endpoints.length} endpoint${group.endpoints.length === 1 ? '' : 's'}`;
-    lines.push(`    ${routerId}[${mermaidLabel(`${group.prefix} (${count})`)}]`);
+    lines.push(`    ${routerId}[${mermaidLabel(labels.router(group.prefix, group.endpoints.length))}]`);
     if (authNames.length && group.endpoints.some(isAuth)) edges.push(`  ${id}auth --> ${routerId}`);
     if (!authNames.length || group.endpoints.some((e) => !isAuth(e))) edges.push(`  ${beforeAuth} --> ${routerId}`);
     for (const store of storeIds) edges.push(`  ${routerId} --> ${store}`);
   });
   if (endpoints.length === 0) {
-    lines.push(`    ${id}none[${mermaidLabel('no endpoints found')}]`);
+    lines.push(`    ${id}none[${mermaidLabel(labels.noEndpoints)}]`);
     edges.push(`  ${previous} --> ${id}none`);
   }
   lines.push('  end');
@@ -93,13 +115,13 @@ function serviceLines(model: ProjectModel, service: Service, id: string, sharedS
 }
 
 /** The diagram's source (without the ```mermaid fence). */
-export function requestFlowDiagram(model: ProjectModel): string {
+export function requestFlowDiagram(model: ProjectModel, labels: RequestFlowLabels = ENGLISH_FLOW_LABELS): string {
   const drawn = [...model.services]
     .filter((s) => s.isHttp || model.endpoints.some((e) => e.service === s.root))
     .sort((a, b) => compareText(a.root, b.root));
-  const lines = ['flowchart LR', `  clients([${mermaidLabel('Clients')}])`];
+  const lines = ['flowchart LR', `  clients([${mermaidLabel(labels.clients)}])`];
   if (drawn.length === 0) {
-    lines.push(`  noservice[${mermaidLabel('no HTTP service found')}]`, '  clients --> noservice');
+    lines.push(`  noservice[${mermaidLabel(labels.noService)}]`, '  clients --> noservice');
     return lines.join('\n');
   }
   const drawnRoots = new Set(drawn.map((s) => s.root));
@@ -109,6 +131,6 @@ export function requestFlowDiagram(model: ProjectModel): string {
     .map(storeLabel))].sort(compareText);
   shared.forEach((label, k) => lines.push(`  db${k}[(${mermaidLabel(label)})]`));
   const sharedIds = shared.map((_, k) => `db${k}`);
-  drawn.forEach((service, i) => lines.push(...serviceLines(model, service, `s${i}`, sharedIds)));
+  drawn.forEach((service, i) => lines.push(...serviceLines(model, service, `s${i}`, sharedIds, labels)));
   return lines.join('\n');
 }

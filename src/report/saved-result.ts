@@ -2,7 +2,9 @@
 // markdown and HTML reports without the repository: the model, all findings, rule summaries,
 // notifications, inventory and MoAI context (the added `report` field of the JSON contract).
 import type { RunResult } from '../core/result.js';
-import type { RuleDescriptor } from '../core/types.js';
+import type { Location, RuleDescriptor } from '../core/types.js';
+import type { ProjectModel } from '../model/types.js';
+import { compareFindings, compareText } from './finding-order.js';
 
 export const SAVED_REPORT_VERSION = 1;
 
@@ -25,14 +27,36 @@ function rootName(rootPath: string): string {
   return parts[parts.length - 1] ?? '.';
 }
 
+/** Items in a stable order whatever order they came in: by location when they have one, then by their JSON. */
+function canonical<T>(items: readonly T[]): T[] {
+  const pad = (n: number | undefined): string => String(n ?? 0).padStart(9, '0');
+  const keyOf = (item: T): string => {
+    const loc = (item as { location?: Location }).location;
+    return `${loc?.file ?? ''}\u0000${pad(loc?.startLine)}\u0000${pad(loc?.startColumn)}\u0000${JSON.stringify(item)}`;
+  };
+  return items.map((item) => ({ item, key: keyOf(item) })).sort((a, b) => compareText(a.key, b.key)).map((k) => k.item);
+}
+
+/** The model with every list in a canonical order (middleware chains keep their request order), without middleware locations. */
+function canonicalModel(model: ProjectModel): ProjectModel {
+  const out = { ...model } as Record<string, unknown>;
+  for (const [key, value] of Object.entries(model)) if (Array.isArray(value)) out[key] = canonical(value);
+  // The reports read a middleware's name and role, not where it was declared: the locations would triple the size.
+  out.endpoints = (out.endpoints as ProjectModel['endpoints']).map((e) => ({ ...e, middleware: e.middleware.map(({ name, role }) => ({ name, role })) }));
+  out.services = [...model.services]
+    .map((s) => ({ ...s, languages: [...s.languages].sort(compareText), frameworks: [...s.frameworks].sort((a, b) => compareText(a.id, b.id)) }))
+    .sort((a, b) => compareText(a.root, b.root));
+  return out as unknown as ProjectModel;
+}
+
 export function savedReport(result: RunResult): SavedReport {
   return {
     formatVersion: SAVED_REPORT_VERSION,
     rootName: rootName(result.rootPath),
-    model: result.model,
-    findings: result.findings,
-    rules: result.rules.map(({ helpMarkdown: _doc, description: _text, ...rest }) => rest),
-    notifications: result.notifications,
+    model: canonicalModel(result.model),
+    findings: [...result.findings].sort(compareFindings),
+    rules: [...result.rules].sort((a, b) => compareText(a.id, b.id)).map(({ helpMarkdown: _doc, description: _text, ...rest }) => rest),
+    notifications: canonical(result.notifications),
     skipped: result.stats.skipped,
     ...(result.inventory ? { inventory: result.inventory } : {}),
     ...(result.moai ? { moai: result.moai } : {}),

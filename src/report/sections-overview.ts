@@ -71,7 +71,7 @@ export function servicesBlocks(ctx: ReportContext): Block[] {
     rows.length ? table(msg.services.headers, rows) : paragraph(msg.services.none),
     heading(3, msg.sections.requestFlow),
     paragraph(msg.services.requestFlowIntro),
-    mermaid(requestFlowDiagram(result.model)),
+    mermaid(requestFlowDiagram(result.model, msg.services.flow)),
   ];
 }
 

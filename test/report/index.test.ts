@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderReport, reporters, REPORT_FORMATS } from '../../src/report/index.js';
+import { renderHtml } from '../../src/report/html.js';
 import { renderJson } from '../../src/report/json.js';
 import { renderMarkdown } from '../../src/report/markdown.js';
 import { renderSarif } from '../../src/report/sarif.js';
@@ -8,14 +9,16 @@ import { sampleResult } from './sample-result.js';
 
 describe('reporters', () => {
   it('are keyed by format name', () => {
-    expect(Object.keys(reporters).sort()).toEqual(['json', 'markdown', 'sarif', 'text']);
-    expect(REPORT_FORMATS).toEqual(['json', 'markdown', 'sarif', 'text']);
+    expect(Object.keys(reporters).sort()).toEqual(['html', 'json', 'markdown', 'sarif', 'text']);
+    expect(REPORT_FORMATS).toEqual(['html', 'json', 'markdown', 'sarif', 'text']);
   });
 
   it('renderReport dispatches with the options', () => {
     const r = sampleResult();
     expect(renderReport('json', r, { color: true })).toBe(renderJson(r));
     expect(renderReport('markdown', r)).toBe(renderMarkdown(r));
+    expect(renderReport('markdown', r, { lang: 'ko', linkBase: '..' })).toBe(renderMarkdown(r, { lang: 'ko', linkBase: '..' }));
+    expect(renderReport('html', r, { lang: 'ko' })).toBe(renderHtml(r, { lang: 'ko' }));
     expect(renderReport('sarif', r, { category: 'api', color: true })).toBe(renderSarif(r, { category: 'api' }));
     expect(renderReport('text', r, { color: true })).toBe(renderText(r, { color: true }));
     expect(renderReport('text', r)).not.toMatch(/\u001b\[/);

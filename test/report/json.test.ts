@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { renderJson } from '../../src/report/json.js';
+import { renderHtml } from '../../src/report/html.js';
+import { renderMarkdown } from '../../src/report/markdown.js';
+import { resultFromJson } from '../../src/report/saved-result.js';
 import { validateScanJson } from '../helpers/schemas.js';
+import { architectureResult } from './architecture-result.js';
 import { at, emptyResult, reversedResult, sampleResult } from './sample-result.js';
 
 interface ScanJson {
@@ -29,7 +33,7 @@ describe('renderJson', () => {
   });
 
   it('writes the header, services and stats', () => {
-    expect(Object.keys(doc)).toEqual(['schemaVersion', 'tool', 'root', 'services', 'endpoints', 'extensionMethodEndpoints', 'architecture', 'findings', 'stats']);
+    expect(Object.keys(doc)).toEqual(['schemaVersion', 'tool', 'root', 'services', 'endpoints', 'extensionMethodEndpoints', 'architecture', 'findings', 'stats', 'report']);
     expect(doc.extensionMethodEndpoints).toEqual([]);
     expect(doc.schemaVersion).toBe(1);
     expect(doc.tool).toEqual({ name: 'backend-review', version: '0.1.0' });
@@ -131,5 +135,28 @@ describe('renderJson', () => {
     expect(text).toBe(`${JSON.stringify(doc, null, 2)}\n`);
     expect(renderJson(sampleResult())).toBe(text);
     expect(renderJson(reversedResult())).toBe(text);
+  });
+
+  it('carries what the reports need (`report` field): re-rendering from the JSON gives the same reports', () => {
+    for (const r of [sampleResult(), architectureResult(), emptyResult()]) {
+      const revived = resultFromJson(renderJson(r));
+      for (const options of [{}, { lang: 'ko', linkBase: '../..' }]) {
+        expect(renderMarkdown(revived, options)).toBe(renderMarkdown(r, options));
+        expect(renderHtml(revived, options)).toBe(renderHtml(r, options));
+      }
+    }
+    const saved = JSON.parse(renderJson(architectureResult())).report;
+    expect(saved.rootName).toBe('shop api'); // never the absolute path
+    expect(JSON.stringify(saved)).not.toContain('/home/dev');
+    expect(saved.rules[0]).not.toHaveProperty('helpMarkdown');
+  });
+
+  it('reads a RunResult saved as is, and refuses JSON without report data', () => {
+    const r = sampleResult();
+    expect(renderMarkdown(resultFromJson(JSON.stringify(r)))).toBe(renderMarkdown(r));
+    const contractOnly = JSON.parse(renderJson(r));
+    delete contractOnly.report;
+    expect(() => resultFromJson(JSON.stringify(contractOnly))).toThrow(/no report data/);
+    expect(() => resultFromJson('{')).toThrow(/not JSON/);
   });
 });

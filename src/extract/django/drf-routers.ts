@@ -6,6 +6,7 @@ import { dottedPath, keywordArg, loc, positionalArgs, type Node } from '../pytho
 import { constructorOf, evalString, type ModuleScope } from '../python/modules.js';
 import { regexToPath } from './regex-path.js';
 import { viewsetRoutes } from './viewsets.js';
+import { field } from '../tree-sitter/ast.js';
 
 const FRAMEWORK = 'django';
 const DRF_ROUTERS = new Set(['DefaultRouter', 'SimpleRouter', 'ExtendedDefaultRouter', 'ExtendedSimpleRouter']);
@@ -37,7 +38,7 @@ export function drfRouterFacts(file: ParsedFile, scope: ModuleScope, statements:
   for (const statement of statements) {
     const call = statement.namedChild(0);
     if (call?.type !== 'call') continue;
-    const callee = dottedPath(call.childForFieldName('function'));
+    const callee = dottedPath(field(call, 'function'));
     if (!callee || callee.length !== 2 || callee[1] !== 'register') continue;
     const ctor = constructorOf(ctx.scope, callee[0]);
     if (ctor ? !DRF_ROUTERS.has(ctor) : !ctx.scope.packages.has('rest_framework')) continue;

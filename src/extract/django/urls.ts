@@ -10,6 +10,7 @@ import type { Extractor } from '../types.js';
 import { regexToPath } from './regex-path.js';
 import { asViewTarget, classViewInfo, functionViewInfo, type ViewInfo } from './views.js';
 import { drfRouterFacts } from './drf-routers.js';
+import { field } from '../tree-sitter/ast.js';
 
 const FRAMEWORK = 'django';
 const PATH_FUNCS = new Set(['path', 're_path', 'url']);
@@ -30,7 +31,7 @@ function ref(ctx: Ctx, path: string[]): RefExpr {
 }
 
 function lastName(node: Node | null | undefined): string | undefined {
-  const path = dottedPath(node?.type === 'call' ? node.childForFieldName('function') : node);
+  const path = dottedPath(node?.type === 'call' ? field(node, 'function') : node);
   return path?.[path.length - 1];
 }
 
@@ -50,7 +51,7 @@ function moduleStatements(root: Node): Node[] {
 /** `path(...)` / `re_path(...)` / `url(...)` from Django (not tornado.web.url or os.path). */
 function isPatternCall(scope: ModuleScope, node: Node): boolean {
   if (node.type !== 'call') return false;
-  const callee = dottedPath(node.childForFieldName('function'));
+  const callee = dottedPath(field(node, 'function'));
   if (!callee || !PATH_FUNCS.has(callee[callee.length - 1]!)) return false;
   const binding = scope.imports.get(callee[0]!);
   if (callee.length === 1) return !binding || binding.source.startsWith('django');
@@ -141,8 +142,8 @@ function resolveView(ctx: Ctx, node: Node): ResolvedView | undefined {
       return { name: asView.target.join('.'), ...(info ? { info } : {}), methods: asView.actions ?? methods, middleware };
     }
     // `login_required(view)`: the wrapper is the callee; `cache_page(60)(view)`: the callee is a call.
-    const fn: Node | null = expr.childForFieldName('function');
-    const wrapperName = dottedPath(fn?.type === 'call' ? fn.childForFieldName('function') : fn)?.join('.');
+    const fn: Node | null = field(expr, 'function');
+    const wrapperName = dottedPath(fn?.type === 'call' ? field(fn, 'function') : fn)?.join('.');
     if (fn && wrapperName) {
       const restricted = METHOD_WRAPPERS[wrapperName.split('.').pop()!];
       if (restricted) methods = restricted;
@@ -174,7 +175,7 @@ function handlePatternCall(ctx: Ctx, target: string, call: Node, prefix: string)
   const path = prefix + declared.path;
   if (view.type === 'call' && lastName(view) === 'include') return handleInclude(ctx, target, includeArg(view), path, call);
   // `path('api/', api.urls)` / `path('admin/', admin.site.urls)`: the `(patterns, app, namespace)` triple of an include.
-  if (view.type === 'attribute' && view.childForFieldName('attribute')?.text === 'urls') return handleInclude(ctx, target, view, path, call);
+  if (view.type === 'attribute' && field(view, 'attribute')?.text === 'urls') return handleInclude(ctx, target, view, path, call);
   const resolved = resolveView(ctx, view);
   if (!resolved) return;
   const infoMethods = resolved.info && resolved.info.methods !== 'ANY' ? resolved.info.methods : undefined;
@@ -210,8 +211,8 @@ function addSource(ctx: Ctx, target: string, expr: Node | null, prefix = ''): vo
     case 'tuple':
       return addItems(ctx, target, expr.namedChildren, prefix);
     case 'binary_operator':
-      addSource(ctx, target, expr.childForFieldName('left'), prefix);
-      addSource(ctx, target, expr.childForFieldName('right'), prefix);
+      addSource(ctx, target, field(expr, 'left'), prefix);
+      addSource(ctx, target, field(expr, 'right'), prefix);
       return;
     case 'parenthesized_expression':
       return addSource(ctx, target, expr.namedChild(0), prefix);
@@ -237,8 +238,8 @@ function addSource(ctx: Ctx, target: string, expr: Node | null, prefix = ''): vo
 function listStatement(ctx: Ctx, statement: Node): void {
   const assignment = assignmentOf(statement);
   if (assignment) {
-    const left = assignment.childForFieldName('left');
-    const right = assignment.childForFieldName('right');
+    const left = field(assignment, 'left');
+    const right = field(assignment, 'right');
     if (left?.type !== 'identifier' || !right) return;
     const name = left.text;
     const isList = name === 'urlpatterns' || ctx.lists.has(name) || holdsPatterns(ctx.scope, right);
@@ -249,7 +250,7 @@ function listStatement(ctx: Ctx, statement: Node): void {
   }
   const call = statement.namedChild(0);
   if (call?.type !== 'call') return;
-  const callee = dottedPath(call.childForFieldName('function'));
+  const callee = dottedPath(field(call, 'function'));
   if (!callee || callee.length !== 2 || !ctx.lists.has(callee[0]!)) return;
   const [name, method] = callee as [string, string];
   const args = positionalArgs(call);

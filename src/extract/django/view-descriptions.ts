@@ -8,6 +8,7 @@ import { dottedPath, type Node } from '../python/ast.js';
 import { baseNames, decoratorsOf, type ModuleScope } from '../python/modules.js';
 import { classViewInfo, functionViewInfo } from './views.js';
 import { viewsetRoutes } from './viewsets.js';
+import { field } from '../tree-sitter/ast.js';
 
 export interface ViewDescription {
   /** Module-level name of the view. */
@@ -32,12 +33,12 @@ function isViewsetClass(scope: ModuleScope, cls: Node, depth = 0): boolean {
 
 /** A module-level function that takes the request first, or carries a view decorator. */
 function isFunctionView(def: Node): boolean {
-  const first = def.childForFieldName('parameters')?.namedChildren[0];
+  const first = field(def, 'parameters')?.namedChildren[0];
   const firstName = (first?.type === 'typed_parameter' ? first.namedChild(0) : first)?.text;
   if (firstName === 'request') return true;
   return decoratorsOf(def).some((d) => {
     const expr = d.namedChild(0);
-    const path = dottedPath(expr?.type === 'call' ? expr.childForFieldName('function') : expr);
+    const path = dottedPath(expr?.type === 'call' ? field(expr, 'function') : expr);
     return !!path && VIEW_DECORATORS.has(path[path.length - 1]!);
   });
 }
@@ -45,7 +46,7 @@ function isFunctionView(def: Node): boolean {
 function moduleDefinitions(root: Node): Node[] {
   const out: Node[] = [];
   for (const statement of root.namedChildren) {
-    const def = statement.type === 'decorated_definition' ? statement.childForFieldName('definition') : statement;
+    const def = statement.type === 'decorated_definition' ? field(statement, 'definition') : statement;
     if (def?.type === 'function_definition' || def?.type === 'class_definition') out.push(def);
   }
   return out;
@@ -56,7 +57,7 @@ export function describeDjangoViews(file: ParsedFile, scope: ModuleScope, root: 
   const out: ViewDescription[] = [];
   if ([...scope.packages].some((p) => p === 'flask' || p.startsWith('flask_') || p === 'fastapi')) return out;
   for (const def of moduleDefinitions(root)) {
-    const name = def.childForFieldName('name')?.text;
+    const name = field(def, 'name')?.text;
     if (!name) continue;
     if (def.type === 'function_definition') {
       if (!isFunctionView(def)) continue;

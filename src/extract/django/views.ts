@@ -4,6 +4,7 @@ import type { HttpMethod, MiddlewareRef } from '../../core/facts.js';
 import type { ParsedFile } from '../../languages/types.js';
 import { dottedPath, keywordArg, loc, positionalArgs, type Node } from '../python/ast.js';
 import { middlewareRef } from '../python/middleware-roles.js';
+import { field } from '../tree-sitter/ast.js';
 import {
   baseNames, classBody, decoratorsOf, evalString, httpMethodList, isHttpMethod, type ClassBodyInfo, type ModuleScope,
 } from '../python/modules.js';
@@ -40,15 +41,15 @@ const METHOD_DECORATORS: Record<string, HttpMethod[]> = {
 const LIST_DECORATORS = new Set(['require_http_methods', 'api_view']);
 
 function lastName(node: Node | null | undefined): string | undefined {
-  const path = dottedPath(node?.type === 'call' ? node.childForFieldName('function') : node);
+  const path = dottedPath(node?.type === 'call' ? field(node, 'function') : node);
   return path?.[path.length - 1];
 }
 
 /** Methods compared against `request.method` in a function body, plus POST when it reads request.POST/FILES. */
 function methodsUsedInBody(def: Node, scope: ModuleScope): HttpMethod[] {
-  const request = def.childForFieldName('parameters')?.namedChildren.find((p) => p?.type === 'identifier' || p?.type === 'typed_parameter');
+  const request = field(def, 'parameters')?.namedChildren.find((p) => p?.type === 'identifier' || p?.type === 'typed_parameter');
   const requestName = (request?.type === 'typed_parameter' ? request.namedChild(0) : request)?.text ?? 'request';
-  const body = def.childForFieldName('body');
+  const body = field(def, 'body');
   const out: HttpMethod[] = [];
   const add = (m: string | undefined) => {
     const upper = m?.toUpperCase();
@@ -142,13 +143,13 @@ export function classViewInfo(file: ParsedFile, scope: ModuleScope, cls: Node, d
 /** `X.as_view(...)` -> its class name path and the `{'get': 'list'}` action map, if any. */
 export function asViewTarget(node: Node | undefined): { target: string[]; actions?: HttpMethod[] } | undefined {
   if (node?.type !== 'call') return undefined;
-  const callee = dottedPath(node.childForFieldName('function'));
+  const callee = dottedPath(field(node, 'function'));
   if (!callee || callee.length < 2 || callee[callee.length - 1] !== 'as_view') return undefined;
   const first = positionalArgs(node)[0] ?? keywordArg(node, 'actions');
   const actions: HttpMethod[] = [];
   if (first?.type === 'dictionary') {
     for (const pair of first.namedChildren) {
-      const key = pair?.type === 'pair' ? pair.childForFieldName('key') : undefined;
+      const key = pair?.type === 'pair' ? field(pair, 'key') : undefined;
       const method = key ? evalString(key, new Map())?.toUpperCase() : undefined;
       if (method && isHttpMethod(method) && !actions.includes(method)) actions.push(method);
     }

@@ -5,6 +5,7 @@ import type { ParsedFile } from '../../languages/types.js';
 import { dottedPath, keywordArg, loc, type Node } from '../python/ast.js';
 import { middlewareRef } from '../python/middleware-roles.js';
 import { baseNames, classBody, decoratorsOf, evalString, httpMethodList, type ModuleScope } from '../python/modules.js';
+import { field } from '../tree-sitter/ast.js';
 
 type Action = 'list' | 'create' | 'retrieve' | 'update' | 'partial_update' | 'destroy';
 
@@ -89,7 +90,7 @@ function collect(file: ParsedFile, scope: ModuleScope, cls: Node, depth: number)
 }
 
 function lastName(node: Node | null | undefined): string | undefined {
-  const path = dottedPath(node?.type === 'call' ? node.childForFieldName('function') : node);
+  const path = dottedPath(node?.type === 'call' ? field(node, 'function') : node);
   return path?.[path.length - 1];
 }
 

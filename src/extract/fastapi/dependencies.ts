@@ -5,12 +5,13 @@ import type { ParsedFile } from '../../languages/types.js';
 import { dottedPath, loc, type Node } from '../python/ast.js';
 import { middlewareRef } from '../python/middleware-roles.js';
 import { evalString, type ModuleScope } from '../python/modules.js';
+import { field } from '../tree-sitter/ast.js';
 
 const DEPENDENCY_CALLS = new Set(['Depends', 'Security']);
 
 function isDependencyCall(node: Node | null | undefined): boolean {
   if (node?.type !== 'call') return false;
-  const callee = dottedPath(node.childForFieldName('function'));
+  const callee = dottedPath(field(node, 'function'));
   return !!callee && DEPENDENCY_CALLS.has(callee[callee.length - 1]!);
 }
 
@@ -28,13 +29,13 @@ function dependencyCallsIn(node: Node | null): Node[] {
 
 /** Depends()/Security() in a handler's parameters (defaults and Annotated metadata). */
 export function parameterDependencies(file: ParsedFile, def: Node): MiddlewareRef[] {
-  const params = def.childForFieldName('parameters');
+  const params = field(def, 'parameters');
   const out: MiddlewareRef[] = [];
   for (const param of params?.namedChildren ?? []) {
     if (!param) continue;
     const calls = [
-      ...(param.type === 'default_parameter' || param.type === 'typed_default_parameter' ? dependencyCallsIn(param.childForFieldName('value')) : []),
-      ...(param.type === 'typed_parameter' || param.type === 'typed_default_parameter' ? dependencyCallsIn(param.childForFieldName('type')) : []),
+      ...(param.type === 'default_parameter' || param.type === 'typed_default_parameter' ? dependencyCallsIn(field(param, 'value')) : []),
+      ...(param.type === 'typed_parameter' || param.type === 'typed_default_parameter' ? dependencyCallsIn(field(param, 'type')) : []),
     ];
     for (const call of calls) out.push(middlewareRef(call.text, loc(file.path, call)));
   }

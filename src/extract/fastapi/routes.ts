@@ -9,6 +9,7 @@ import {
 } from '../python/modules.js';
 import type { Extractor } from '../types.js';
 import { dependencyMiddleware, parameterDependencies, stringOrTextList } from './dependencies.js';
+import { field } from '../tree-sitter/ast.js';
 
 const FRAMEWORK = 'fastapi';
 
@@ -25,7 +26,7 @@ interface Ctx {
 }
 
 function calleeParts(call: Node): { receiver: string[]; method: string } | undefined {
-  const path = dottedPath(call.childForFieldName('function'));
+  const path = dottedPath(field(call, 'function'));
   if (!path || path.length < 2) return undefined;
   return { receiver: path.slice(0, -1), method: path[path.length - 1]! };
 }
@@ -57,7 +58,7 @@ function pathArg(ctx: Ctx, call: Node): string | undefined {
 }
 
 function decoratorRoutes(ctx: Ctx, decorated: Node): void {
-  const def = decorated.childForFieldName('definition');
+  const def = field(decorated, 'definition');
   if (def?.type !== 'function_definition') return;
   const decorators = decorated.namedChildren.filter((c): c is Node => c?.type === 'decorator');
   decorators.forEach((decorator, index) => {
@@ -74,7 +75,7 @@ function decoratorRoutes(ctx: Ctx, decorated: Node): void {
     if (shortcut) methods = [shortcut];
     else if (parts.method.startsWith('websocket')) methods = ['GET'];
     else methods = httpMethodList(keywordArg(call, 'methods'), ctx.scope) ?? ['GET'];
-    const name = def.childForFieldName('name')?.text ?? '';
+    const name = field(def, 'name')?.text ?? '';
     const wrappers = decorators.slice(index + 1).map((d) => middlewareRef(d.text.replace(/^@\s*/, ''), loc(ctx.file.path, d)));
     const middleware: MiddlewareRef[] = [
       ...dependencyMiddleware(ctx.file, keywordArg(call, 'dependencies')),
@@ -156,7 +157,7 @@ function mountCall(ctx: Ctx, call: Node, receiver: string[]): void {
   const appNode = keywordArg(call, 'app') ?? positionalArgs(call)[1];
   if (path === undefined || !appNode) return;
   if (appNode.type === 'call') {
-    const callee = dottedPath(appNode.childForFieldName('function'));
+    const callee = dottedPath(field(appNode, 'function'));
     if (callee?.[callee.length - 1] !== 'StaticFiles') return;
     ctx.facts.push({
       kind: 'route', framework: FRAMEWORK, method: 'GET', path: `${path.replace(/\/+$/, '')}/{path}`,
@@ -198,10 +199,10 @@ export function extractFastapiRoutes(file: ParsedFile): Fact[] {
   if (fileFramework(ctx.scope, false) !== 'fastapi') return [];
   walk(root, (node) => {
     if (node.type === 'assignment') {
-      const target = dottedPath(node.childForFieldName('left'));
-      const right = node.childForFieldName('right');
+      const target = dottedPath(field(node, 'left'));
+      const right = field(node, 'right');
       if (target && right?.type === 'call') {
-        const callee = dottedPath(right.childForFieldName('function'));
+        const callee = dottedPath(field(right, 'function'));
         const ctor = callee?.[callee.length - 1];
         if ((ctor === 'FastAPI' || ctor === 'APIRouter') && callFramework(ctx.scope, right) === 'fastapi') routerFact(ctx, target, right, ctor);
       }

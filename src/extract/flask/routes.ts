@@ -9,6 +9,7 @@ import {
 } from '../python/modules.js';
 import type { Extractor } from '../types.js';
 import { flaskViewInfo, viewClassOf } from './views.js';
+import { field } from '../tree-sitter/ast.js';
 
 const FRAMEWORK = 'flask';
 
@@ -33,7 +34,7 @@ function ref(ctx: Ctx, path: string[]): RefExpr {
 }
 
 function calleeParts(call: Node): { receiver: string[]; method: string } | undefined {
-  const path = dottedPath(call.childForFieldName('function'));
+  const path = dottedPath(field(call, 'function'));
   if (!path || path.length < 2) return undefined;
   return { receiver: path.slice(0, -1), method: path[path.length - 1]! };
 }
@@ -56,7 +57,7 @@ function resourceAdders(scope: ModuleScope, ctor: string | undefined, depth = 0)
   const cls = ctor ? scope.classes.get(ctor) : undefined;
   if (!cls || depth > 8) return out;
   for (const [name, def] of classBody(cls).functions) {
-    const delegates = def.descendantsOfType('call').some((c) => dottedPath(c?.childForFieldName('function'))?.join('.') === 'self.add_resource');
+    const delegates = def.descendantsOfType('call').some((c) => dottedPath(field(c, 'function'))?.join('.') === 'self.add_resource');
     if (delegates) out.add(name);
   }
   for (const base of baseNames(cls)) for (const name of resourceAdders(scope, base, depth + 1)) out.add(name);
@@ -64,7 +65,7 @@ function resourceAdders(scope: ModuleScope, ctor: string | undefined, depth = 0)
 }
 
 function constructorFacts(ctx: Ctx, target: string[], call: Node): void {
-  const callee = dottedPath(call.childForFieldName('function'));
+  const callee = dottedPath(field(call, 'function'));
   const ctor = callee?.[callee.length - 1];
   const at = loc(ctx.file.path, call);
   const framework = callFramework(ctx.scope, call);
@@ -95,7 +96,7 @@ function wrapperMiddleware(ctx: Ctx, decorators: Node[]): MiddlewareRef[] {
 }
 
 function decoratorRoutes(ctx: Ctx, decorated: Node): void {
-  const def = decorated.childForFieldName('definition');
+  const def = field(decorated, 'definition');
   if (def?.type !== 'function_definition') return;
   const decorators = decorated.namedChildren.filter((c): c is Node => c?.type === 'decorator');
   decorators.forEach((decorator, index) => {
@@ -112,7 +113,7 @@ function decoratorRoutes(ctx: Ctx, decorated: Node): void {
     for (const method of methods) {
       ctx.facts.push({
         kind: 'route', framework: FRAMEWORK, method, path, router: ref(ctx, parts.receiver),
-        handler: { name: def.childForFieldName('name')?.text ?? '', location: loc(ctx.file.path, def) },
+        handler: { name: field(def, 'name')?.text ?? '', location: loc(ctx.file.path, def) },
         location: loc(ctx.file.path, decorator),
         ...(middleware.length ? { middleware } : {}),
       });
@@ -153,7 +154,7 @@ function handWrappers(ctx: Ctx, node: Node | undefined): MiddlewareRef[] {
   const out: MiddlewareRef[] = [];
   let expr = node;
   while (expr?.type === 'call') {
-    const callee = dottedPath(expr.childForFieldName('function'));
+    const callee = dottedPath(field(expr, 'function'));
     if (!callee || callee[callee.length - 1] === 'as_view') break;
     out.push(middlewareRef(callee.join('.'), loc(ctx.file.path, expr)));
     expr = positionalArgs(expr)[0];
@@ -178,7 +179,7 @@ function addUrlRule(ctx: Ctx, call: Node, receiver: string[]): void {
   const methods = explicit ?? (viewInfo?.methods.length ? viewInfo.methods : ['GET' as const]);
   const viewPath = dottedPath(view);
   const middleware = [...handWrappers(ctx, view), ...(viewInfo?.middleware ?? []), ...functionDecorators(ctx, viewPath?.length === 1 ? viewPath[0] : undefined)];
-  const className = cls?.childForFieldName('name')?.text;
+  const className = field(cls, 'name')?.text;
   for (const method of methods) {
     const handlerNode = viewInfo?.handlers.get(method) ?? (viewPath?.length === 1 ? ctx.scope.functions.get(viewPath[0]!) : undefined);
     const name = className
@@ -249,8 +250,8 @@ export function extractFlaskRoutes(file: ParsedFile): Fact[] {
   // Calls run in source order so that `api = Api(app)` is known before `api.add_resource(...)`.
   walk(root, (node) => {
     if (node.type === 'assignment') {
-      const target = dottedPath(node.childForFieldName('left'));
-      const right = node.childForFieldName('right');
+      const target = dottedPath(field(node, 'left'));
+      const right = field(node, 'right');
       if (target && right?.type === 'call') constructorFacts(ctx, target, right);
     } else if (node.type === 'decorated_definition') {
       decoratorRoutes(ctx, node);

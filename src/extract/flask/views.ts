@@ -5,6 +5,7 @@ import type { ParsedFile } from '../../languages/types.js';
 import { dottedPath, loc, positionalArgs, type Node } from '../python/ast.js';
 import { middlewareRef } from '../python/middleware-roles.js';
 import { baseNames, classBody, httpMethodList, type ModuleScope } from '../python/modules.js';
+import { field } from '../tree-sitter/ast.js';
 
 const METHOD_FUNCS: Record<string, HttpMethod> = {
   get: 'GET', post: 'POST', put: 'PUT', patch: 'PATCH', delete: 'DELETE', head: 'HEAD', options: 'OPTIONS', query: 'QUERY',
@@ -51,7 +52,7 @@ export function viewClassOf(scope: ModuleScope, node: Node | undefined): Node | 
   let expr = node;
   if (expr?.type === 'identifier' && !scope.classes.has(expr.text)) expr = scope.calls.get(expr.text) ?? expr;
   if (expr?.type === 'call') {
-    const callee = dottedPath(expr.childForFieldName('function'));
+    const callee = dottedPath(field(expr, 'function'));
     if (callee && callee.length >= 2 && callee[callee.length - 1] === 'as_view') {
       return scope.classes.get(callee[callee.length - 2]!);
     }
@@ -87,8 +88,8 @@ export function describeFlaskViews(file: ParsedFile, scope: ModuleScope, root: N
   // Django has a View class too: only modules that import Flask (or a Flask extension) are Flask views.
   if (![...scope.packages].some((p) => p === 'flask' || p.startsWith('flask_'))) return out;
   for (const statement of root.namedChildren) {
-    const def = statement.type === 'decorated_definition' ? statement.childForFieldName('definition') : statement;
-    const name = def?.type === 'class_definition' ? def.childForFieldName('name')?.text : undefined;
+    const def = statement.type === 'decorated_definition' ? field(statement, 'definition') : statement;
+    const name = def?.type === 'class_definition' ? field(def, 'name')?.text : undefined;
     if (!def || !name || !isFlaskViewClass(scope, def)) continue;
     const info = flaskViewInfo(file, scope, def);
     if (info.methods.length) out.push({ name, node: def, info });

@@ -2,7 +2,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { Location } from '../../core/types.js';
 import { locationFromTreeSitter } from '../../languages/location.js';
-import { walk } from '../tree-sitter/ast.js';
+import { field, memoByNode, walk } from '../tree-sitter/ast.js';
 
 export type { Node };
 /** Depth-first walk over named children (shared per-tree index; see tree-sitter/ast.ts). */
@@ -49,10 +49,10 @@ export function stringValue(node: Node | null | undefined): string | undefined {
       return out;
     }
     case 'binary_operator': {
-      const op = node.childForFieldName('operator')?.text;
+      const op = field(node, 'operator')?.text;
       if (op !== '+') return undefined;
-      const left = stringValue(node.childForFieldName('left'));
-      const right = stringValue(node.childForFieldName('right'));
+      const left = stringValue(field(node, 'left'));
+      const right = stringValue(field(node, 'right'));
       return left !== undefined && right !== undefined ? left + right : undefined;
     }
     case 'parenthesized_expression':
@@ -72,8 +72,8 @@ export function dottedPath(node: Node | null | undefined): string[] | undefined 
   if (!node) return undefined;
   if (node.type === 'identifier') return [node.text];
   if (node.type === 'attribute') {
-    const object = dottedPath(node.childForFieldName('object'));
-    const attr = node.childForFieldName('attribute');
+    const object = dottedPath(field(node, 'object'));
+    const attr = field(node, 'attribute');
     return object && attr ? [...object, attr.text] : undefined;
   }
   return undefined;
@@ -81,23 +81,29 @@ export function dottedPath(node: Node | null | undefined): string[] | undefined 
 
 /** Dotted name of a call's function (`cursor.execute`), or undefined. */
 export function callName(call: Node): string | undefined {
-  return dottedPath(call.childForFieldName('function'))?.join('.');
+  return memoByNode(CALL_NAME, call, computeCallName);
+}
+
+const CALL_NAME = {};
+
+function computeCallName(call: Node): string | undefined {
+  return dottedPath(field(call, 'function'))?.join('.');
 }
 
 /** Positional arguments of a call node. */
 export function positionalArgs(call: Node): Node[] {
-  const args = call.childForFieldName('arguments');
+  const args = field(call, 'arguments');
   if (!args) return [];
   return args.namedChildren.filter((c): c is Node => !!c && c.type !== 'keyword_argument' && c.type !== 'comment');
 }
 
 /** The value of keyword argument `name=` of a call node, or undefined. */
 export function keywordArg(call: Node, name: string): Node | undefined {
-  const args = call.childForFieldName('arguments');
+  const args = field(call, 'arguments');
   if (!args) return undefined;
   for (const child of args.namedChildren) {
-    if (child?.type === 'keyword_argument' && child.childForFieldName('name')?.text === name) {
-      return child.childForFieldName('value') ?? undefined;
+    if (child?.type === 'keyword_argument' && field(child, 'name')?.text === name) {
+      return field(child, 'value') ?? undefined;
     }
   }
   return undefined;

@@ -3,6 +3,7 @@
 import type { SqlBuild } from '../../core/facts.js';
 import { dottedPath, stringValue, type Node } from './ast.js';
 import type { PyFileValues } from './code-values.js';
+import { field } from '../tree-sitter/ast.js';
 
 export interface PyBuiltText {
   build: SqlBuild;
@@ -89,7 +90,7 @@ function analyzeString(values: PyFileValues, node: Node, depth: number, seen: Se
     if (!child) continue;
     if (child.type === 'string_content') text += child.text;
     else if (child.type === 'interpolation') {
-      const inner = child.childForFieldName('expression') ?? child.namedChildren[0] ?? null;
+      const inner = field(child, 'expression') ?? child.namedChildren[0] ?? null;
       const r = operand(values, inner, depth, seen);
       text += r.text;
       if (r.dynamic) { dynamic = true; builtAt ??= r.builtAt; }
@@ -106,20 +107,20 @@ function operand(values: PyFileValues, node: Node | null | undefined, depth: num
 }
 
 function flatten(node: Node, op: string): Node[] {
-  if (node.type === 'binary_operator' && node.childForFieldName('operator')?.text === op) {
-    const l = node.childForFieldName('left');
-    const r = node.childForFieldName('right');
+  if (node.type === 'binary_operator' && field(node, 'operator')?.text === op) {
+    const l = field(node, 'left');
+    const r = field(node, 'right');
     return [...(l ? flatten(l, op) : []), ...(r ? flatten(r, op) : [])];
   }
   if (node.type === 'parenthesized_expression') {
     const inner = node.namedChildren[0];
-    if (inner && inner.type === 'binary_operator' && inner.childForFieldName('operator')?.text === op) return flatten(inner, op);
+    if (inner && inner.type === 'binary_operator' && field(inner, 'operator')?.text === op) return flatten(inner, op);
   }
   return [node];
 }
 
 function analyzeBinary(values: PyFileValues, node: Node, depth: number, seen: Set<number>): PyBuiltText {
-  const op = node.childForFieldName('operator')?.text;
+  const op = field(node, 'operator')?.text;
   if (op === '+') {
     let text = '';
     let dynamic = false;
@@ -132,13 +133,13 @@ function analyzeBinary(values: PyFileValues, node: Node, depth: number, seen: Se
     return dynamic ? { build: 'concatenated', dynamic, text, builtAt } : CONST(text);
   }
   if (op === '%') {
-    const left = analyzeText(values, node.childForFieldName('left'), depth + 1, seen);
+    const left = analyzeText(values, field(node, 'left'), depth + 1, seen);
     if (left.opaque) return OPAQUE;
-    const right = node.childForFieldName('right');
+    const right = field(node, 'right');
     let dynamic = left.dynamic;
     let builtAt = left.builtAt;
     const items = right && (right.type === 'tuple' || right.type === 'parenthesized_expression') ? right.namedChildren
-      : right && right.type === 'dictionary' ? right.namedChildren.map((p) => p?.childForFieldName('value') ?? null)
+      : right && right.type === 'dictionary' ? right.namedChildren.map((p) => field(p, 'value') ?? null)
       : [right];
     for (const item of items) {
       if (!item || item.type === 'comment') continue;
@@ -149,7 +150,7 @@ function analyzeBinary(values: PyFileValues, node: Node, depth: number, seen: Se
   }
   if (op === '*') {
     // '?' * n, ['%s'] * n
-    const left = analyzeText(values, node.childForFieldName('left'), depth + 1, seen);
+    const left = analyzeText(values, field(node, 'left'), depth + 1, seen);
     if (!left.opaque && !left.dynamic) return left;
   }
   return OPAQUE;
@@ -193,14 +194,14 @@ function analyzeIdentifier(values: PyFileValues, node: Node, depth: number, seen
 }
 
 function callArgs(call: Node): Node[] {
-  const args = call.childForFieldName('arguments');
+  const args = field(call, 'arguments');
   if (!args) return [];
   return args.namedChildren.filter((c): c is Node => !!c && c.type !== 'comment')
-    .map((c) => (c.type === 'keyword_argument' ? c.childForFieldName('value') ?? c : c));
+    .map((c) => (c.type === 'keyword_argument' ? field(c, 'value') ?? c : c));
 }
 
 function analyzeCall(values: PyFileValues, call: Node, depth: number, seen: Set<number>): PyBuiltText {
-  const fn = call.childForFieldName('function');
+  const fn = field(call, 'function');
   if (!fn) return OPAQUE;
   if (fn.type === 'identifier') {
     if (NUMERIC_CALLS.has(fn.text)) return CONST('0');
@@ -208,11 +209,11 @@ function analyzeCall(values: PyFileValues, call: Node, depth: number, seen: Set<
     return OPAQUE;
   }
   if (fn.type !== 'attribute') return OPAQUE;
-  const method = fn.childForFieldName('attribute')?.text ?? '';
-  const receiver = fn.childForFieldName('object');
+  const method = field(fn, 'attribute')?.text ?? '';
+  const receiver = field(fn, 'object');
   if (PASS_THROUGH_METHODS.has(method)) return analyzeText(values, receiver, depth + 1, seen);
   if (method === 'format') {
-    if (receiver?.type === 'call' && SAFE_COMPOSERS.test(values.qualifiedName(receiver.childForFieldName('function')) ?? '')) {
+    if (receiver?.type === 'call' && SAFE_COMPOSERS.test(values.qualifiedName(field(receiver, 'function')) ?? '')) {
       return { build: 'parameterised', dynamic: false, text: analyzeText(values, receiver, depth + 1, seen).text };
     }
     const base = analyzeText(values, receiver, depth + 1, seen);
@@ -245,13 +246,13 @@ function iterableItems(values: PyFileValues, node: Node | undefined, depth: numb
     return node.namedChildren.filter((c): c is Node => !!c && c.type !== 'comment').map((c) => operand(values, c, depth, seen));
   }
   if (node.type === 'list_comprehension' || node.type === 'generator_expression' || node.type === 'set_comprehension') {
-    const body = node.childForFieldName('body') ?? node.namedChildren[0];
+    const body = field(node, 'body') ?? node.namedChildren[0];
     const r = analyzeText(values, body, depth + 1, seen);
     if (!r.opaque && !r.dynamic) return [r];
     return [{ build: 'concatenated', dynamic: true, text: r.text || '?' }];
   }
-  if (node.type === 'binary_operator' && node.childForFieldName('operator')?.text === '*') {
-    return iterableItems(values, node.childForFieldName('left') ?? undefined, depth, seen);
+  if (node.type === 'binary_operator' && field(node, 'operator')?.text === '*') {
+    return iterableItems(values, field(node, 'left') ?? undefined, depth, seen);
   }
   if (node.type === 'identifier') {
     const res = values.resolve(node.text, node);
@@ -259,7 +260,7 @@ function iterableItems(values: PyFileValues, node: Node | undefined, depth: numb
       const base = iterableItems(values, res.bindings[0]!.value, depth + 1, seen);
       if (!base) return undefined;
       const appended = values.methodCallsOn(node.text, node)
-        .filter((c) => c.childForFieldName('function')?.childForFieldName('attribute')?.text === 'append')
+        .filter((c) => field(field(c, 'function'), 'attribute')?.text === 'append')
         .flatMap((c) => callArgs(c).map((a) => operand(values, a, depth, seen)));
       return [...base, ...appended];
     }

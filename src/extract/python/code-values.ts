@@ -2,6 +2,8 @@
 // config-issues): function scopes, what was assigned to a local name before a given point, which
 // names are parameters and what each local imports. Syntax only, one file, no type inference.
 // How strings were built is in built-text.ts.
+import type { Tree } from 'web-tree-sitter';
+import { field, memoForRoot } from '../tree-sitter/ast.js';
 import { dottedPath, stringValue, walk, type Node } from './ast.js';
 
 export interface Binding {
@@ -28,7 +30,14 @@ interface Scope {
 
 const SCOPE_TYPES = new Set(['module', 'function_definition', 'lambda']);
 
+const FILE_VALUES = new WeakMap<Tree, { id: number; value: PyFileValues }>();
+
 export class PyFileValues {
+  /** The values of the file `root` heads, built once per tree and shared (read-only after construction). */
+  static of(root: Node): PyFileValues {
+    return memoForRoot(FILE_VALUES, root, (r) => new PyFileValues(r));
+  }
+
   private readonly scopes = new Map<number, Scope>();
   /** local name -> dotted module path (`md5` -> 'hashlib.md5', `h` -> 'hashlib', `m4` -> 'Crypto.Hash.MD4'). */
   readonly imports = new Map<string, string>();
@@ -54,7 +63,7 @@ export class PyFileValues {
     const names: string[] = [];
     for (let cur = node.parent; cur; cur = cur.parent) {
       if (cur.type === 'function_definition' || cur.type === 'class_definition') {
-        const name = cur.childForFieldName('name')?.text;
+        const name = field(cur, 'name')?.text;
         if (name) names.push(name);
       }
     }
@@ -106,8 +115,8 @@ export class PyFileValues {
       if (n.id !== scopeNode.id && (n.type === 'function_definition' || n.type === 'class_definition')) return false;
       if (n.type === 'identifier' && n.text === name) {
         const parent = n.parent;
-        if (parent?.type === 'attribute' && parent.childForFieldName('attribute')?.id === n.id) return undefined;
-        if (parent?.type === 'keyword_argument' && parent.childForFieldName('name')?.id === n.id) return undefined;
+        if (parent?.type === 'attribute' && field(parent, 'attribute')?.id === n.id) return undefined;
+        if (parent?.type === 'keyword_argument' && field(parent, 'name')?.id === n.id) return undefined;
         out.push(n);
       }
       return undefined;
@@ -123,7 +132,7 @@ export class PyFileValues {
         case 'lambda': {
           const outer = this.outerScope(node);
           const scope = newScope(node, outer);
-          const params = node.childForFieldName('parameters');
+          const params = field(node, 'parameters');
           if (params) for (const p of params.namedChildren) for (const n of paramNames(p)) scope.params.add(n);
           this.scopes.set(node.id, scope);
           break;
@@ -137,26 +146,26 @@ export class PyFileValues {
           this.recordAssignment(node);
           break;
         case 'augmented_assignment': {
-          const left = node.childForFieldName('left');
-          const op = node.childForFieldName('operator')?.text;
-          const right = node.childForFieldName('right') ?? undefined;
+          const left = field(node, 'left');
+          const op = field(node, 'operator')?.text;
+          const right = field(node, 'right') ?? undefined;
           if (left?.type === 'identifier') this.bind(node, { name: left.text, op: op === '+=' ? '+=' : 'opaque', value: right, node, start: node.startIndex, end: node.endIndex, unconditional: this.isUnconditional(node) });
           break;
         }
         case 'named_expression': {
-          const name = node.childForFieldName('name');
-          const value = node.childForFieldName('value') ?? undefined;
+          const name = field(node, 'name');
+          const value = field(node, 'value') ?? undefined;
           if (name) this.bind(node, { name: name.text, op: '=', value, node, start: node.startIndex, end: node.endIndex, unconditional: false });
           break;
         }
         case 'for_statement':
         case 'for_in_clause': {
-          const left = node.childForFieldName('left');
+          const left = field(node, 'left');
           for (const n of targetNames(left)) this.bind(node, { name: n, op: 'opaque', node, start: node.startIndex, end: node.startIndex, unconditional: false });
           break;
         }
         case 'as_pattern': {
-          const alias = node.childForFieldName('alias');
+          const alias = field(node, 'alias');
           for (const n of targetNames(alias)) this.bind(node, { name: n, op: 'opaque', node, start: node.startIndex, end: node.endIndex, unconditional: false });
           break;
         }
@@ -164,8 +173,8 @@ export class PyFileValues {
           for (const child of node.childrenForFieldName('name')) {
             if (!child) continue;
             if (child.type === 'aliased_import') {
-              const full = child.childForFieldName('name')?.text;
-              const alias = child.childForFieldName('alias')?.text;
+              const full = field(child, 'name')?.text;
+              const alias = field(child, 'alias')?.text;
               if (full && alias) this.imports.set(alias, full);
             } else if (child.type === 'dotted_name') {
               const first = child.namedChildren[0]?.text;
@@ -174,13 +183,13 @@ export class PyFileValues {
           }
           break;
         case 'import_from_statement': {
-          const module = node.childForFieldName('module_name')?.text;
+          const module = field(node, 'module_name')?.text;
           if (!module) break;
           for (const child of node.childrenForFieldName('name')) {
             if (!child) continue;
             if (child.type === 'aliased_import') {
-              const name = child.childForFieldName('name')?.text;
-              const alias = child.childForFieldName('alias')?.text;
+              const name = field(child, 'name')?.text;
+              const alias = field(child, 'alias')?.text;
               if (name && alias) this.imports.set(alias, `${module}.${name}`);
             } else if (child.type === 'dotted_name') {
               this.imports.set(child.text, `${module}.${child.text}`);
@@ -217,20 +226,20 @@ export class PyFileValues {
   }
 
   private recordAssignment(node: Node): void {
-    const left = node.childForFieldName('left');
-    const right = node.childForFieldName('right') ?? undefined;
+    const left = field(node, 'left');
+    const right = field(node, 'right') ?? undefined;
     if (!left) return;
     const unconditional = this.isUnconditional(node);
     if (left.type === 'identifier') {
       // chained `a = b = value`: the right side is another assignment
       let value = right;
-      while (value?.type === 'assignment') value = value.childForFieldName('right') ?? undefined;
+      while (value?.type === 'assignment') value = field(value, 'right') ?? undefined;
       this.bind(node, { name: left.text, op: right ? '=' : 'opaque', value, node, start: node.startIndex, end: node.endIndex, unconditional });
       return;
     }
     if ((left.type === 'subscript' || left.type === 'attribute') && right) {
-      const base = left.type === 'subscript' ? left.childForFieldName('value') : left.childForFieldName('object');
-      const keyNode = left.type === 'subscript' ? left.childForFieldName('subscript') : left.childForFieldName('attribute');
+      const base = left.type === 'subscript' ? field(left, 'value') : field(left, 'object');
+      const keyNode = left.type === 'subscript' ? field(left, 'subscript') : field(left, 'attribute');
       const basePath = dottedPath(base);
       const key = keyNode ? (left.type === 'subscript' ? stringValue(keyNode) : keyNode.text) : undefined;
       if (basePath && key !== undefined) {
@@ -246,9 +255,9 @@ export class PyFileValues {
   }
 
   private recordMethodCall(node: Node): void {
-    const fn = node.childForFieldName('function');
+    const fn = field(node, 'function');
     if (fn?.type !== 'attribute') return;
-    const object = fn.childForFieldName('object');
+    const object = field(fn, 'object');
     if (object?.type !== 'identifier') return;
     const scope = this.scopeOf(node);
     const list = scope.methodCalls.get(object.text) ?? [];
@@ -275,7 +284,7 @@ function paramNames(p: Node): string[] {
     case 'typed_parameter': return p.namedChildren.filter((c): c is Node => c?.type === 'identifier').slice(0, 1).map((c) => c.text);
     case 'default_parameter':
     case 'typed_default_parameter': {
-      const name = p.childForFieldName('name');
+      const name = field(p, 'name');
       return name ? [name.text] : [];
     }
     case 'list_splat_pattern':

@@ -10,6 +10,7 @@ import type { ParsedFile } from '../../languages/types.js';
 import type { Extractor } from '../types.js';
 import { dottedPath, keywordArg, loc, stringValue, walk, type Node } from './ast.js';
 import { PyFileValues } from './code-values.js';
+import { field } from '../tree-sitter/ast.js';
 
 const HTTP_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'request', 'send', 'stream',
   'Client', 'AsyncClient', 'Session', 'urlopen', 'fetch', 'TCPConnector', 'ClientSession', 'ws_connect', 'mount']);
@@ -21,7 +22,7 @@ export const pythonConfigIssues: Extractor = {
   keywords: ['debug', 'DEBUG', 'verify', 'ssl', 'CERT_NONE', 'check_hostname', 'unverified'],
   extract(file: ParsedFile): Fact[] {
     if (file.tree.kind !== 'tree-sitter') return [];
-    const values = new PyFileValues(file.tree.tree.rootNode);
+    const values = PyFileValues.of(file.tree.tree.rootNode);
     const facts: Fact[] = [];
     const add = (issue: ConfigIssueFact['issue'], node: Node, detail: string) =>
       facts.push({ kind: 'config-issue', issue, detail, location: loc(file.path, node) });
@@ -49,7 +50,7 @@ function isFalse(node: Node | undefined): boolean {
 }
 
 function callIssues(values: PyFileValues, call: Node, add: Add): void {
-  const fn = call.childForFieldName('function');
+  const fn = field(call, 'function');
   if (!fn) return;
   const q = values.qualifiedName(fn) ?? '';
   const method = q.split('.').at(-1) ?? (fn.type === 'identifier' ? fn.text : '');
@@ -71,20 +72,20 @@ function callIssues(values: PyFileValues, call: Node, add: Add): void {
 }
 
 function assignmentIssues(file: string, values: PyFileValues, assignment: Node, add: Add): void {
-  const left = assignment.childForFieldName('left');
-  const right = assignment.childForFieldName('right') ?? undefined;
+  const left = field(assignment, 'left');
+  const right = field(assignment, 'right') ?? undefined;
   if (!left || !right) return;
   if (left.type === 'attribute') {
-    const attr = left.childForFieldName('attribute')?.text;
-    const object = dottedPath(left.childForFieldName('object'))?.join('.') ?? '';
+    const attr = field(left, 'attribute')?.text;
+    const object = dottedPath(field(left, 'object'))?.join('.') ?? '';
     if (attr === 'debug' && isTrue(right) && /(^|\.)(app|application|server)$/.test(object)) add('debug-enabled', assignment, `${object}.debug = True`);
     if (attr === 'verify' && isFalse(right) && /session|client|sess|http|s$/i.test(object)) add('tls-verification-disabled', assignment, `${object}.verify = False`);
     if (attr === 'check_hostname' && isFalse(right)) add('tls-verification-disabled', assignment, `${object}.check_hostname = False`);
     return;
   }
   if (left.type === 'subscript') {
-    const key = stringValue(left.childForFieldName('subscript'));
-    const object = dottedPath(left.childForFieldName('value'))?.join('.') ?? '';
+    const key = stringValue(field(left, 'subscript'));
+    const object = dottedPath(field(left, 'value'))?.join('.') ?? '';
     if (key === 'DEBUG' && isTrue(right) && /(^|\.)config$/.test(object)) add('debug-enabled', assignment, `${object}['DEBUG'] = True`);
     return;
   }
@@ -111,7 +112,7 @@ function isProductionSettings(file: string, values: PyFileValues): boolean {
   if (/^(prod|production|live)/.test(base) || base.includes('prod')) return true;
   // settings.py / settings/base.py: must look like Django settings
   return values.assignments.some((a) => {
-    const l = a.childForFieldName('left');
+    const l = field(a, 'left');
     return l?.type === 'identifier' && DJANGO_SETTINGS.has(l.text) && isModuleLevel(a);
   });
 }

@@ -9,6 +9,7 @@ import { weakOriginRegex } from '../cors/origin-patterns.js';
 import { indexPythonFile, pyEnvFallback, qualifiedCallName, resolvePyReference, type PyFileIndex } from '../secrets/py-values.js';
 import type { Extractor } from '../types.js';
 import { callName, keywordArg, loc, positionalArgs, stringValue, walk } from './ast.js';
+import { field } from '../tree-sitter/ast.js';
 
 type Policy = CorsConfigFact['policy'];
 
@@ -47,8 +48,8 @@ function judgeOrigins(node: Node | null | undefined, index: PyFileIndex): Judgem
     return { policy: 'allowlist', detail: 'an allowlist' };
   }
   if (n.type === 'call') {
-    const fn = n.childForFieldName('function');
-    if (fn?.type === 'attribute' && fn.childForFieldName('attribute')?.text === 'split') return judgeOrigins(fn.childForFieldName('object'), index);
+    const fn = field(n, 'function');
+    if (fn?.type === 'attribute' && field(fn, 'attribute')?.text === 'split') return judgeOrigins(field(fn, 'object'), index);
     const fallback = pyEnvFallback(n, index);
     if (fallback) {
       const judged = judgeOrigins(fallback.fallback, index);
@@ -82,18 +83,18 @@ function boolValue(node: Node | null | undefined, index: PyFileIndex): boolean |
 
 function isRequestOrigin(node: Node | null | undefined): boolean {
   if (!node) return false;
-  if (node.type === 'boolean_operator') return isRequestOrigin(node.childForFieldName('left'));
+  if (node.type === 'boolean_operator') return isRequestOrigin(field(node, 'left'));
   if (node.type === 'subscript') {
-    const key = stringValue(node.childForFieldName('subscript'))?.toLowerCase();
+    const key = stringValue(field(node, 'subscript'))?.toLowerCase();
     if (key === 'origin' || key === 'http_origin') return true;
-    return isRequestInput(node.childForFieldName('value'));
+    return isRequestInput(field(node, 'value'));
   }
   if (node.type === 'call') {
     const name = callName(node) ?? '';
     const key = stringValue(positionalArgs(node)[0])?.toLowerCase();
     if (/(headers|META|environ)\.get$/.test(name) && (key === 'origin' || key === 'http_origin')) return true;
-    const fn = node.childForFieldName('function');
-    return fn?.type === 'attribute' && fn.childForFieldName('attribute')?.text === 'get' && isRequestInput(fn.childForFieldName('object'));
+    const fn = field(node, 'function');
+    return fn?.type === 'attribute' && field(fn, 'attribute')?.text === 'get' && isRequestInput(field(fn, 'object'));
   }
   return false;
 }
@@ -129,7 +130,7 @@ export function extractPythonCors(file: ParsedFile): CorsFact[] {
     }
     const r = judgeRegex(regex, index);
     if (regex && r) push(r, credentials, 'starlette', regex.parent ?? regex);
-    if (!origins && !regex && call.childForFieldName('arguments')?.namedChildren.some((c) => c?.type === 'dictionary_splat')) {
+    if (!origins && !regex && field(call, 'arguments')?.namedChildren.some((c) => c?.type === 'dictionary_splat')) {
       push({ policy: 'unknown', detail: 'CORSMiddleware options not resolved' }, null, 'starlette', call);
     }
   };
@@ -147,9 +148,9 @@ export function extractPythonCors(file: ParsedFile): CorsFact[] {
     if (resources?.type === 'dictionary') {
       let found = false;
       walk(resources, (n) => {
-        if (n.type !== 'pair' || stringValue(n.childForFieldName('key')) !== 'origins') return undefined;
+        if (n.type !== 'pair' || stringValue(field(n, 'key')) !== 'origins') return undefined;
         found = true;
-        push(judgeOrigins(n.childForFieldName('value'), index), credentials, library, n);
+        push(judgeOrigins(field(n, 'value'), index), credentials, library, n);
         return false;
       });
       if (found) return;
@@ -173,8 +174,8 @@ export function extractPythonCors(file: ParsedFile): CorsFact[] {
   walk(root, (node) => {
     if (node.type === 'string' && stringValue(node)?.toLowerCase() === ALLOW_CREDENTIALS) {
       const parent = node.parent;
-      const sibling = parent?.type === 'pair' ? parent.childForFieldName('value')
-        : parent?.parent?.type === 'assignment' ? parent.parent.childForFieldName('right')
+      const sibling = parent?.type === 'pair' ? field(parent, 'value')
+        : parent?.parent?.type === 'assignment' ? field(parent.parent, 'right')
           : parent?.type === 'argument_list' ? parent.namedChildren[1] : undefined;
       const v = stringValue(sibling ?? null);
       if (v !== undefined) headerCredentials = /^true$/i.test(v);
@@ -195,7 +196,7 @@ export function extractPythonCors(file: ParsedFile): CorsFact[] {
         else if (/^(flask_cors|sanic_cors|quart_cors)\.(CORS|cross_origin|cors)$/.test(qualified)
           || ((name === 'CORS' || name === 'cross_origin') && (importsFrom('flask_cors') || importsFrom('sanic_cors')))) {
           flaskCors(node, qualified.startsWith('sanic_cors') ? 'sanic-cors' : 'flask-cors');
-        } else if (/(^|\.)ResourceOptions$/.test(name) && node.parent?.type === 'pair' && stringValue(node.parent.childForFieldName('key')) === '*') {
+        } else if (/(^|\.)ResourceOptions$/.test(name) && node.parent?.type === 'pair' && stringValue(field(node.parent, 'key')) === '*') {
           push({ policy: 'wildcard', detail: "aiohttp_cors defaults for '*'" }, boolValue(keywordArg(node, 'allow_credentials'), index), 'aiohttp-cors', node.parent);
         } else if (/^(add|set|set_header|add_header|__setitem__|setdefault)$/.test(last) && stringValue(args[0])?.toLowerCase() === ALLOW_ORIGIN) {
           header(args[1], node);
@@ -203,8 +204,8 @@ export function extractPythonCors(file: ParsedFile): CorsFact[] {
         break;
       }
       case 'assignment': {
-        const left = node.childForFieldName('left');
-        const right = node.childForFieldName('right');
+        const left = field(node, 'left');
+        const right = field(node, 'right');
         if (!left || !right) break;
         if (left.type === 'identifier' && /^CORS_/.test(left.text)) settings.set(left.text, node);
         // Settings such as BACKEND_CORS_ORIGINS: List[str] = ['*'] or cors_origins = '*'
@@ -214,11 +215,11 @@ export function extractPythonCors(file: ParsedFile): CorsFact[] {
           const j = judgeOrigins(right, index);
           if (j.policy === 'wildcard') push({ ...j, detail: `${left.text} = ${j.detail}` }, null, 'settings', node);
         }
-        if (left.type === 'subscript' && stringValue(left.childForFieldName('subscript'))?.toLowerCase() === ALLOW_ORIGIN) header(right, node);
+        if (left.type === 'subscript' && stringValue(field(left, 'subscript'))?.toLowerCase() === ALLOW_ORIGIN) header(right, node);
         break;
       }
       case 'pair': {
-        if (stringValue(node.childForFieldName('key'))?.toLowerCase() === ALLOW_ORIGIN) header(node.childForFieldName('value'), node);
+        if (stringValue(field(node, 'key'))?.toLowerCase() === ALLOW_ORIGIN) header(field(node, 'value'), node);
         break;
       }
       default:
@@ -228,7 +229,7 @@ export function extractPythonCors(file: ParsedFile): CorsFact[] {
   });
 
   // django-cors-headers settings
-  const value = (name: string) => settings.get(name)?.childForFieldName('right');
+  const value = (name: string) => field(settings.get(name), 'right');
   const credentialsSetting = settings.has('CORS_ALLOW_CREDENTIALS') ? boolValue(value('CORS_ALLOW_CREDENTIALS'), index) : false;
   for (const name of ['CORS_ALLOW_ALL_ORIGINS', 'CORS_ORIGIN_ALLOW_ALL']) {
     const assignment = settings.get(name);

@@ -8,6 +8,7 @@ import { indexPythonFile, pyConstantString, pyEnvFallback, qualifiedCallName } f
 import { engineOfUrl, normaliseEngine, pyPackage } from '../text/db-catalog.js';
 import type { Extractor } from '../types.js';
 import { callName, keywordArg, loc, positionalArgs, stringValue, walk } from './ast.js';
+import { field } from '../tree-sitter/ast.js';
 
 const PEEWEE_CLASSES: Record<string, string> = {
   PostgresqlDatabase: 'postgresql', PooledPostgresqlDatabase: 'postgresql', PostgresqlExtDatabase: 'postgresql',
@@ -41,8 +42,8 @@ export function extractPythonDatabases(file: ParsedFile): DatabaseFact[] {
     if (node.type !== 'import_statement' && node.type !== 'import_from_statement') return undefined;
     const isFrom = node.type === 'import_from_statement';
     const modules = isFrom
-      ? [node.childForFieldName('module_name')?.text ?? '']
-      : node.namedChildren.map((c) => (c?.type === 'aliased_import' ? c.childForFieldName('name')?.text : c?.text) ?? '');
+      ? [field(node, 'module_name')?.text ?? '']
+      : node.namedChildren.map((c) => (c?.type === 'aliased_import' ? field(c, 'name')?.text : c?.text) ?? '');
     for (const module of modules) {
       const pkg = pyPackage(module) ?? pyPackage(module.split('.')[0]!);
       const library = pkg?.library ?? (/^django\.db(\.|$)/.test(module) ? 'django-orm' : undefined);
@@ -61,7 +62,7 @@ export function extractPythonDatabases(file: ParsedFile): DatabaseFact[] {
       if (head) called.add(head);
     } else if (node.type === 'argument_list' || node.type === 'class_definition') {
       // base classes (models.Model, DeclarativeBase) and arguments count as uses too
-      for (const c of node.type === 'class_definition' ? node.childForFieldName('superclasses')?.namedChildren ?? [] : []) {
+      for (const c of node.type === 'class_definition' ? field(node, 'superclasses')?.namedChildren ?? [] : []) {
         const head = c?.text.split('.')[0];
         if (head) called.add(head);
       }
@@ -96,8 +97,8 @@ export function extractPythonDatabases(file: ParsedFile): DatabaseFact[] {
       return undefined;
     }
     // DATABASES = { 'default': { 'ENGINE': 'django.db.backends.postgresql', ... } }
-    if (node.type === 'pair' && stringValue(node.childForFieldName('key')) === 'ENGINE') {
-      const value = stringValue(node.childForFieldName('value'));
+    if (node.type === 'pair' && stringValue(field(node, 'key')) === 'ENGINE') {
+      const value = stringValue(field(node, 'value'));
       if (value?.startsWith('django.db.backends.') || /mssql|sql_server|djongo/.test(value ?? '')) {
         push('django-orm', normaliseEngine(value?.replace(/^djongo$/, 'mongodb')), node);
       }
@@ -105,10 +106,10 @@ export function extractPythonDatabases(file: ParsedFile): DatabaseFact[] {
     }
     // app.config['SQLALCHEMY_DATABASE_URI'] = 'postgresql://...' / SQLALCHEMY_DATABASE_URI = ...
     if (node.type === 'assignment') {
-      const left = node.childForFieldName('left');
-      const key = left?.type === 'subscript' ? stringValue(left.childForFieldName('subscript')) : left?.text;
+      const left = field(node, 'left');
+      const key = left?.type === 'subscript' ? stringValue(field(left, 'subscript')) : left?.text;
       if (key && /^(SQLALCHEMY_DATABASE_URI|SQLALCHEMY_DATABASE_URL|DATABASE_URL|DATABASE_URI|database_url|db_url|MONGO_URI|MONGODB_URI|REDIS_URL)$/.test(key)) {
-        const engine = engineOfUrl(urlOf(node.childForFieldName('right')));
+        const engine = engineOfUrl(urlOf(field(node, 'right')));
         const library = /^SQLALCHEMY/.test(key) ? 'sqlalchemy' : [...seen][0];
         if (engine && library) push(library, engine, node);
       }

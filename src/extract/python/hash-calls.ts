@@ -10,6 +10,7 @@ import { combinedPurpose, isPasswordName, normaliseDigestName, type NamePurpose 
 import type { Extractor } from '../types.js';
 import { dottedPath, keywordArg, loc, positionalArgs, stringList, stringValue, walk, type Node } from './ast.js';
 import { PyFileValues } from './code-values.js';
+import { field } from '../tree-sitter/ast.js';
 
 type Params = NonNullable<HashCallFact['params']>;
 
@@ -46,7 +47,7 @@ export const pythonHashCalls: Extractor = {
   keywords: ['hashlib', 'hmac', 'hashes', 'Hash', 'bcrypt', 'passlib', 'argon2', 'password', 'PASSWORD_HASHERS', 'CryptContext', 'md5', 'sha1'],
   extract(file: ParsedFile): Fact[] {
     if (file.tree.kind !== 'tree-sitter') return [];
-    const values = new PyFileValues(file.tree.tree.rootNode);
+    const values = PyFileValues.of(file.tree.tree.rootNode);
     const facts: Fact[] = [];
     for (const call of values.calls) {
       const match = matchHashCall(values, call);
@@ -75,9 +76,9 @@ function numberOf(values: PyFileValues, node: Node | null | undefined, depth = 0
   }
   if (node.type === 'parenthesized_expression') return numberOf(values, node.namedChildren[0], depth + 1);
   if (node.type === 'binary_operator') {
-    const a = numberOf(values, node.childForFieldName('left'), depth + 1);
-    const b = numberOf(values, node.childForFieldName('right'), depth + 1);
-    const op = node.childForFieldName('operator')?.text;
+    const a = numberOf(values, field(node, 'left'), depth + 1);
+    const b = numberOf(values, field(node, 'right'), depth + 1);
+    const op = field(node, 'operator')?.text;
     if (a === undefined || b === undefined) return undefined;
     return op === '*' ? a * b : op === '+' ? a + b : op === '**' ? a ** b : op === '<<' ? a << b : undefined;
   }
@@ -87,7 +88,7 @@ function numberOf(values: PyFileValues, node: Node | null | undefined, depth = 0
   }
   if (node.type === 'call') {
     // int(os.environ.get('ROUNDS', 12)) -> the default
-    const name = dottedPath(node.childForFieldName('function'))?.join('.');
+    const name = dottedPath(field(node, 'function'))?.join('.');
     const args = positionalArgs(node);
     if (name === 'int' && args[0]) return numberOf(values, args[0], depth + 1);
     if (name && /(^|\.)(get|getenv)$/.test(name) && args[1]) return numberOf(values, args[1], depth + 1);
@@ -132,7 +133,7 @@ function digestName(values: PyFileValues, node: Node | null | undefined): string
 }
 
 function matchHashCall(values: PyFileValues, call: Node): Match | undefined {
-  const fn = call.childForFieldName('function');
+  const fn = field(call, 'function');
   if (!fn) return undefined;
   const q = values.qualifiedName(fn) ?? usingChainName(values, fn) ?? '';
   const args = positionalArgs(call);
@@ -195,7 +196,7 @@ function matchHashCall(values: PyFileValues, call: Node): Match | undefined {
   if (q === 'bcrypt.checkpw') return { algorithm: 'bcrypt', library: 'bcrypt', passwordLibrary: true, isVerify: true, data: args[0] };
   // flask_bcrypt: bcrypt = Bcrypt(app); bcrypt.generate_password_hash(pw, rounds)
   if (fn.type === 'attribute' && (method === 'generate_password_hash' || method === 'check_password_hash')
-    && (/bcrypt/i.test(dottedPath(fn.childForFieldName('object'))?.join('.') ?? '') || q.startsWith('flask_bcrypt'))) {
+    && (/bcrypt/i.test(dottedPath(field(fn, 'object'))?.join('.') ?? '') || q.startsWith('flask_bcrypt'))) {
     if (method === 'check_password_hash') return { algorithm: 'bcrypt', library: 'flask-bcrypt', passwordLibrary: true, isVerify: true };
     const params: Params = {};
     const cost = numberOf(values, args[1] ?? kw('rounds'));
@@ -234,12 +235,12 @@ function matchHashCall(values: PyFileValues, call: Node): Match | undefined {
 /** `pbkdf2_sha256.using(rounds=1000).hash` -> 'passlib.hash.pbkdf2_sha256.using.hash'. */
 function usingChainName(values: PyFileValues, fn: Node): string | undefined {
   if (fn.type !== 'attribute') return undefined;
-  const object = fn.childForFieldName('object');
+  const object = field(fn, 'object');
   if (object?.type !== 'call') return undefined;
-  const inner = object.childForFieldName('function');
-  if (inner?.type !== 'attribute' || inner.childForFieldName('attribute')?.text !== 'using') return undefined;
+  const inner = field(object, 'function');
+  if (inner?.type !== 'attribute' || field(inner, 'attribute')?.text !== 'using') return undefined;
   const base = values.qualifiedName(inner);
-  return base ? `${base}.${fn.childForFieldName('attribute')?.text}` : undefined;
+  return base ? `${base}.${field(fn, 'attribute')?.text}` : undefined;
 }
 
 const PASSLIB_SCHEMES: Record<string, HashAlgorithm> = {
@@ -261,7 +262,7 @@ function passlibCall(values: PyFileValues, call: Node, q: string): Match | undef
   if (method !== 'hash' && method !== 'encrypt' && !isVerify) return undefined;
   const params: Params = { variant: scheme };
   if (parts.includes('using')) {
-    const using = call.childForFieldName('function')?.childForFieldName('object');
+    const using = field(field(call, 'function'), 'object');
     const rounds = using ? numberOf(values, keywordArg(using, 'rounds') ?? keywordArg(using, 'default_rounds')) : undefined;
     if (rounds !== undefined) {
       if (algorithm === 'bcrypt') params.cost = rounds;
@@ -313,7 +314,7 @@ function werkzeugMethod(method: string | undefined): { algorithm: HashAlgorithm;
 function bcryptRounds(values: PyFileValues, node: Node | null | undefined, depth = 0): number | undefined {
   if (!node || depth > 4) return undefined;
   if (node.type === 'call') {
-    const q = values.qualifiedName(node.childForFieldName('function'));
+    const q = values.qualifiedName(field(node, 'function'));
     if (q === 'bcrypt.gensalt') return numberOf(values, positionalArgs(node)[0] ?? keywordArg(node, 'rounds')) ?? 12;
     return undefined;
   }
@@ -326,8 +327,8 @@ function bcryptRounds(values: PyFileValues, node: Node | null | undefined, depth
 
 function insideHashpwOrAssigned(values: PyFileValues, call: Node): boolean {
   for (let cur = call.parent; cur; cur = cur.parent) {
-    if (cur.type === 'call' && values.qualifiedName(cur.childForFieldName('function')) === 'bcrypt.hashpw') return true;
-    if (cur.type === 'assignment') return cur.childForFieldName('left')?.type === 'identifier';
+    if (cur.type === 'call' && values.qualifiedName(field(cur, 'function')) === 'bcrypt.hashpw') return true;
+    if (cur.type === 'assignment') return field(cur, 'left')?.type === 'identifier';
     if (cur.type.endsWith('statement') || cur.type === 'block') break;
   }
   return false;
@@ -337,9 +338,9 @@ function insideHashpwOrAssigned(values: PyFileValues, call: Node): boolean {
 function djangoPasswordHashers(file: string, values: PyFileValues): HashCallFact[] {
   const out: HashCallFact[] = [];
   for (const assignment of values.assignments) {
-    const left = assignment.childForFieldName('left');
+    const left = field(assignment, 'left');
     if (left?.type !== 'identifier' || left.text !== 'PASSWORD_HASHERS') continue;
-    const right = assignment.childForFieldName('right');
+    const right = field(assignment, 'right');
     const first = right?.namedChildren.find((c) => c && c.type !== 'comment');
     const value = stringValue(first);
     if (!first || value === undefined) continue;
@@ -364,10 +365,10 @@ function chainTop(call: Node): { top: Node; chainData: Node[] } {
   for (;;) {
     const parent = top.parent;
     if (!parent) break;
-    if (parent.type === 'attribute' && parent.childForFieldName('object')?.id === top.id) {
+    if (parent.type === 'attribute' && field(parent, 'object')?.id === top.id) {
       const grand = parent.parent;
-      if (grand?.type === 'call' && grand.childForFieldName('function')?.id === parent.id) {
-        if (parent.childForFieldName('attribute')?.text === 'update') chainData.push(...positionalArgs(grand));
+      if (grand?.type === 'call' && field(grand, 'function')?.id === parent.id) {
+        if (field(parent, 'attribute')?.text === 'update') chainData.push(...positionalArgs(grand));
         top = grand;
         continue;
       }
@@ -375,7 +376,7 @@ function chainTop(call: Node): { top: Node; chainData: Node[] } {
     }
     if (parent.type === 'argument_list') {
       const grand = parent.parent;
-      const name = dottedPath(grand?.childForFieldName('function'))?.at(-1);
+      const name = dottedPath(field(grand, 'function'))?.at(-1);
       if (grand?.type === 'call' && name && WRAPPERS.has(name)) { top = grand; continue; }
       break;
     }
@@ -387,8 +388,8 @@ function chainTop(call: Node): { top: Node; chainData: Node[] } {
 
 function holderOf(top: Node): string | undefined {
   const parent = top.parent;
-  if (parent?.type === 'assignment' && parent.childForFieldName('right')?.id === top.id) {
-    const left = parent.childForFieldName('left');
+  if (parent?.type === 'assignment' && field(parent, 'right')?.id === top.id) {
+    const left = field(parent, 'left');
     if (left?.type === 'identifier') return left.text;
   }
   return undefined;
@@ -411,19 +412,19 @@ function destinationNames(top: Node): string[] {
   if (!parent) return [];
   switch (parent.type) {
     case 'assignment': {
-      if (parent.childForFieldName('right')?.id !== top.id) return [];
-      const left = parent.childForFieldName('left');
+      if (field(parent, 'right')?.id !== top.id) return [];
+      const left = field(parent, 'left');
       if (left?.type === 'identifier') return [left.text];
-      if (left?.type === 'attribute') return [left.childForFieldName('attribute')?.text ?? ''];
-      if (left?.type === 'subscript') { const k = stringValue(left.childForFieldName('subscript')); return k ? [k] : []; }
+      if (left?.type === 'attribute') return [field(left, 'attribute')?.text ?? ''];
+      if (left?.type === 'subscript') { const k = stringValue(field(left, 'subscript')); return k ? [k] : []; }
       return [];
     }
     case 'keyword_argument':
-      return [parent.childForFieldName('name')?.text ?? ''];
+      return [field(parent, 'name')?.text ?? ''];
     case 'pair':
-      return [stringValue(parent.childForFieldName('key')) ?? ''];
+      return [stringValue(field(parent, 'key')) ?? ''];
     case 'argument_list': {
-      const name = dottedPath(parent.parent?.childForFieldName('function'))?.at(-1);
+      const name = dottedPath(field(parent.parent, 'function'))?.at(-1);
       return name ? [name] : [];
     }
     case 'comparison_operator': {
@@ -443,7 +444,7 @@ function flowNames(values: PyFileValues, holder: string, after: Node): string[] 
     for (;;) {
       const p = top.parent;
       const g = p?.parent;
-      if (p?.type === 'attribute' && p.childForFieldName('object')?.id === top.id && g?.type === 'call' && g.childForFieldName('function')?.id === p.id) { top = g; continue; }
+      if (p?.type === 'attribute' && field(p, 'object')?.id === top.id && g?.type === 'call' && field(g, 'function')?.id === p.id) { top = g; continue; }
       break;
     }
     out.push(...destinationNames(top));
@@ -470,7 +471,7 @@ function purposeOf(values: PyFileValues, call: Node, match: Match): HashCallFact
   const data: Node[] = [...(match.data ? [match.data] : []), ...chainData];
   if (holder) {
     for (const c of values.methodCallsOn(holder, call)) {
-      if (c.startIndex > call.startIndex && c.childForFieldName('function')?.childForFieldName('attribute')?.text === 'update') data.push(...positionalArgs(c));
+      if (c.startIndex > call.startIndex && field(field(c, 'function'), 'attribute')?.text === 'update') data.push(...positionalArgs(c));
     }
   }
   const decide = (p: NamePurpose): HashCallFact['purpose'] | undefined =>

@@ -9,6 +9,7 @@ import type { Extractor } from '../types.js';
 import { dottedPath, keywordArg, loc, positionalArgs, stringValue, type Node } from './ast.js';
 import { PyFileValues } from './code-values.js';
 import { callLocation } from './sql-calls.js';
+import { field } from '../tree-sitter/ast.js';
 
 export const pythonJwtCalls: Extractor = {
   id: 'python/jwt-calls',
@@ -16,7 +17,7 @@ export const pythonJwtCalls: Extractor = {
   keywords: ['jwt', 'JWT', 'jose'],
   extract(file: ParsedFile): Fact[] {
     if (file.tree.kind !== 'tree-sitter') return [];
-    const values = new PyFileValues(file.tree.tree.rootNode);
+    const values = PyFileValues.of(file.tree.tree.rootNode);
     const facts: Fact[] = [];
     for (const call of values.calls) {
       const fact = jwtCallFact(file.path, values, call);
@@ -59,11 +60,11 @@ function dictGet(values: PyFileValues, dict: Node | undefined, key: string): Nod
   if (!dict) return undefined;
   if (dict.type === 'dictionary') {
     for (const pair of dict.namedChildren) {
-      if (pair?.type === 'pair' && stringValue(pair.childForFieldName('key')) === key) return pair.childForFieldName('value') ?? undefined;
+      if (pair?.type === 'pair' && stringValue(field(pair, 'key')) === key) return field(pair, 'value') ?? undefined;
     }
     return undefined;
   }
-  if (dict.type === 'call' && dict.childForFieldName('function')?.text === 'dict') return keywordArg(dict, key);
+  if (dict.type === 'call' && field(dict, 'function')?.text === 'dict') return keywordArg(dict, key);
   return undefined;
 }
 
@@ -93,18 +94,18 @@ export function hardcodedKey(values: PyFileValues, node: Node | null | undefined
     return undefined;
   }
   if (node.type === 'call') {
-    const name = dottedPath(node.childForFieldName('function'))?.join('.') ?? '';
+    const name = dottedPath(field(node, 'function'))?.join('.') ?? '';
     const args = positionalArgs(node);
     if (/(^|\.)(getenv|environ\.get|get)$/.test(name) && /environ|getenv|config|settings/.test(name) && args[1]) {
       return hardcodedKey(values, args[1], depth + 1) ? 'fallback' : undefined;
     }
     if (/(^|\.)(encode|bytes)$/.test(name)) {
-      const receiver = node.childForFieldName('function')?.childForFieldName('object');
+      const receiver = field(field(node, 'function'), 'object');
       return hardcodedKey(values, receiver ?? args[0], depth + 1);
     }
   }
-  if (node.type === 'boolean_operator' && node.childForFieldName('operator')?.text === 'or') {
-    return hardcodedKey(values, node.childForFieldName('right'), depth + 1) ? 'fallback' : undefined;
+  if (node.type === 'boolean_operator' && field(node, 'operator')?.text === 'or') {
+    return hardcodedKey(values, field(node, 'right'), depth + 1) ? 'fallback' : undefined;
   }
   return undefined;
 }
@@ -113,7 +114,7 @@ export function hardcodedKey(values: PyFileValues, node: Node | null | undefined
 function timedeltaSeconds(values: PyFileValues, node: Node | undefined): number | undefined {
   const v = constOf(values, node ?? null);
   if (!v || v.type !== 'call') return undefined;
-  const name = dottedPath(v.childForFieldName('function'))?.at(-1);
+  const name = dottedPath(field(v, 'function'))?.at(-1);
   if (name !== 'timedelta') return undefined;
   const units: Record<string, number> = { weeks: 604800, days: 86400, hours: 3600, minutes: 60, seconds: 1 };
   let total = 0;
@@ -136,8 +137,8 @@ function num(node: Node): number {
 function expSeconds(values: PyFileValues, node: Node | undefined): number | undefined {
   const v = constOf(values, node ?? null);
   if (!v) return undefined;
-  if (v.type === 'binary_operator' && v.childForFieldName('operator')?.text === '+') {
-    return timedeltaSeconds(values, v.childForFieldName('right') ?? undefined) ?? timedeltaSeconds(values, v.childForFieldName('left') ?? undefined);
+  if (v.type === 'binary_operator' && field(v, 'operator')?.text === '+') {
+    return timedeltaSeconds(values, field(v, 'right') ?? undefined) ?? timedeltaSeconds(values, field(v, 'left') ?? undefined);
   }
   return undefined;
 }
@@ -145,7 +146,7 @@ function expSeconds(values: PyFileValues, node: Node | undefined): number | unde
 function isRefreshContext(values: PyFileValues, call: Node): boolean {
   const names = values.enclosingFunctionNames(call);
   const parent = call.parent;
-  if (parent?.type === 'assignment') names.push(parent.childForFieldName('left')?.text ?? '');
+  if (parent?.type === 'assignment') names.push(field(parent, 'left')?.text ?? '');
   return names.some((n) => /refresh|remember/i.test(n));
 }
 
@@ -158,7 +159,7 @@ function payloadExp(values: PyFileValues, payload: Node | undefined, at: Node): 
     if (assigned) return { has: true, value: assigned.value };
     for (const c of values.methodCallsOn(name, at)) {
       if (c.startIndex > at.startIndex) continue;
-      if (c.childForFieldName('function')?.childForFieldName('attribute')?.text !== 'update') continue;
+      if (field(field(c, 'function'), 'attribute')?.text !== 'update') continue;
       const arg = positionalArgs(c)[0];
       const exp = dictGet(values, constOf(values, arg ?? null), 'exp') ?? keywordArg(c, 'exp');
       if (exp) return { has: true, value: exp };
@@ -166,14 +167,14 @@ function payloadExp(values: PyFileValues, payload: Node | undefined, at: Node): 
     }
   }
   const dict = constOf(values, payload);
-  if (!dict || (dict.type !== 'dictionary' && !(dict.type === 'call' && dict.childForFieldName('function')?.text === 'dict'))) return { has: undefined };
+  if (!dict || (dict.type !== 'dictionary' && !(dict.type === 'call' && field(dict, 'function')?.text === 'dict'))) return { has: undefined };
   if (dict.type === 'dictionary' && dict.namedChildren.some((c) => c?.type === 'dictionary_splat')) return { has: undefined };
   const exp = dictGet(values, dict, 'exp');
   return exp ? { has: true, value: exp } : { has: false };
 }
 
 function jwtCallFact(file: string, values: PyFileValues, call: Node): JwtCallFact | undefined {
-  const fn = call.childForFieldName('function');
+  const fn = field(call, 'function');
   if (!fn) return undefined;
   const lib = libraryOf(values, fn);
   if (!lib) return undefined;
@@ -232,7 +233,7 @@ function jwtCallFact(file: string, values: PyFileValues, call: Node): JwtCallFac
   if (lib.method === 'get_unverified_claims' || lib.method === 'get_unverified_payload') {
     const scope = values.scopeNodeOf(call);
     const verified = values.calls.some((c) => c.id !== call.id && values.scopeNodeOf(c).id === scope.id
-      && /(^|\.)(decode|verify)$/.test(values.qualifiedName(c.childForFieldName('function')) ?? ''));
+      && /(^|\.)(decode|verify)$/.test(values.qualifiedName(field(c, 'function')) ?? ''));
     if (!verified) add('decode-only', 'claims read without verification');
     return fact('decode');
   }
@@ -241,13 +242,13 @@ function jwtCallFact(file: string, values: PyFileValues, call: Node): JwtCallFac
 
 /** JWT_SECRET_KEY = '...', app.config['JWT_ACCESS_TOKEN_EXPIRES'] = False, SIMPLE_JWT = {...}. */
 function settingFacts(file: string, values: PyFileValues, assignment: Node): JwtCallFact[] {
-  const left = assignment.childForFieldName('left');
-  const right = assignment.childForFieldName('right') ?? undefined;
+  const left = field(assignment, 'left');
+  const right = field(assignment, 'right') ?? undefined;
   if (!left || !right) return [];
   let name: string | undefined;
   if (left.type === 'identifier') name = left.text;
-  else if (left.type === 'subscript') name = stringValue(left.childForFieldName('subscript'));
-  else if (left.type === 'attribute') name = left.childForFieldName('attribute')?.text;
+  else if (left.type === 'subscript') name = stringValue(field(left, 'subscript'));
+  else if (left.type === 'attribute') name = field(left, 'attribute')?.text;
   if (!name) return [];
   const make = (issue: JwtIssue, detail: string, library: string): JwtCallFact =>
     ({ kind: 'jwt-call', library, operation: 'sign', issues: [issue], detail, location: loc(file, assignment) });

@@ -4,6 +4,8 @@
 import type { AliasFact, ConstantFact, Fact, HttpMethod, ImportFact } from '../../core/facts.js';
 import type { ParsedFile } from '../../languages/types.js';
 import type { Extractor } from '../types.js';
+import type { Tree } from 'web-tree-sitter';
+import { field, memoForRoot } from '../tree-sitter/ast.js';
 import { dottedPath, loc, walk, type Node } from './ast.js';
 
 export interface ImportBinding {
@@ -33,8 +35,8 @@ function importBindings(node: Node): { local: string; binding: ImportBinding }[]
     for (const name of node.childrenForFieldName('name')) {
       if (!name) continue;
       if (name.type === 'aliased_import') {
-        const source = name.childForFieldName('name')?.text;
-        const alias = name.childForFieldName('alias')?.text;
+        const source = field(name, 'name')?.text;
+        const alias = field(name, 'alias')?.text;
         if (source && alias) out.push({ local: alias, binding: { source, imported: '*' } });
       } else if (name.type === 'dotted_name') {
         const first = name.namedChild(0)?.text;
@@ -42,14 +44,14 @@ function importBindings(node: Node): { local: string; binding: ImportBinding }[]
       }
     }
   } else if (node.type === 'import_from_statement') {
-    const moduleNode = node.childForFieldName('module_name');
+    const moduleNode = field(node, 'module_name');
     if (!moduleNode) return out;
     const source = moduleNode.text.replace(/\s+/g, '');
     for (const name of node.childrenForFieldName('name')) {
       if (!name) continue;
       if (name.type === 'aliased_import') {
-        const imported = name.childForFieldName('name')?.text;
-        const alias = name.childForFieldName('alias')?.text;
+        const imported = field(name, 'name')?.text;
+        const alias = field(name, 'alias')?.text;
         if (imported && alias) out.push({ local: alias, binding: { source, imported } });
       } else if (name.type === 'dotted_name') {
         out.push({ local: name.text, binding: { source, imported: name.text } });
@@ -61,7 +63,7 @@ function importBindings(node: Node): { local: string; binding: ImportBinding }[]
 
 /** The unwrapped definition of a (possibly decorated) definition node. */
 function definitionOf(node: Node): Node | undefined {
-  if (node.type === 'decorated_definition') return node.childForFieldName('definition') ?? undefined;
+  if (node.type === 'decorated_definition') return field(node, 'definition') ?? undefined;
   if (node.type === 'function_definition' || node.type === 'class_definition') return node;
   return undefined;
 }
@@ -112,8 +114,8 @@ export function evalString(node: Node | null | undefined, constants: ReadonlyMap
           if (isF) text = text.replaceAll('{{', '{').replaceAll('}}', '}');
           out += text;
         } else if (child.type === 'interpolation') {
-          if (child.childForFieldName('type_conversion') || child.childForFieldName('format_specifier')) return undefined;
-          const value = evalString(child.childForFieldName('expression'), constants);
+          if (field(child, 'type_conversion') || field(child, 'format_specifier')) return undefined;
+          const value = evalString(field(child, 'expression'), constants);
           if (value === undefined) return undefined;
           out += value;
         } else if (child.type === 'escape_sequence') {
@@ -132,9 +134,9 @@ export function evalString(node: Node | null | undefined, constants: ReadonlyMap
       return out;
     }
     case 'binary_operator': {
-      if (node.childForFieldName('operator')?.text !== '+') return undefined;
-      const left = evalString(node.childForFieldName('left'), constants);
-      const right = left === undefined ? undefined : evalString(node.childForFieldName('right'), constants);
+      if (field(node, 'operator')?.text !== '+') return undefined;
+      const left = evalString(field(node, 'left'), constants);
+      const right = left === undefined ? undefined : evalString(field(node, 'right'), constants);
       return left !== undefined && right !== undefined ? left + right : undefined;
     }
     case 'parenthesized_expression':
@@ -152,20 +154,26 @@ export function evalString(node: Node | null | undefined, constants: ReadonlyMap
 /** Class-level constant strings of a class body (`API_V1_STR: str = "/api/v1"`). */
 function classConstants(cls: Node, constants: Map<string, string>): Map<string, { value: string; node: Node }> {
   const out = new Map<string, { value: string; node: Node }>();
-  const body = cls.childForFieldName('body');
+  const body = field(cls, 'body');
   for (const statement of body?.namedChildren ?? []) {
     const assignment = statement ? assignmentOf(statement) : undefined;
     if (!assignment || assignment.type !== 'assignment') continue;
-    const name = assignment.childForFieldName('left');
+    const name = field(assignment, 'left');
     if (name?.type !== 'identifier') continue;
-    const value = evalString(assignment.childForFieldName('right'), constants);
+    const value = evalString(field(assignment, 'right'), constants);
     if (value !== undefined) out.set(name.text, { value, node: assignment });
   }
   return out;
 }
 
-/** Reads the in-file scope of a Python module. */
+/** Reads the in-file scope of a Python module (once per tree; shared, so callers must not mutate it). */
 export function readModuleScope(root: Node): ModuleScope {
+  return memoForRoot(MODULE_SCOPES, root, buildModuleScope);
+}
+
+const MODULE_SCOPES = new WeakMap<Tree, { id: number; value: ModuleScope }>();
+
+function buildModuleScope(root: Node): ModuleScope {
   const scope: ModuleScope = {
     imports: new Map(), packages: new Set(), constants: new Map(), constantNodes: new Map(),
     classes: new Map(), functions: new Map(), calls: new Map(),
@@ -180,13 +188,13 @@ export function readModuleScope(root: Node): ModuleScope {
     }
     const def = definitionOf(node);
     if (def && node.type !== 'decorated_definition') {
-      const name = def.childForFieldName('name')?.text;
+      const name = field(def, 'name')?.text;
       const map = def.type === 'class_definition' ? scope.classes : scope.functions;
       if (name && !map.has(name)) map.set(name, def);
     }
     if (node.type === 'assignment') {
-      const left = node.childForFieldName('left');
-      const right = node.childForFieldName('right');
+      const left = field(node, 'left');
+      const right = field(node, 'right');
       if (left?.type === 'identifier' && right?.type === 'call' && !scope.calls.has(left.text)) scope.calls.set(left.text, right);
     }
     return true;
@@ -200,7 +208,7 @@ export function readModuleScope(root: Node): ModuleScope {
   for (const statement of root.namedChildren) {
     const def = definitionOf(statement);
     if (def?.type === 'class_definition') {
-      const name = def.childForFieldName('name')?.text;
+      const name = field(def, 'name')?.text;
       if (!name) continue;
       const values = classConstants(def, scope.constants);
       classValues.set(name, values);
@@ -209,8 +217,8 @@ export function readModuleScope(root: Node): ModuleScope {
     }
     const assignment = assignmentOf(statement);
     if (!assignment || assignment.type !== 'assignment') continue;
-    const left = assignment.childForFieldName('left');
-    const right = assignment.childForFieldName('right');
+    const left = field(assignment, 'left');
+    const right = field(assignment, 'right');
     if (left?.type !== 'identifier' || !right) continue;
     const value = evalString(right, scope.constants);
     if (value !== undefined) {
@@ -219,7 +227,7 @@ export function readModuleScope(root: Node): ModuleScope {
     }
     // `settings = Settings()` of an in-file class: its attributes become `settings.ATTR`.
     if (right.type === 'call') {
-      const callee = dottedPath(right.childForFieldName('function'))?.join('.');
+      const callee = dottedPath(field(right, 'function'))?.join('.');
       const values = callee ? classValues.get(callee) : undefined;
       for (const [attr, { value: v }] of values ?? []) setConstant(`${left.text}.${attr}`, v, assignment);
     }
@@ -230,7 +238,7 @@ export function readModuleScope(root: Node): ModuleScope {
 /** The last segment of the callee of the call bound to `name` in this file ('FastAPI', 'Blueprint'), if any. */
 export function constructorOf(scope: ModuleScope, name: string | undefined): string | undefined {
   const call = name === undefined ? undefined : scope.calls.get(name);
-  const callee = call ? dottedPath(call.childForFieldName('function')) : undefined;
+  const callee = call ? dottedPath(field(call, 'function')) : undefined;
   return callee?.[callee.length - 1];
 }
 
@@ -251,8 +259,8 @@ function aliasFacts(file: ParsedFile, root: Node): AliasFact[] {
   for (const statement of root.namedChildren) {
     const assignment = statement ? assignmentOf(statement) : undefined;
     if (!assignment || assignment.type !== 'assignment') continue;
-    const left = assignment.childForFieldName('left');
-    const target = dottedPath(assignment.childForFieldName('right'));
+    const left = field(assignment, 'left');
+    const target = dottedPath(field(assignment, 'right'));
     if (left?.type !== 'identifier' || !target || (target.length === 1 && target[0] === left.text)) continue;
     out.push({ kind: 'alias', local: left.text, target: { file: file.path, path: target }, location: loc(file.path, assignment) });
   }
@@ -311,7 +319,7 @@ function packageFramework(pkg: string): PythonWebFramework | undefined {
  * by where its name is imported from, else by the name alone. Undefined for unknown constructors.
  */
 export function callFramework(scope: ModuleScope, call: Node): PythonWebFramework | undefined {
-  const callee = dottedPath(call.childForFieldName('function'));
+  const callee = dottedPath(field(call, 'function'));
   if (!callee) return undefined;
   const name = callee[callee.length - 1]!;
   const binding = scope.imports.get(callee[0]!);
@@ -370,16 +378,16 @@ export interface ClassBodyInfo {
 export function classBody(cls: Node): ClassBodyInfo {
   const assignments = new Map<string, Node>();
   const functions = new Map<string, Node>();
-  for (const statement of cls.childForFieldName('body')?.namedChildren ?? []) {
-    const def = statement.type === 'decorated_definition' ? statement.childForFieldName('definition') : statement;
+  for (const statement of field(cls, 'body')?.namedChildren ?? []) {
+    const def = statement.type === 'decorated_definition' ? field(statement, 'definition') : statement;
     if (def?.type === 'function_definition') {
-      const name = def.childForFieldName('name')?.text;
+      const name = field(def, 'name')?.text;
       if (name && !functions.has(name)) functions.set(name, def);
       continue;
     }
     const assignment = assignmentOf(statement);
-    const target = assignment?.childForFieldName('left');
-    const value = assignment?.childForFieldName('right');
+    const target = field(assignment, 'left');
+    const value = field(assignment, 'right');
     if (assignment?.type === 'assignment' && target?.type === 'identifier' && value) assignments.set(target.text, value);
   }
   return { assignments, functions };
@@ -388,7 +396,7 @@ export function classBody(cls: Node): ClassBodyInfo {
 /** Base class names, last segment (`generics.ListAPIView` -> 'ListAPIView'). */
 export function baseNames(cls: Node): string[] {
   const out: string[] = [];
-  for (const arg of cls.childForFieldName('superclasses')?.namedChildren ?? []) {
+  for (const arg of field(cls, 'superclasses')?.namedChildren ?? []) {
     const path = dottedPath(arg);
     if (path) out.push(path[path.length - 1]!);
   }

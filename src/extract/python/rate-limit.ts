@@ -7,6 +7,7 @@ import type { ParsedFile } from '../../languages/types.js';
 import { indexPythonFile, qualifiedCallName } from '../secrets/py-values.js';
 import type { Extractor } from '../types.js';
 import { callName, dottedPath, keywordArg, loc, positionalArgs, stringValue, walk } from './ast.js';
+import { field } from '../tree-sitter/ast.js';
 
 const ROUTE_DECORATORS = /(^|\.)(get|post|put|patch|delete|route|api_route|websocket|head|options)$/;
 
@@ -58,7 +59,7 @@ export function extractPythonRateLimits(file: ParsedFile): RateLimitFact[] {
     const library = limiterLibrary(qualified);
     if (!library) return undefined;
     const parent = node.parent;
-    const target = parent?.type === 'assignment' ? dottedPath(parent.childForFieldName('left'))?.join('.') : undefined;
+    const target = parent?.type === 'assignment' ? dottedPath(field(parent, 'left'))?.join('.') : undefined;
     if (target) limiters.set(target, library);
     const hasDefaults = nonEmptyList(keywordArg(node, 'default_limits')) || nonEmptyList(keywordArg(node, 'application_limits'));
     const hasApp = library === 'flask-limiter'
@@ -100,25 +101,25 @@ export function extractPythonRateLimits(file: ParsedFile): RateLimitFact[] {
       // app.add_middleware(SlowAPIMiddleware)
       if (name.endsWith('add_middleware') && /SlowAPI(ASGI)?Middleware/.test(positionalArgs(node)[0]?.text ?? '')) push('slowapi', true, node, '');
       // limiter.limit('5/minute')(blueprint)
-      if (/\.limit$/.test(name) && limiters.has(head) && node.parent?.type === 'call' && node.parent.childForFieldName('function')?.id === node.id) {
+      if (/\.limit$/.test(name) && limiters.has(head) && node.parent?.type === 'call' && field(node.parent, 'function')?.id === node.id) {
         push(limiters.get(head)!, true, node.parent);
       }
       return undefined;
     }
     // DRF: 'DEFAULT_THROTTLE_CLASSES': [...] in REST_FRAMEWORK, or throttle_classes = [...] on a view
-    if (node.type === 'pair' && stringValue(node.childForFieldName('key')) === 'DEFAULT_THROTTLE_CLASSES' && nonEmptyList(node.childForFieldName('value'))) {
+    if (node.type === 'pair' && stringValue(field(node, 'key')) === 'DEFAULT_THROTTLE_CLASSES' && nonEmptyList(field(node, 'value'))) {
       push('django-rest-framework', true, node, '');
       return false;
     }
     if (node.type === 'assignment') {
-      const left = node.childForFieldName('left');
-      if (left?.type === 'identifier' && left.text === 'throttle_classes' && nonEmptyList(node.childForFieldName('right'))) {
+      const left = field(node, 'left');
+      if (left?.type === 'identifier' && left.text === 'throttle_classes' && nonEmptyList(field(node, 'right'))) {
         push('django-rest-framework', true, node);
       }
       // fastapi-limiter as a router/app dependency: dependencies=[Depends(RateLimiter(...))]
       return undefined;
     }
-    if (node.type === 'keyword_argument' && node.childForFieldName('name')?.text === 'dependencies' && /RateLimiter\(/.test(node.text)
+    if (node.type === 'keyword_argument' && field(node, 'name')?.text === 'dependencies' && /RateLimiter\(/.test(node.text)
       && /fastapi_limiter/.test([...index.imports.values()].join(' '))) {
       const call = node.parent?.parent;
       const isDecorator = call?.parent?.type === 'decorator';

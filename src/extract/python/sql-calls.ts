@@ -10,6 +10,7 @@ import type { Extractor } from '../types.js';
 import { dottedPath, keywordArg, loc, positionalArgs, type Node } from './ast.js';
 import { analyzeText, type PyBuiltText } from './built-text.js';
 import { PyFileValues } from './code-values.js';
+import { field } from '../tree-sitter/ast.js';
 
 const EXECUTE_METHODS = new Set(['execute', 'executemany', 'executescript', 'mogrify', 'exec_driver_sql']);
 const ASYNC_METHODS = new Set(['fetch', 'fetchrow', 'fetchval', 'fetchone', 'fetchall', 'cursor', 'copy_from_query', 'prepare', 'query', 'run_query', 'raw', 'run']);
@@ -27,7 +28,7 @@ export const pythonSqlCalls: Extractor = {
   keywords: ['execute', 'text', 'raw', 'extra', 'RawSQL', 'read_sql', 'fetch', 'cursor', 'filter', 'order_by', 'group_by', 'having', 'distinct', 'query', 'mogrify'],
   extract(file: ParsedFile): Fact[] {
     if (file.tree.kind !== 'tree-sitter') return [];
-    const values = new PyFileValues(file.tree.tree.rootNode);
+    const values = PyFileValues.of(file.tree.tree.rootNode);
     const facts: Fact[] = [];
     for (const call of values.calls) {
       const fact = sqlCallFact(file.path, values, call);
@@ -52,7 +53,7 @@ function receiverName(receiver: Node | null): string {
   if (!receiver) return '';
   const path = dottedPath(receiver);
   if (path) return path.at(-1) ?? '';
-  if (receiver.type === 'call') return dottedPath(receiver.childForFieldName('function'))?.at(-1) ?? '';
+  if (receiver.type === 'call') return dottedPath(field(receiver, 'function'))?.at(-1) ?? '';
   if (receiver.type === 'await' || receiver.type === 'parenthesized_expression') return receiverName(receiver.namedChildren[0] ?? null);
   return '';
 }
@@ -65,12 +66,12 @@ function isDbName(name: string): boolean {
 function isQueryChain(values: PyFileValues, node: Node | null, depth = 0): boolean {
   if (!node || depth > 20) return false;
   if (node.type === 'call') {
-    const fn = node.childForFieldName('function');
+    const fn = field(node, 'function');
     if (fn?.type === 'attribute') {
-      const attr = fn.childForFieldName('attribute')?.text;
+      const attr = field(fn, 'attribute')?.text;
       if (attr === 'query' || attr === 'select') return true;
       if (attr === 'objects') return false;
-      return isQueryChain(values, fn.childForFieldName('object'), depth + 1);
+      return isQueryChain(values, field(fn, 'object'), depth + 1);
     }
     return false;
   }
@@ -80,19 +81,30 @@ function isQueryChain(values: PyFileValues, node: Node | null, depth = 0): boole
     return res.kind === 'bindings' && res.bindings.some((b) => b.op === '=' && isQueryChain(values, b.value ?? null, depth + 1));
   }
   if (node.type === 'attribute') {
-    const attr = node.childForFieldName('attribute')?.text;
+    const attr = field(node, 'attribute')?.text;
     if (attr === 'objects') return false; // Django managers: order_by / filter take field names, not SQL
     if (attr === 'query') return true; // Flask-SQLAlchemy Model.query
-    return isQueryChain(values, node.childForFieldName('object'), depth + 1);
+    return isQueryChain(values, field(node, 'object'), depth + 1);
   }
   return false;
 }
 
+/** Method names `classify` can accept (its qualified-name checks need these last segments too). */
+const SINK_METHODS = new Set([...EXECUTE_METHODS, ...ASYNC_METHODS, ...QUERY_METHODS, 'raw', 'extra', 'text', 'read_sql', 'read_sql_query']);
+
 function classify(values: PyFileValues, call: Node): Sink | undefined {
-  const fn = call.childForFieldName('function');
+  const fn = field(call, 'function');
   if (!fn) return undefined;
-  const args = positionalArgs(call);
+  // Cheap exit first: an attribute callee's qualified name ends with its method name, so a method
+  // no check below accepts rules the call out; a plain name can only match the qualified checks.
+  if (fn.type === 'attribute') {
+    const method = field(fn, 'attribute')?.text ?? '';
+    if (!SINK_METHODS.has(method) && !method.endsWith('RawSQL')) return undefined;
+  } else if (fn.type !== 'identifier') return undefined;
   const qualified = values.qualifiedName(fn) ?? '';
+  if (fn.type === 'identifier' && !TEXT_FUNCTIONS.has(qualified) && !(fn.text === 'text' && qualified.startsWith('sqlalchemy'))
+    && !qualified.endsWith('RawSQL') && !READ_SQL.test(qualified)) return undefined;
+  const args = positionalArgs(call);
   const kwParams = !!(keywordArg(call, 'params') ?? keywordArg(call, 'parameters') ?? keywordArg(call, 'args') ?? keywordArg(call, 'vars'));
   if (fn.type === 'identifier' || fn.type === 'attribute') {
     if (TEXT_FUNCTIONS.has(qualified) || (fn.type === 'identifier' && fn.text === 'text' && qualified.startsWith('sqlalchemy'))) {
@@ -106,8 +118,8 @@ function classify(values: PyFileValues, call: Node): Sink | undefined {
     }
   }
   if (fn.type !== 'attribute') return undefined;
-  const method = fn.childForFieldName('attribute')?.text ?? '';
-  const receiver = fn.childForFieldName('object');
+  const method = field(fn, 'attribute')?.text ?? '';
+  const receiver = field(fn, 'object');
   const recv = receiverName(receiver);
   const recvPath = dottedPath(receiver) ?? [];
   const sinkName = `${recv || 'db'}.${method}`;
@@ -125,7 +137,7 @@ function classify(values: PyFileValues, call: Node): Sink | undefined {
       const v = keywordArg(call, kw);
       if (!v) continue;
       if (v.type === 'list' || v.type === 'tuple') texts.push(...v.namedChildren.filter((c): c is Node => !!c && c.type !== 'comment'));
-      else if (v.type === 'dictionary') for (const p of v.namedChildren) { const val = p?.childForFieldName('value'); if (val) texts.push(val); }
+      else if (v.type === 'dictionary') for (const p of v.namedChildren) { const val = field(p, 'value'); if (val) texts.push(val); }
       else texts.push(v);
     }
     return { sink: 'django.extra', strong: true, texts, hasParams: !!keywordArg(call, 'params') || !!keywordArg(call, 'select_params'), onlyBuilt: true };
@@ -142,11 +154,11 @@ function classify(values: PyFileValues, call: Node): Sink | undefined {
 }
 
 function namedArgs(call: Node): string[] {
-  const args = call.childForFieldName('arguments');
+  const args = field(call, 'arguments');
   if (!args) return [];
   return args.namedChildren
     .filter((c): c is Node => c?.type === 'keyword_argument')
-    .map((c) => c.childForFieldName('name')?.text ?? '');
+    .map((c) => field(c, 'name')?.text ?? '');
 }
 
 function sqlCallFact(file: string, values: PyFileValues, call: Node): SqlCallFact | undefined {
@@ -167,10 +179,10 @@ function sqlCallFact(file: string, values: PyFileValues, call: Node): SqlCallFac
   }
   if (sink.onlyBuilt && !built.dynamic) return undefined;
   if (!sink.strong) {
-    const fn = call.childForFieldName('function');
-    const recv = receiverName(fn?.childForFieldName('object') ?? null);
+    const fn = field(call, 'function');
+    const recv = receiverName(field(fn, 'object') ?? null);
     if (built.opaque) {
-      if (!isDbName(recv) || !EXECUTE_METHODS.has(fn?.childForFieldName('attribute')?.text ?? '')) return undefined;
+      if (!isDbName(recv) || !EXECUTE_METHODS.has(field(fn, 'attribute')?.text ?? '')) return undefined;
     } else if (!looksLikeSql(built.text)) {
       // Text with no constant part (`q.format(x)` where q is opaque) cannot be checked: trust a DB receiver.
       if (!(built.dynamic && built.text.replace(/\?/g, '').trim() === '' && isDbName(recv))) return undefined;
@@ -204,8 +216,8 @@ function sqlLocation(file: string, call: Node, text: Node | undefined): Location
 /** The call's location, starting at the method name when the receiver chain starts on an earlier line. */
 export function callLocation(file: string, call: Node): Location {
   const full = loc(file, call);
-  const fn = call.childForFieldName('function');
-  const attr = fn?.type === 'attribute' ? fn.childForFieldName('attribute') : null;
+  const fn = field(call, 'function');
+  const attr = fn?.type === 'attribute' ? field(fn, 'attribute') : null;
   if (attr) {
     const a = loc(file, attr);
     if (a.startLine > full.startLine) return { ...full, startLine: a.startLine, startColumn: a.startColumn };

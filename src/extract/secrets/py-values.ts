@@ -1,7 +1,8 @@
 // Constant values, imports and environment lookups inside ONE Python file, for the secrets,
 // CORS, rate-limit and database extractors. Shallow on purpose: a name resolves only when it is
 // assigned exactly once in the file and no enclosing function takes it as a parameter.
-import type { Node } from 'web-tree-sitter';
+import type { Node, Tree } from 'web-tree-sitter';
+import { field, memoForRoot } from '../tree-sitter/ast.js';
 import { callName, dottedPath, keywordArg, positionalArgs, stringValue, walk } from '../python/ast.js';
 
 export interface PyFileIndex {
@@ -11,13 +12,20 @@ export interface PyFileIndex {
   imports: Map<string, string>;
 }
 
+const FILE_INDEXES = new WeakMap<Tree, { id: number; value: PyFileIndex }>();
+
+/** The index of a file (built once per tree, shared by the extractors: do not mutate it). */
 export function indexPythonFile(root: Node): PyFileIndex {
+  return memoForRoot(FILE_INDEXES, root, buildPythonFileIndex);
+}
+
+function buildPythonFileIndex(root: Node): PyFileIndex {
   const assignments = new Map<string, Node[]>();
   const imports = new Map<string, string>();
   walk(root, (node) => {
     if (node.type === 'assignment') {
-      const left = node.childForFieldName('left');
-      const right = node.childForFieldName('right');
+      const left = field(node, 'left');
+      const right = field(node, 'right');
       const path = dottedPath(left);
       if (path && right && (path.length === 1 || (path.length === 2 && path[0] === 'self'))) {
         const key = path.join('.');
@@ -30,19 +38,19 @@ export function indexPythonFile(root: Node): PyFileIndex {
         if (!child) continue;
         if (child.type === 'dotted_name') imports.set(child.text.split('.')[0]!, child.text.split('.')[0]!);
         else if (child.type === 'aliased_import') {
-          const name = child.childForFieldName('name')?.text;
-          const alias = child.childForFieldName('alias')?.text;
+          const name = field(child, 'name')?.text;
+          const alias = field(child, 'alias')?.text;
           if (name && alias) imports.set(alias, name);
         }
       }
     } else if (node.type === 'import_from_statement') {
-      const module = node.childForFieldName('module_name')?.text ?? '';
+      const module = field(node, 'module_name')?.text ?? '';
       for (const child of node.childrenForFieldName('name')) {
         if (!child) continue;
         if (child.type === 'dotted_name') imports.set(child.text, `${module}.${child.text}`);
         else if (child.type === 'aliased_import') {
-          const name = child.childForFieldName('name')?.text;
-          const alias = child.childForFieldName('alias')?.text;
+          const name = field(child, 'name')?.text;
+          const alias = field(child, 'alias')?.text;
           if (name && alias) imports.set(alias, `${module}.${name}`);
         }
       }
@@ -64,10 +72,10 @@ function enclosingParams(node: Node): Set<string> {
   const names = new Set<string>();
   for (let cur: Node | null = node.parent; cur; cur = cur.parent) {
     if (cur.type !== 'function_definition' && cur.type !== 'lambda') continue;
-    const params = cur.childForFieldName('parameters');
+    const params = field(cur, 'parameters');
     for (const p of params?.namedChildren ?? []) {
       if (!p) continue;
-      const id = p.type === 'identifier' ? p : (p.childForFieldName('name') ?? p.namedChildren.find((c) => c?.type === 'identifier'));
+      const id = p.type === 'identifier' ? p : (field(p, 'name') ?? p.namedChildren.find((c) => c?.type === 'identifier'));
       if (id) names.add(id.text);
     }
   }
@@ -90,12 +98,12 @@ export function unwrapPyValue(node: Node | null | undefined): Node | undefined {
   for (let i = 0; i < 3 && cur; i++) {
     if (cur.type === 'parenthesized_expression') { cur = cur.namedChild(0) ?? undefined; continue; }
     if (cur.type !== 'call') break;
-    const fn = cur.childForFieldName('function');
+    const fn = field(cur, 'function');
     const name = callName(cur);
     const args = positionalArgs(cur);
     if (name && /^(SecretStr|SecretBytes|str|bytes|Secret)$/.test(name) && args[0]) { cur = args[0]; continue; }
-    if (fn?.type === 'attribute' && fn.childForFieldName('attribute')?.text === 'encode') {
-      const obj = fn.childForFieldName('object');
+    if (fn?.type === 'attribute' && field(fn, 'attribute')?.text === 'encode') {
+      const obj = field(fn, 'object');
       if (obj && stringValue(obj) !== undefined) { cur = obj; continue; }
     }
     break;
@@ -119,9 +127,9 @@ const ENV_GET = new Set(['os.environ.get', 'os.getenv', 'environ.get', 'getenv',
 /** `os.environ.get('X', 'v')`, `os.getenv('X', 'v')`, `os.environ.get('X') or 'v'`, decouple `config('X', default='v')`. */
 export function pyEnvFallback(node: Node | null | undefined, index: PyFileIndex): { env: string; fallback: Node } | undefined {
   if (!node) return undefined;
-  if (node.type === 'boolean_operator' && node.childForFieldName('operator')?.text === 'or') {
-    const left = node.childForFieldName('left');
-    const right = node.childForFieldName('right');
+  if (node.type === 'boolean_operator' && field(node, 'operator')?.text === 'or') {
+    const left = field(node, 'left');
+    const right = field(node, 'right');
     const env = left ? pyEnvName(left, index) : undefined;
     if (env !== undefined && right && stringValue(right) !== undefined) return { env, fallback: right };
     return undefined;
@@ -146,8 +154,8 @@ export function pyEnvFallback(node: Node | null | undefined, index: PyFileIndex)
 /** `os.environ['X']`, `os.environ.get('X')`, `os.getenv('X')` -> 'X'. */
 export function pyEnvName(node: Node, index: PyFileIndex): string | undefined {
   if (node.type === 'subscript') {
-    const value = dottedPath(node.childForFieldName('value'))?.join('.');
-    if (value === 'os.environ' || value === 'environ') return stringValue(node.childForFieldName('subscript')) ?? '?';
+    const value = dottedPath(field(node, 'value'))?.join('.');
+    if (value === 'os.environ' || value === 'environ') return stringValue(field(node, 'subscript')) ?? '?';
   }
   if (node.type === 'call') {
     const name = qualifiedCallName(node, index) ?? '';

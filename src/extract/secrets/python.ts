@@ -13,6 +13,7 @@ import { matchProvider } from './providers.js';
 import { indexPythonFile, pyConstantString, pyEnvFallback, qualifiedCallName, unwrapPyValue, type PyFileIndex } from './py-values.js';
 import { redactSecret } from './redact.js';
 import { isTestOrExample } from './test-path.js';
+import { field } from '../tree-sitter/ast.js';
 
 interface PyKeySink {
   index: number;
@@ -42,8 +43,8 @@ function pyKeySink(call: Node, index: PyFileIndex): PyKeySink | undefined {
 
 function slotName(target: Node): string | undefined {
   if (target.type === 'identifier') return target.text;
-  if (target.type === 'attribute') return target.childForFieldName('attribute')?.text;
-  if (target.type === 'subscript') return stringValue(target.childForFieldName('subscript'));
+  if (target.type === 'attribute') return field(target, 'attribute')?.text;
+  if (target.type === 'subscript') return stringValue(field(target, 'subscript'));
   return undefined;
 }
 
@@ -104,22 +105,22 @@ export function extractPythonSecrets(file: ParsedFile): SecretCandidateFact[] {
   walk(root, (node) => {
     switch (node.type) {
       case 'assignment': {
-        const left = node.childForFieldName('left');
-        const right = node.childForFieldName('right');
+        const left = field(node, 'left');
+        const right = field(node, 'right');
         if (left && right) checkSlot(slotName(left), right);
         break;
       }
       case 'keyword_argument':
-        checkSlot(node.childForFieldName('name')?.text, node.childForFieldName('value'));
+        checkSlot(field(node, 'name')?.text, field(node, 'value'));
         break;
       case 'pair': {
-        const key = node.childForFieldName('key');
-        checkSlot(key ? stringValue(key) : undefined, node.childForFieldName('value'));
+        const key = field(node, 'key');
+        checkSlot(key ? stringValue(key) : undefined, field(node, 'value'));
         break;
       }
       case 'default_parameter':
       case 'typed_default_parameter':
-        checkSlot(node.childForFieldName('name')?.text, node.childForFieldName('value'));
+        checkSlot(field(node, 'name')?.text, field(node, 'value'));
         break;
       case 'call': {
         // os.environ.setdefault('SECRET_KEY', '...') as a statement

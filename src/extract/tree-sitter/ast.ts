@@ -32,12 +32,29 @@ export interface TreeIndex {
   readonly ends: Int32Array;
   /** node id -> position in `nodes`. */
   readonly positions: ReadonlyMap<number, number>;
+  /** Field lookups made so far: field name -> node id -> child (the indexed node object when named). */
+  readonly fields: Map<string, Map<number, Node | null>>;
+  /** Per-node results of pure helpers (see memoByNode), by helper. */
+  readonly memos: Map<object, Map<number, unknown>>;
 }
 
 // A cache of a pure function of an immutable tree; never leaves this module's helpers.
 const INDEXES = new WeakMap<Tree, TreeIndex>();
-const TYPE_DESCRIPTOR: PropertyDescriptor = { value: '', writable: false, enumerable: false, configurable: true };
-const PARENT_DESCRIPTOR: PropertyDescriptor = { value: null, writable: false, enumerable: false, configurable: true };
+
+// Gives an existing node object own `type` and `parent` data properties (the values its getters
+// would compute through wasm). A base constructor that returns its argument makes the subclass's
+// field initialisers define the fields on that object: several times faster than defineProperty.
+let stampType = '';
+let stampParent: Node | null = null;
+class ReturnsArgument {
+  constructor(target: object) {
+    return target;
+  }
+}
+class StampTypeAndParent extends ReturnsArgument {
+  type = stampType;
+  parent = stampParent;
+}
 
 /** The shared index of the tree `node` belongs to (built on first use). */
 export function treeIndex(tree: Tree): TreeIndex {
@@ -49,7 +66,20 @@ export function treeIndex(tree: Tree): TreeIndex {
   return index;
 }
 
+/**
+ * Node types that are tokens of a grammar (they never have children), by grammar name: reading the
+ * children of the half of all nodes that are such leaves costs a wasm call each for nothing.
+ */
+const TOKEN_TYPES: Readonly<Record<string, ReadonlySet<string>>> = {
+  python: new Set([
+    'identifier', 'integer', 'float', 'true', 'false', 'none', 'comment', 'string_start', 'string_end',
+    'escape_sequence', 'escape_interpolation', 'line_continuation', 'type_conversion', 'ellipsis',
+  ]),
+};
+const NO_TOKEN_TYPES: ReadonlySet<string> = new Set();
+
 function buildIndex(tree: Tree): TreeIndex {
+  const tokens = TOKEN_TYPES[tree.language.name ?? ''] ?? NO_TOKEN_TYPES;
   const nodes: Node[] = [];
   const types: string[] = [];
   const parentList: number[] = [];
@@ -63,6 +93,7 @@ function buildIndex(tree: Tree): TreeIndex {
     nodes.push(node);
     types.push(type);
     parentList.push(parent);
+    if (tokens.has(type)) continue;
     const children = node.namedChildren;
     for (let k = children.length - 1; k >= 0; k--) {
       const child = children[k];
@@ -84,15 +115,13 @@ function buildIndex(tree: Tree): TreeIndex {
   for (let i = 0; i < n; i++) {
     const node = nodes[i]!;
     positions.set(node.id, i);
-    TYPE_DESCRIPTOR.value = types[i];
-    Object.defineProperty(node, 'type', TYPE_DESCRIPTOR);
     const p = parents[i]!;
-    PARENT_DESCRIPTOR.value = p < 0 ? null : nodes[p];
-    Object.defineProperty(node, 'parent', PARENT_DESCRIPTOR);
+    stampType = types[i]!;
+    stampParent = p < 0 ? null : nodes[p]!;
+    new StampTypeAndParent(node);
   }
-  TYPE_DESCRIPTOR.value = '';
-  PARENT_DESCRIPTOR.value = null;
-  return { nodes, types, parents, ends, positions };
+  stampParent = null;
+  return { nodes, types, parents, ends, positions, fields: new Map(), memos: new Map() };
 }
 
 /** Position of a node in its tree's index, or undefined (anonymous nodes). */
@@ -100,6 +129,54 @@ function positionOf(node: Node): { index: TreeIndex; at: number } | undefined {
   const index = treeIndex(node.tree);
   const at = index.positions.get(node.id);
   return at === undefined ? undefined : { index, at };
+}
+
+/**
+ * `node.childForFieldName(name)`, answered once per tree and node (the answer is the indexed node
+ * object, whose `type`, `parent` and `namedChildren` need no wasm call). Undefined when `node` is
+ * null or undefined, like `node?.childForFieldName(name)`.
+ */
+export function field(node: Node, name: string): Node | null;
+export function field(node: Node | null | undefined, name: string): Node | null | undefined;
+export function field(node: Node | null | undefined, name: string): Node | null | undefined {
+  if (!node) return undefined;
+  const index = treeIndex(node.tree);
+  let byNode = index.fields.get(name);
+  if (!byNode) {
+    byNode = new Map();
+    index.fields.set(name, byNode);
+  }
+  const hit = byNode.get(node.id);
+  if (hit !== undefined) return hit;
+  const child = node.childForFieldName(name);
+  const at = child ? index.positions.get(child.id) : undefined;
+  const value = at === undefined ? child : index.nodes[at]!;
+  byNode.set(node.id, value);
+  return value;
+}
+
+/**
+ * `compute(node)` once per tree and node for the helper identified by `key` (a module-level
+ * object). `compute` must be a pure function of the node's subtree and return an immutable value.
+ */
+export function memoByNode<T>(key: object, node: Node, compute: (node: Node) => T): T {
+  const index = treeIndex(node.tree);
+  let byNode = index.memos.get(key) as Map<number, T> | undefined;
+  if (!byNode) {
+    byNode = new Map();
+    index.memos.set(key, byNode);
+  }
+  if (byNode.has(node.id)) return byNode.get(node.id)!;
+  const value = compute(node);
+  byNode.set(node.id, value);
+  return value;
+}
+
+/** The indexed node object for `node` (same node; cheaper to read), or `node` itself. */
+export function indexed(node: Node): Node {
+  const index = treeIndex(node.tree);
+  const at = index.positions.get(node.id);
+  return at === undefined ? node : index.nodes[at]!;
 }
 
 /** Depth-first walk over named children; return false from `enter` to skip a subtree. Iterative. */
@@ -159,7 +236,10 @@ export function namedDescendants(root: Node, types: ReadonlySet<string>, stopAt?
 
 /** All descendants of the given types, in document order. */
 export function descendants(root: Node, types: readonly string[]): Node[] {
-  return root.descendantsOfType(types as string[]).filter((n): n is Node => n !== null);
+  // The indexed node objects where there are some: their `parent` needs no wasm call (a wasm
+  // `parent` walks down from the root, so climbing from deep nodes that way is quadratic).
+  const { nodes, positions } = treeIndex(root.tree);
+  return root.descendantsOfType(types as string[]).flatMap((n) => (n ? [nodes[positions.get(n.id) ?? -1] ?? n] : []));
 }
 
 /** Named children, without nulls and comments. */
@@ -170,11 +250,25 @@ export function namedChildren(node: Node | null | undefined): Node[] {
 
 /** The nearest ancestor of one of the given types. */
 export function ancestor(node: Node, types: readonly string[]): Node | undefined {
-  for (let cur = node.parent; cur; cur = cur.parent) if (types.includes(cur.type)) return cur;
+  const found = positionOf(node); // climb the indexed parents: no wasm call per step
+  for (let cur = found ? found.index.nodes[found.at]!.parent : node.parent; cur; cur = cur.parent) if (types.includes(cur.type)) return cur;
   return undefined;
 }
 
 /** Text of a field child, or undefined. */
 export function fieldText(node: Node, field: string): string | undefined {
   return node.childForFieldName(field)?.text;
+}
+
+/**
+ * A value computed from a whole tree (a per-file index several extractors need), built once per
+ * tree and root node and shared. `build` must be a pure function of the tree and its result must
+ * not be mutated by callers.
+ */
+export function memoForRoot<T>(cache: WeakMap<Tree, { id: number; value: T }>, root: Node, build: (root: Node) => T): T {
+  const hit = cache.get(root.tree);
+  if (hit && hit.id === root.id) return hit.value;
+  const value = build(root);
+  cache.set(root.tree, { id: root.id, value });
+  return value;
 }

@@ -45,6 +45,10 @@ export function parseJavaScript(file: SourceFile): ParseResult {
     });
     return { ok: true, tree: { kind: 'babel', ast }, errors };
   } catch (error) {
+    // Deeply nested input (thousands of brackets) exhausts Babel's recursion: a RangeError, not a syntax error.
+    if (error instanceof RangeError) {
+      return { ok: false, message: 'nested too deeply to parse (call stack exhausted)', location: locationFromBabel(file.path, { start: { line: 1, column: 0 }, end: { line: 1, column: 1 } }) };
+    }
     const err = error as { message?: string; loc?: { line: number; column: number } };
     const line = err.loc?.line ?? 1;
     const column = (err.loc?.column ?? 0) + 1;

@@ -63,6 +63,16 @@ export const en = {
     headers: ['Service', 'Languages', 'Frameworks', 'Entry point', 'Endpoints'],
     none: 'No service found.',
     requestFlowIntro: 'Clients, then the CORS, rate-limiting and authentication middleware seen, the routers, and the data stores.',
+    flow: {
+      clients: 'Clients',
+      service: (root: string, frameworks: string) => `Service ${root}${frameworks ? ` (${frameworks})` : ''}`,
+      cors: (names: string) => `CORS: ${names}`,
+      rateLimiting: (names: string) => `Rate limiting: ${names}`,
+      auth: (names: string) => `Auth: ${names}`,
+      router: (prefix: string, n: number) => `${prefix} (${plural(n, 'endpoint')})`,
+      noEndpoints: 'no endpoints found',
+      noService: 'no HTTP service found',
+    },
   },
   framework: {
     none: 'No web framework detected.',

@@ -62,6 +62,16 @@ export const ko: Messages = {
     headers: ['서비스', '언어', '프레임워크', '진입점', '엔드포인트'],
     none: '서비스를 찾지 못했습니다.',
     requestFlowIntro: '클라이언트에서 시작해 확인된 CORS, 요청 속도 제한, 인증 미들웨어를 거쳐 라우터와 데이터 저장소로 이어집니다.',
+    flow: {
+      clients: '클라이언트',
+      service: (root, frameworks) => `서비스 ${root}${frameworks ? ` (${frameworks})` : ''}`,
+      cors: (names) => `CORS: ${names}`,
+      rateLimiting: (names) => `요청 속도 제한: ${names}`,
+      auth: (names) => `인증: ${names}`,
+      router: (prefix, n) => `${prefix} (엔드포인트 ${n}개)`,
+      noEndpoints: '엔드포인트 없음',
+      noService: 'HTTP 서비스 없음',
+    },
   },
   framework: {
     none: '웹 프레임워크를 감지하지 못했습니다.',

@@ -22,7 +22,7 @@ export interface BuiltText {
 
 /** How a language's library call shapes text. */
 export type TextCall =
-  | { kind: 'format'; format: Node; args: Node[]; style: 'printf' | 'braces' | 'rust' }
+  | { kind: 'format'; format: Node; args: Node[]; style: 'printf' | 'braces' | 'rust'; named?: ReadonlyMap<string, Node> }
   | { kind: 'join'; items?: Node; itemNodes?: Node[]; separator?: Node }
   | { kind: 'concat'; parts: Node[] }
   | { kind: 'numeric' }
@@ -44,6 +44,8 @@ export interface TextHooks {
   appendMethods: ReadonlySet<string>;
   /** Methods on a local list that add an item (`add`, `Add`, `push`). */
   addMethods: ReadonlySet<string>;
+  /** Interpolators whose `$x` pieces are bound parameters (Slick / Doobie `sql"..."`); `#$x` splices stay text. */
+  boundTemplateTags?: ReadonlySet<string>;
 }
 
 export interface TextContext {
@@ -76,7 +78,7 @@ export function analyzeText(ctx: TextContext, node: Node | null | undefined, dep
     case 'cast':
       if (lang.numericTypes.has(e.type)) return CONST('0');
       return analyzeText(ctx, e.inner, depth + 1, seen);
-    case 'template': return analyzeTemplate(ctx, e.parts, depth, seen);
+    case 'template': return analyzeTemplate(ctx, e.parts, depth, seen, !!e.tag && !!ctx.hooks.boundTemplateTags?.has(e.tag));
     case 'concat': return joinParts(ctx, e.parts, depth, seen, 'concatenated');
     case 'name': return analyzeName(ctx, e.name, node, depth, seen);
     case 'member': return analyzeMember(ctx, node, e, depth, seen);
@@ -123,19 +125,21 @@ function joinParts(ctx: TextContext, parts: Node[], depth: number, seen: Set<num
   return dynamic ? { build, dynamic, text, builtAt } : CONST(text);
 }
 
-function analyzeTemplate(ctx: TextContext, parts: TemplatePart[], depth: number, seen: Set<number>): BuiltText {
+function analyzeTemplate(ctx: TextContext, parts: TemplatePart[], depth: number, seen: Set<number>, bound = false): BuiltText {
   let text = '';
   let dynamic = false;
   let builtAt: Node | undefined;
   for (const part of parts) {
     if ('text' in part) { text += part.text; continue; }
+    if (bound && !('node' in part && part.splice)) { text += '?'; continue; }
     const r = 'node' in part
       ? operand(ctx, part.node, depth, seen)
       : wrapOpaque(analyzeName(ctx, part.name, part.at, depth + 1, seen));
     text += r.text;
     if (r.dynamic) { dynamic = true; builtAt ??= r.builtAt; }
   }
-  return dynamic ? { build: 'interpolated', dynamic, text, builtAt } : CONST(text);
+  if (dynamic) return { build: 'interpolated', dynamic, text, builtAt };
+  return bound ? { build: 'parameterised', dynamic: false, text } : CONST(text);
 }
 
 function wrapOpaque(r: BuiltText): BuiltText {
@@ -261,8 +265,9 @@ function anyKnownConstantText(text: string): boolean {
 
 function appendOp(ctx: TextContext, op: MethodOp, depth: number, seen: Set<number>): BuiltText | undefined {
   if (!ctx.hooks.appendMethods.has(op.method)) return undefined;
-  if (/^append_?format$/i.test(op.method) && op.args.length > 0) {
-    return formatText(ctx, op.args[0]!, op.args.slice(1), 'braces', depth, seen);
+  if (/^(append_?format|Fprintf|write_fmt)$/i.test(op.method) && op.args.length > 0) {
+    const style = op.method === 'Fprintf' ? 'printf' : op.method === 'write_fmt' ? 'rust' : 'braces';
+    return formatText(ctx, op.args[0]!, op.args.slice(1), style, depth, seen);
   }
   // insert(offset, text)
   const args = /^insert$/i.test(op.method) ? op.args.slice(1) : op.args;
@@ -287,7 +292,7 @@ function analyzeCall(ctx: TextContext, node: Node, call: CallView, depth: number
     case 'same': return analyzeText(ctx, tc.inner, depth + 1, seen);
     case 'builder': return tc.initial ? analyzeText(ctx, tc.initial, depth + 1, seen) : CONST('');
     case 'concat': return joinParts(ctx, tc.parts, depth, seen, 'concatenated');
-    case 'format': return formatText(ctx, tc.format, tc.args, tc.style, depth, seen);
+    case 'format': return formatText(ctx, tc.format, tc.args, tc.style, depth, seen, tc.named);
     case 'join': {
       const sep = tc.separator ? analyzeText(ctx, tc.separator, depth + 1, seen) : CONST('');
       if (sep.opaque || sep.dynamic) return OPAQUE;
@@ -336,8 +341,21 @@ function formatSlots(format: string, style: 'printf' | 'braces' | 'rust'): { ind
 
 const BRACE_NUMERIC = new Set(['d', 'D', 'n', 'N', 'f', 'F', 'x', 'X', 'e', 'E', 'g', 'G', 'c', 'C', 'p', 'P']);
 
-function formatText(ctx: TextContext, format: Node, args: Node[], style: 'printf' | 'braces' | 'rust', depth: number, seen: Set<number>): BuiltText {
+function formatText(ctx: TextContext, format: Node, args: Node[], style: 'printf' | 'braces' | 'rust', depth: number, seen: Set<number>, named?: ReadonlyMap<string, Node>): BuiltText {
   const base = analyzeText(ctx, format, depth + 1, seen);
+  if (style === 'rust' && !base.opaque && !base.dynamic) {
+    // inline captures: format!("... {name} ...") reads the local `name`
+    const captured: BuiltText[] = [];
+    for (const m of base.text.matchAll(/\{([A-Za-z_][A-Za-z0-9_]*)(?::[^{}]*)?\}/g)) {
+      if (named?.has(m[1]!)) continue;
+      captured.push(wrapOpaque(analyzeName(ctx, m[1]!, format, depth + 1, seen)));
+    }
+    const dyn = captured.find((c) => c.dynamic);
+    if (dyn) {
+      const rest = formatText(ctx, format, args, 'braces', depth, seen);
+      return { build: 'formatted', dynamic: true, text: rest.text || base.text.replace(/\{[^{}]*\}/g, '?'), builtAt: dyn.builtAt ?? rest.builtAt };
+    }
+  }
   const slots = !base.opaque && !base.dynamic ? formatSlots(base.text, style) : [];
   const numericArg = new Set<number>();
   if (slots.length > 0) {

@@ -45,7 +45,7 @@ export class FileValues {
   readonly fields = new Map<string, Binding>();
   /** Names assigned anywhere after their declaration (a field assigned in a method is not effectively final). */
   private readonly reassigned = new Set<string>();
-  private readonly ops: MethodOp[] = [];
+  private readonly ops = new Map<string, MethodOp[]>();
   readonly calls: Node[] = [];
   /** Named scope nodes (functions, methods) by name, for same-file helper calls. */
   readonly functions = new Map<string, Node[]>();
@@ -78,7 +78,7 @@ export class FileValues {
     const out: string[] = [];
     for (let cur = node.parent; cur; cur = cur.parent) {
       if (this.paramsOf(cur) || this.lang.classTypes.has(cur.type)) {
-        const name = cur.childForFieldName('name');
+        const name = cur.childForFieldName('name') ?? (this.lang.classTypes.has(cur.type) ? cur.parent?.childForFieldName('name') : null);
         if (name && name.text.length < 80) out.push(name.text.replace(/^\$/, ''));
       }
     }
@@ -114,7 +114,7 @@ export class FileValues {
   methodOpsOn(name: string, scope: Scope, before?: number): MethodOp[] {
     const start = scope.node.startIndex;
     const end = scope.node.endIndex;
-    return this.ops.filter((op) => op.name === name && op.start >= start && op.start < end && (before === undefined || op.start < before)
+    return (this.ops.get(name) ?? []).filter((op) => op.start >= start && op.start < end && (before === undefined || op.start < before)
       && this.ownerScope(name, op.node) === scope);
   }
 
@@ -146,12 +146,13 @@ export class FileValues {
       if (raws) for (const raw of raws) this.record(node, raw);
       return undefined;
     });
+    for (const list of this.ops.values()) list.sort((a, b) => a.start - b.start);
   }
 
   private record(node: Node, raw: RawBinding): void {
     const { unconditional, guards } = this.conditions(node);
     if (raw.op === 'call') {
-      this.ops.push({ name: raw.name, method: raw.method ?? '', args: raw.args ?? [], node, start: node.startIndex, unconditional, guards });
+      this.pushOp({ name: raw.name, method: raw.method ?? '', args: raw.args ?? [], node, start: node.startIndex, unconditional, guards });
       return;
     }
     const inClass = this.classBodyOf(node);
@@ -198,13 +199,29 @@ export class FileValues {
   private recordMethodOp(call: Node): void {
     const e = this.lang.expr(call);
     if (e.k !== 'call' || !e.receiver || e.isNew) return;
-    const recv = this.lang.expr(e.receiver);
+    // fluent chains: sb.append(a).append(b) records both appends on `sb`
+    let recvNode: Node | undefined = e.receiver;
+    for (let i = 0; recvNode && i < 20; i++) {
+      const inner = this.lang.expr(recvNode);
+      if (inner.k === 'call' && inner.receiver && !inner.isNew) recvNode = inner.receiver;
+      else if (inner.k === 'wrap') recvNode = inner.inner;
+      else break;
+    }
+    if (!recvNode) return;
+    const recv = this.lang.expr(recvNode);
     let name: string | undefined;
     if (recv.k === 'name') name = recv.name;
     else if (recv.k === 'member' && recv.path && recv.path.length === 2 && /^(this|self|\$this)$/.test(recv.path[0]!)) name = recv.path[1];
     if (!name) return;
     const { unconditional, guards } = this.conditions(call);
-    this.ops.push({ name, method: e.method, args: e.args, node: call, start: call.startIndex, unconditional, guards });
+    const start = e.nameNode?.startIndex ?? call.startIndex;
+    this.pushOp({ name, method: e.method, args: e.args, node: call, start, unconditional, guards });
+  }
+
+  private pushOp(op: MethodOp): void {
+    const list = this.ops.get(op.name) ?? [];
+    list.push(op);
+    this.ops.set(op.name, list);
   }
 }
 

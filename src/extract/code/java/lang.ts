@@ -115,10 +115,6 @@ export const javaLang: Lang = {
         return init ? { k: 'list', items: named(init) } : { k: 'other' };
       }
       case 'lambda_expression': return { k: 'lambda', params: [], body: node.childForFieldName('body') ?? undefined };
-      case 'assignment_expression': {
-        const right = node.childForFieldName('right');
-        return right ? { k: 'wrap', inner: right } : { k: 'other' };
-      }
       default:
         if (NUMBER_TYPES.includes(node.type)) return { k: 'literal', kind: 'number', text: node.text };
         return { k: 'other' };

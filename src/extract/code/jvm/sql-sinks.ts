@@ -9,7 +9,7 @@ import type { SqlSink } from '../core/sql.js';
 /** Names specific to JDBC / JPA / Hibernate / JDO: no need to check the receiver. */
 const SPECIFIC = new Set([
   'executeQuery', 'executeUpdate', 'executeLargeUpdate', 'addBatch', 'prepareStatement', 'prepareCall', 'nativeSQL',
-  'createQuery', 'createNativeQuery', 'createSQLQuery', 'createSqlQuery', 'sqlRestriction', 'createStatement',
+  'createQuery', 'createNativeQuery', 'createSQLQuery', 'createSqlQuery', 'sqlRestriction',
   'queryForObject', 'queryForList', 'queryForMap', 'queryForRowSet', 'queryForLong', 'queryForInt', 'queryForStream', 'batchUpdate',
   'preparedQuery', 'newQuery',
 ]);
@@ -25,6 +25,11 @@ function isTextArg(lang: Lang, node: Node | undefined): boolean {
   if (e.k === 'lambda' || e.k === 'list' || e.k === 'literal' || e.k === 'bool-op' || e.k === 'arith' || e.k === 'map') return false;
   if (node.type === 'class_literal' || /::class(\.java)?$|\.class$|^classOf\[/.test(node.text)) return false;
   return true;
+}
+
+/** Arguments after the SQL that bind values (not row mappers, result types or callbacks). */
+function bindsValues(lang: Lang, rest: Node[]): boolean {
+  return rest.some((a) => lang.expr(a).k !== 'lambda' && !/mapper|extractor|handler|callback|\.class$|::class|classOf|RowMapper|ResultSetExtractor|^new\s+\w*(Mapper|Extractor|Handler)/i.test(a.text));
 }
 
 export function classifyJvmSql(lang: Lang, view: CallView): SqlSink | undefined {
@@ -60,12 +65,12 @@ export function classifyJvmSql(lang: Lang, view: CallView): SqlSink | undefined 
     const text = view.args[0];
     if (!isTextArg(lang, text)) return undefined;
     const statement = ['executeQuery', 'executeUpdate', 'executeLargeUpdate', 'addBatch', 'prepareStatement', 'prepareCall'].includes(method);
-    return { sink: sinkName, strong: true, text, hasParams: view.args.length > 1, statement };
+    return { sink: sinkName, strong: true, text, hasParams: bindsValues(lang, view.args.slice(1)), statement };
   }
   if (GENERIC.has(method)) {
     const text = view.args[0];
     if (!isTextArg(lang, text)) return undefined;
-    return { sink: sinkName, strong: false, text, hasParams: view.args.length > 1, statement: true, trustOpaque: dbReceiver && method !== 'run' && method !== 'fetch' };
+    return { sink: sinkName, strong: false, text, hasParams: bindsValues(lang, view.args.slice(1)), statement: true, trustOpaque: dbReceiver && method !== 'run' && method !== 'fetch' };
   }
   return undefined;
 }

@@ -190,10 +190,6 @@ export const phpLang: Lang = {
       }
       case 'anonymous_function': case 'arrow_function': case 'anonymous_function_creation_expression':
         return { k: 'lambda', params: [], body: node.childForFieldName('body') ?? undefined };
-      case 'assignment_expression': {
-        const right = node.childForFieldName('right');
-        return right ? { k: 'wrap', inner: right } : { k: 'other' };
-      }
       case 'argument': {
         const inner = named(node).at(-1);
         return inner ? { k: 'wrap', inner } : { k: 'other' };

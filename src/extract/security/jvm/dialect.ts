@@ -172,7 +172,7 @@ export function springPlaceholder(text: string | undefined): { env: string; valu
   if (!text || !text.startsWith('${') || !text.endsWith('}')) return undefined;
   const inner = text.slice(2, -1);
   const colon = inner.indexOf(':');
-  if (colon <= 0 || inner.includes('${')) return undefined;
+  if (colon <= 0 || inner.includes('${') || inner.slice(colon + 1).startsWith('#{')) return undefined;
   return { env: inner.slice(0, colon), value: inner.slice(colon + 1) };
 }
 

@@ -142,7 +142,10 @@ function unwrap(node: Node): Node {
       if (call.receiver && call.args.length === 0 && /^(to_string|into|to_owned|as_bytes|as_ref|to_vec|as_str|into_bytes|trim)$/.test(call.name)) { cur = call.receiver; continue; }
       // String::from("x"), Some("x"), Secret::new("x"), SecretString::from("x")
       const p = call.path?.join('::') ?? '';
-      if (call.args.length === 1 && /^(String::from|Some|Secret::new|SecretString::from|SecretString::new|Cow::Borrowed|Vec::from)$/.test(p)) { cur = call.args[0]!; continue; }
+      if (call.args.length === 1 && /^(String::from|Some|Secret::new|SecretString::from|SecretString::new|Cow::Borrowed|Vec::from|HeaderValue::from_static|HeaderValue::from_str|header::HeaderValue::from_static)$/.test(p)) { cur = call.args[0]!; continue; }
+      // "*".parse().unwrap(), HeaderValue::from_str("x").unwrap()
+      if (call.receiver && call.args.length === 0 && /^(unwrap|parse|expect)$/.test(call.name)) { cur = call.receiver; continue; }
+      if (call.receiver && call.args.length === 1 && call.name === 'expect') { cur = call.receiver; continue; }
     }
     break;
   }

@@ -17,7 +17,7 @@ export interface OriginJudgement {
 
 /** Collects cors-config facts of one file, one per location. */
 export class CorsFacts {
-  readonly facts: CorsConfigFact[] = [];
+  private readonly list: CorsConfigFact[] = [];
   private readonly seen = new Set<string>();
   constructor(private readonly file: ParsedFile) {}
 
@@ -28,7 +28,12 @@ export class CorsFacts {
     this.seen.add(key);
     const fact: CorsConfigFact = { kind: 'cors-config', policy: judged.policy, credentials, library, detail: judged.detail, location };
     if (judged.permissivePattern !== undefined) fact.permissivePattern = judged.permissivePattern;
-    this.facts.push(fact);
+    this.list.push(fact);
+  }
+
+  /** The facts in source order. */
+  get facts(): CorsConfigFact[] {
+    return [...this.list].sort((a, b) => a.location.startLine - b.location.startLine || a.location.startColumn - b.location.startColumn);
   }
 }
 
@@ -134,6 +139,11 @@ const HEADER_GETTERS = /^(get|Get|getHeader|GetHeader|header|getHeaderLine|get_h
 export function isRequestOrigin(dialect: Dialect, index: FileIndex, node: Node | undefined, depth = 0): boolean {
   if (!node || depth > 2) return false;
   const n = dialect.unwrap(node);
+  // $_SERVER['HTTP_ORIGIN'] ?? '', origin || '*', x ?: y: the left operand
+  if (n.type === 'binary_expression' || n.type === 'elvis_expression') {
+    const left = n.childForFieldName('left') ?? named(n)[0];
+    return left ? isRequestOrigin(dialect, index, left, depth + 1) : false;
+  }
   const call = dialect.call(n);
   if (call) {
     if (HEADER_GETTERS.test(call.name) && isOriginName(dialect, call.args[0])) return true;

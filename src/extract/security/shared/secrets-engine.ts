@@ -20,6 +20,8 @@ export type KeySinks = (call: CallView, index: FileIndex) => (Node | undefined)[
 
 const GENERIC_DETECTORS = new Set(['secret-assignment', 'secret-reference', 'hardcoded-key', 'env-fallback']);
 
+const compact = (s: string): string => s.toLowerCase().replace(/[^a-z0-9]/g, '');
+
 /** Names whose value is key material in a framework although the words do not say so (Laravel APP_KEY). */
 function judgedName(name: string | undefined): string | undefined {
   return name && /^app[_-]?key$/i.test(name) ? 'app_secret' : name;
@@ -67,6 +69,8 @@ export function extractSecretsWith(file: ParsedFile, dialect: Dialect, keySinks:
     const direct = dialect.literal(value);
     if (direct !== undefined) {
       consumed.add(value.id);
+      // `SECRET_KEY = "secret_key"`, `CSRF_TOKEN = "csrf_token"`: the value names the setting, it is not one
+      if (name && compact(direct) === compact(name)) return;
       const cls = classifySecret(direct, judgedName(name), context);
       if (cls) emit(cls, direct, value, name);
       return;

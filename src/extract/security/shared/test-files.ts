@@ -4,7 +4,12 @@ import { isTestOrExample } from '../../secrets/test-path.js';
 
 const TEST_FILE = /(_test\.go|Tests?\.(java|kt|cs|php|scala)|Spec\.(scala|kt|groovy)|IT\.(java|kt)|_tests?\.rs)$/;
 const TEST_DIR = /(^|\/)(src\/test|src\/it|database\/(factories|seeders|seeds)|[A-Za-z.]*\.Tests?|[A-Za-z.]*\.(Unit|Integration|Functional)Tests?)\//;
+/** JVM source roots: the directories below them are package names (`com/example/app`), not example folders. */
+const JVM_SOURCE_ROOT = /(^|\/)src\/main\/(java|kotlin|scala|groovy|resources)\//;
 
 export function isTestFile(path: string): boolean {
-  return isTestOrExample(path) || TEST_FILE.test(path) || TEST_DIR.test(path);
+  if (TEST_FILE.test(path) || TEST_DIR.test(path)) return true;
+  const root = JVM_SOURCE_ROOT.exec(path);
+  if (root) return isTestOrExample(`${path.slice(0, root.index + root[0].length)}${path.slice(path.lastIndexOf('/') + 1)}`);
+  return isTestOrExample(path);
 }

@@ -1,0 +1,5 @@
+<?php
+
+return [
+    'debug' => (bool) env('APP_DEBUG', false),
+];
