@@ -1,7 +1,7 @@
 // argv -> options -> scan -> outputs and exit code. The only place that writes files or exits.
 
-import { existsSync, mkdirSync, opendirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { existsSync, lstatSync, mkdirSync, opendirSync, readFileSync, realpathSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { readShards, RULES, renderReport, scan, TOOL_VERSION, type FileExtraction } from '../engine/index.js';
 import { runShard, ShardUsageError } from './shard-run.js';
@@ -100,6 +100,14 @@ function forDisplay(result: RunResult): RunResult {
 /** Refuses to overwrite a file that is not a previous backend-review output, unless --force. */
 function writeOutput(path: string, text: string, force: boolean): void {
   const abs = resolve(path);
+  let link = false;
+  try {
+    link = lstatSync(abs).isSymbolicLink();
+  } catch {
+    link = false; // does not exist yet
+  }
+  // A link (dangling or not) would send the write elsewhere: a scanned tree can plant one.
+  if (link && !force) throw new UsageError(`refusing to write ${path}: it is a symbolic link (use --force)`);
   if (existsSync(abs)) {
     if (statSync(abs).isDirectory()) throw new UsageError(`cannot write ${path}: it is a directory`);
     const head = readFileSync(abs, 'utf8').slice(0, 4096);
@@ -109,6 +117,26 @@ function writeOutput(path: string, text: string, force: boolean): void {
   }
   mkdirSync(dirname(abs), { recursive: true });
   writeFileSync(abs, text);
+}
+
+/** Whether `file` would be written inside `root`: its nearest existing directory resolves there. */
+function staysInside(root: string, file: string): boolean {
+  const exists = (p: string) => {
+    try {
+      lstatSync(p);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  let dir = dirname(resolve(file));
+  while (!exists(dir) && dirname(dir) !== dir) dir = dirname(dir);
+  try {
+    const rel = relative(realpathSync(root), realpathSync(dir));
+    return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+  } catch {
+    return false; // a dangling link on the way
+  }
 }
 
 function checkDirectory(dir: string): string {
@@ -188,6 +216,8 @@ async function runScan(dir: string, opts: CliOptions, failOnGiven: boolean, form
   const otherOutput = formatGiven || Boolean(opts.sarif || opts.json || opts.report || opts.html || opts.writeBaseline);
   const moaiFile = moaiOutputPath(dir, result, opts, otherOutput);
   if (moaiFile) {
+    // Written without being asked for: only where the scanned tree really is (.moai/docs may be a link).
+    if (!staysInside(root, moaiFile)) throw new UsageError(`refusing to write ${moaiFile}: it leads outside ${dir}`);
     writeOutput(moaiFile, render('markdown', moaiFile), opts.force === true);
     process.stderr.write(`backend-review: wrote the architecture report to ${moaiFile}\n`);
   }

@@ -58,6 +58,20 @@ export type NameStrength = 'strong' | 'weak';
  */
 export function secretNameStrength(name: string | undefined): NameStrength | undefined {
   if (!name) return undefined;
+  const known = STRENGTHS.get(name);
+  if (known !== undefined) return known || undefined;
+  const strength = computeStrength(name);
+  if (STRENGTHS.size >= MAX_REMEMBERED) STRENGTHS.clear();
+  STRENGTHS.set(name, strength ?? '');
+  return strength;
+}
+
+// The same names come up again and again (every `password=` keyword argument): a bounded cache of
+// this pure function of one string ('' for "not a secret name").
+const STRENGTHS = new Map<string, NameStrength | ''>();
+const MAX_REMEMBERED = 20000;
+
+function computeStrength(name: string): NameStrength | undefined {
   const words = nameWords(name);
   if (words.length === 0) return undefined;
   const lastWord = words[words.length - 1]!;

@@ -70,6 +70,17 @@ export function uriCredentials(value: string): UriCredentials | undefined {
   return { scheme: scheme!, user: user!, password: password!, index: m.index, length: m[0].length };
 }
 
+/**
+ * Necessary condition for any match below: every provider format holds a run of at least ten
+ * characters from [A-Za-z0-9_-] (`-----BEGIN`, `AKIA` + 16, `pscale_pw_`, `eyJ` + 8, ...), and URI
+ * credentials need `://` and `@`. Most strings fail it, which saves trying ~30 patterns on each.
+ */
+const CREDENTIAL_RUN = /[A-Za-z0-9_-]{10}/;
+
+function mayHoldCredential(value: string): boolean {
+  return CREDENTIAL_RUN.test(value) || (value.includes('://') && value.includes('@'));
+}
+
 export interface ProviderMatch {
   detector: string;
   confidence: Confidence;
@@ -80,6 +91,7 @@ export interface ProviderMatch {
 
 /** The first known credential format found in a value. */
 export function matchProvider(value: string): ProviderMatch | undefined {
+  if (!mayHoldCredential(value)) return undefined;
   for (const format of PROVIDER_FORMATS) {
     const m = format.pattern.exec(value);
     if (!m) continue;

@@ -2,7 +2,7 @@
 // CORS, rate-limit and database extractors. Shallow on purpose: a name resolves only when it is
 // assigned exactly once in the file and no enclosing function takes it as a parameter.
 import type { Node, Tree } from 'web-tree-sitter';
-import { field, memoForRoot } from '../tree-sitter/ast.js';
+import { field, memoByNode, memoForRoot } from '../tree-sitter/ast.js';
 import { callName, dottedPath, keywordArg, positionalArgs, stringValue, walk } from '../python/ast.js';
 
 export interface PyFileIndex {
@@ -61,6 +61,11 @@ function buildPythonFileIndex(root: Node): PyFileIndex {
 
 /** The dotted name a call's function stands for, with its first segment expanded through imports. */
 export function qualifiedCallName(call: Node, index: PyFileIndex): string | undefined {
+  // Memoised per index (one per tree): several extractors ask for every call of a file.
+  return memoByNode(index, call, (c) => computeQualifiedCallName(c, index));
+}
+
+function computeQualifiedCallName(call: Node, index: PyFileIndex): string | undefined {
   const name = callName(call);
   if (!name) return undefined;
   const [head, ...rest] = name.split('.');

@@ -20,12 +20,18 @@ interface PyKeySink {
   keyword: string;
 }
 
+/** Last name segments the checks below can accept (of the call's name or of its qualified name). */
+const SINK_LAST_NAMES = new Set(['encode', 'decode', 'new', 'HMAC', 'digest', 'Fernet']);
+
 /** Calls that take a key as an argument: PyJWT / python-jose, hmac, itsdangerous, Fernet, pycryptodome. */
 function pyKeySink(call: Node, index: PyFileIndex): PyKeySink | undefined {
   const name = callName(call) ?? '';
   const qualified = qualifiedCallName(call, index) ?? name;
   const parts = name.split('.');
   const last = parts[parts.length - 1]!;
+  if (!SINK_LAST_NAMES.has(last) && !SINK_LAST_NAMES.has(qualified.slice(qualified.lastIndexOf('.') + 1)) && !/(Serializer|Signer)$/.test(last)) {
+    return undefined;
+  }
   const root = parts[0]!;
   if (parts.length === 2 && /^(jwt|jose\.jwt|jose)$/.test(index.imports.get(root) ?? root) && (last === 'encode' || last === 'decode')) {
     return { index: 1, keyword: 'key' };

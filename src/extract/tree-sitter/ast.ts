@@ -36,7 +36,29 @@ export interface TreeIndex {
   readonly fields: Map<string, Map<number, Node | null>>;
   /** Per-node results of pure helpers (see memoByNode), by helper. */
   readonly memos: Map<object, Map<number, unknown>>;
+  /** Where the fields of common node types sit among their named children (known grammars only). */
+  readonly layouts?: FieldLayouts;
 }
+
+interface FieldLayouts {
+  /** node type -> field names in the order of its named children (extras left out). */
+  fields: Readonly<Record<string, readonly string[]>>;
+  /** Node types that may appear anywhere (comments). */
+  extras: ReadonlySet<string>;
+}
+
+const FIELD_LAYOUTS: Readonly<Record<string, FieldLayouts>> = {
+  python: {
+    fields: {
+      call: ['function', 'arguments'],
+      attribute: ['object', 'attribute'],
+      keyword_argument: ['name', 'value'],
+      pair: ['key', 'value'],
+      assignment: ['left', 'type', 'right'],
+    },
+    extras: new Set(['comment', 'line_continuation']),
+  },
+};
 
 // A cache of a pure function of an immutable tree; never leaves this module's helpers.
 const INDEXES = new WeakMap<Tree, TreeIndex>();
@@ -121,7 +143,8 @@ function buildIndex(tree: Tree): TreeIndex {
     new StampTypeAndParent(node);
   }
   stampParent = null;
-  return { nodes, types, parents, ends, positions, fields: new Map(), memos: new Map() };
+  const layouts = FIELD_LAYOUTS[tree.language.name ?? ''];
+  return { nodes, types, parents, ends, positions, fields: new Map(), memos: new Map(), ...(layouts ? { layouts } : {}) };
 }
 
 /** Position of a node in its tree's index, or undefined (anonymous nodes). */
@@ -148,11 +171,47 @@ export function field(node: Node | null | undefined, name: string): Node | null 
   }
   const hit = byNode.get(node.id);
   if (hit !== undefined) return hit;
-  const child = node.childForFieldName(name);
-  const at = child ? index.positions.get(child.id) : undefined;
-  const value = at === undefined ? child : index.nodes[at]!;
+  let value = index.layouts ? fieldFromLayout(index, node, name) : undefined;
+  if (value === undefined) {
+    const child = node.childForFieldName(name);
+    const at = child ? index.positions.get(child.id) : undefined;
+    value = at === undefined ? child : index.nodes[at]!;
+  }
   byNode.set(node.id, value);
   return value;
+}
+
+/**
+ * Fields of the commonest node types read from their (already indexed) named children, without a
+ * wasm call: `call` = [function, arguments], `attribute` = [object, attribute], ... Extras
+ * (comments, line continuations) are skipped; anything unusual (an ERROR child, another child
+ * count) is left to `childForFieldName`. Undefined = not decided here.
+ */
+function fieldFromLayout(index: TreeIndex, node: Node, name: string): Node | null | undefined {
+  const at = index.positions.get(node.id);
+  if (at === undefined) return undefined;
+  const layout = index.layouts!.fields[index.types[at]!];
+  if (!layout) return undefined;
+  const slot = layout.indexOf(name);
+  if (slot < 0) return undefined;
+  const extras = index.layouts!.extras;
+  const children: Node[] = [];
+  for (const child of index.nodes[at]!.namedChildren) {
+    if (!child) return undefined;
+    const type = child.type;
+    if (type === 'ERROR') return undefined;
+    if (!extras.has(type)) children.push(child);
+  }
+  if (index.types[at] === 'assignment') {
+    // [left, right], [left, type] or [left, type, right]
+    if (children.length === 3) return children[slot] ?? undefined;
+    if (children.length !== 2) return undefined;
+    const typed = children[1]!.type === 'type';
+    if (name === 'left') return children[0]!;
+    if (name === 'type') return typed ? children[1]! : null;
+    return typed ? null : children[1]!;
+  }
+  return children.length === layout.length ? children[slot]! : undefined;
 }
 
 /**

@@ -225,3 +225,12 @@ describe('security/scala/secrets', () => {
     ]);
   });
 });
+
+describe('isTestFile', () => {
+  it('knows the test conventions of the other languages and keeps JVM package names apart', async () => {
+    const { isTestFile } = await import('../../../src/extract/security/shared/test-files.js');
+    expect(['auth/jwt_test.go', 'src/test/java/app/AuthTest.java', 'tests/Conduit.IntegrationTests/Fixture.cs', 'src/auth_test.rs',
+      'database/factories/UserFactory.php', 'examples/demo/src/main/java/app/A.java'].map(isTestFile)).toEqual([true, true, true, true, true, true]);
+    expect(['src/main/java/com/example/app/TokenService.java', 'src/main/kotlin/com/example/App.kt', 'internal/auth/jwt.go'].map(isTestFile)).toEqual([false, false, false]);
+  });
+});

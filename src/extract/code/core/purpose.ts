@@ -11,6 +11,8 @@ import type { FileValues } from './values.js';
 /** Calls that re-encode a digest without changing what it is for. */
 const ENCODERS = /^(hex|toHex|toHexString|encodeHex|encodeHexString|encodeToString|encode|printHexBinary|bin2hex|base64_encode|base64Encode|strtoupper|strtolower|String|toString|hexdigest|hexDigest|digest|toByteArray|format|Sprintf|EncodeToString|Sum|ToBase64String|ToHexString|BitConverter|Convert|Replace|ToLower|ToUpper|encodeBase64String|encodeBase64|encodeForBase64|copyOf|new)$/;
 
+const HASHY = /^(md\d?|sha\d*|sha\d*_?digest|hmac\w*|mac|digest|hash|hasher|h|m|d|alg|algorithm|crypto|sum|md\d?digest|messagedigest)$/i;
+
 function nameLike(node: Node): boolean {
   return node.type.includes('identifier') || node.type === 'name' || node.type === 'simple_identifier';
 }
@@ -163,7 +165,8 @@ export function purposeOf(values: FileValues, call: Node, input: PurposeInput): 
   }
   const decide = (p: NamePurpose): HashCallFact['purpose'] | undefined =>
     p === 'password' ? 'password' : p === 'security' ? 'unknown' : p === 'non-security' ? 'other' : undefined;
-  const direct = decide(combinedPurpose([...destinationNames(values, top), ...holderDestinations]));
+  // a holder named after the algorithm (`hmac`, `md5`, `digest`, `hasher`) says nothing about the purpose
+  const direct = decide(combinedPurpose([...destinationNames(values, top), ...holderDestinations].filter((n) => !HASHY.test(n))));
   if (direct) return { purpose: input.kdf && direct === 'unknown' ? 'unknown' : direct, digestAt };
   const dataNames = [...data.flatMap((d) => namesIn(lang, d)), ...data.flatMap((d) => definitionNames(values, d))];
   // protocol-mandated digests: the WebSocket accept key (RFC 6455)

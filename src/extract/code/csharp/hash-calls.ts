@@ -52,7 +52,8 @@ function match(view: CallView, call: Node, values: FileValues): HashMatch | unde
       params.variant = hashName(view.named.get('hashAlgorithm') ?? view.args[3]) ?? 'sha1';
       return { algorithm: 'pbkdf2', library: 'System.Security.Cryptography', kdf: true, params, data: view.args.slice(0, 1) };
     }
-    if (method === 'PasswordHasher') return { algorithm: 'pbkdf2', library: 'aspnetcore-identity', passwordLibrary: true };
+    // ASP.NET Core Identity's PasswordHasher<TUser> (PBKDF2); a non-generic PasswordHasher is an application class
+    if (method === 'PasswordHasher' && view.nameNode?.type === 'generic_name') return { algorithm: 'pbkdf2', library: 'aspnetcore-identity', passwordLibrary: true };
     if (method === 'Argon2id' || method === 'Argon2i' || method === 'Argon2d') {
       const init = initializerValues(values, view);
       const params: HashParams = { variant: method.toLowerCase() };

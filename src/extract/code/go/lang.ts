@@ -231,7 +231,7 @@ export const goTextHooks: TextHooks = {
     if (name === 'strings.Repeat') return call.args[0] ? { kind: 'same', inner: call.args[0] } : undefined;
     if (SAME_FUNCS.has(name) && call.args[0]) return { kind: 'same', inner: call.args[0] };
     if (NUMERIC_FUNCS.has(name)) return { kind: 'numeric' };
-    if (SAFE_FUNCS.has(name) || /^(Quote|Escape)(Identifier|Literal|String)$/.test(call.method)) return { kind: 'safe' };
+    if (SAFE_FUNCS.has(name) || /^(Quote|Quoted|Escape)\w*$/.test(call.method) || /^(AddToVars|Placeholder|Bindvar|BindVar)$/.test(call.method)) return { kind: 'safe' };
     if (name === 'sqlx.In' || name === 'sqlx.Named') return call.args[0] ? { kind: 'same', inner: call.args[0] } : undefined;
     if (call.isNew && /(^|\.)(Builder|Buffer)$/.test(call.method)) return { kind: 'builder' };
     if (name === 'bytes.NewBufferString' && call.args[0]) return { kind: 'builder', initial: call.args[0] };

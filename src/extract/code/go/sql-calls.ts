@@ -68,7 +68,8 @@ function classify(view: CallView, usesSql: boolean, usesOrm: boolean): SqlSink |
   if (STATEMENT_METHODS.has(view.method)) {
     let args = view.args;
     if (args[0] && isContextArg(args[0])) args = args.slice(1);
-    if ((view.method.startsWith('Select') || view.method.startsWith('Get')) && args[0] && goLang.expr(args[0]).k === 'wrap') args = args.slice(1);
+    // a destination first: sqlx Select / Get(&dest, q), go-pg Query / QueryOne(&model, q) or (pg.Scan(&n), q)
+    if (args[0] && args.length >= 2 && (goLang.expr(args[0]).k === 'wrap' || /^(pg|orm)\.(Scan|Model)\(/.test(args[0].text))) args = args.slice(1);
     const text = args[0];
     if (!text || !isStringish(text)) return undefined;
     // gorm Select("a, b") is a column list, not a statement

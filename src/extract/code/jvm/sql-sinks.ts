@@ -32,9 +32,18 @@ function bindsValues(lang: Lang, rest: Node[]): boolean {
   return rest.some((a) => lang.expr(a).k !== 'lambda' && !/mapper|extractor|handler|callback|\.class$|::class|classOf|RowMapper|ResultSetExtractor|^new\s+\w*(Mapper|Extractor|Handler)/i.test(a.text));
 }
 
+/** Spring JDBC operation objects built from SQL text: constructor -> index of the SQL argument. */
+const SQL_OBJECTS: Record<string, number> = { PreparedStatementCreatorFactory: 0, SqlUpdate: 1, BatchSqlUpdate: 1, SqlFunction: 1, SqlQuery: 1, MappingSqlQuery: 1, StoredProcedure: 1 };
+
 export function classifyJvmSql(lang: Lang, view: CallView): SqlSink | undefined {
   const method = view.method;
-  if (view.isNew) return undefined;
+  if (view.isNew) {
+    const index = SQL_OBJECTS[method];
+    if (index === undefined) return undefined;
+    const text = view.args.length > index ? view.args[index] : undefined;
+    return isTextArg(lang, text) ? { sink: `new ${method}`, strong: true, text, hasParams: false, statement: true } : undefined;
+  }
+  if (method === 'overrideSql') return { sink: 'slick.overrideSql', strong: true, text: view.args[0], hasParams: false, statement: true };
   const recv = receiverName(lang, view.receiver);
   const sinkName = `${recv || 'db'}.${method}`;
   const dbReceiver = DB_RECEIVER.test(recv);

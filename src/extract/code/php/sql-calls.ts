@@ -63,7 +63,7 @@ function classify(view: CallView, _call: Node, ctx: TextContext): SqlSink | unde
   if (STATEMENT_METHODS.has(method)) {
     const db = DB_RECEIVER.test(recv) || /(^|->)db(->|$)/.test(view.receiver.text);
     if (!text) return undefined;
-    return { sink: `${recv || 'db'}->${method}`, strong: db && method !== 'get_var', text, hasParams: view.args.length > 1, statement: true, trustOpaque: db };
+    return { sink: `${recv || 'db'}->${method}`, strong: db, text, hasParams: view.args.length > 1, statement: true, trustOpaque: db };
   }
   if (COLUMN_METHODS.has(method) && laravelBuilder(ctx, view)) {
     if (!text) return undefined;

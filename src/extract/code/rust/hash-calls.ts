@@ -12,6 +12,7 @@ import { named, rustLang } from './lang.js';
 const DIGEST_TYPES: Record<string, { algorithm: HashAlgorithm; variant?: string }> = {
   Md5: { algorithm: 'md5' }, Sha1: { algorithm: 'sha1' }, Sha256: { algorithm: 'sha256' }, Sha224: { algorithm: 'sha256', variant: 'sha224' },
   Sha384: { algorithm: 'sha512', variant: 'sha384' }, Sha512: { algorithm: 'sha512' }, Md4: { algorithm: 'unknown', variant: 'md4' },
+  Md2: { algorithm: 'unknown', variant: 'md2' }, Ripemd160: { algorithm: 'unknown', variant: 'ripemd160' },
 };
 
 /** Params::new(m_cost, t_cost, p_cost, len) of the argon2 crate, through a local. */
