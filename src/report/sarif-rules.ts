@@ -29,7 +29,10 @@ export function cweTag(cwe: string): string | undefined {
 }
 
 export function ruleTags(rule: RuleDescriptor): string[] {
-  const tags = [rule.category, ...(isSecurityCategory(rule.category) ? ['security'] : [])];
+  // 'security' for security categories, and only for rules that name a weakness (CWE) or carry a
+  // security-severity: the suppression-hygiene rules sit in 'config' but are not security findings.
+  const isSecurity = isSecurityCategory(rule.category) && (rule.cwe.length > 0 || rule.securitySeverity !== undefined);
+  const tags = [rule.category, ...(isSecurity ? ['security'] : [])];
   for (const cwe of rule.cwe) {
     const tag = cweTag(cwe);
     if (tag !== undefined) tags.push(tag);
