@@ -36,7 +36,7 @@ export function extractCsharpCors(file: ParsedFile): CorsConfigFact[] {
     }
     return undefined;
   });
-  headerFacts(file, root, csharpDialect, index, out);
+  headerFacts(root, csharpDialect, index, out);
   return out.facts;
 }
 

@@ -137,7 +137,7 @@ export function extractGoCors(file: ParsedFile): CorsConfigFact[] {
   }
 
   // w.Header().Set(k, v), gin c.Header(k, v), fiber c.Set(k, v), w.Header()["k"] = []string{v}
-  headerFacts(file, root, goDialect, index, out);
+  headerFacts(root, goDialect, index, out);
   return out.facts;
 }
 

@@ -129,7 +129,7 @@ export function extractGoRateLimits(file: ParsedFile): RateLimitFact[] {
     out.push(node, libs.get(head)!, false);
     return false;
   });
-  return out.facts.filter((f, i, all) => f.applied || !all.some((g) => g.applied && g.library === f.library));
+  return out.facts.filter((f, _i, all) => f.applied || !all.some((g) => g.applied && g.library === f.library));
 }
 
 export const goRateLimits: Extractor = {

@@ -9,7 +9,7 @@ import { treeOf, walk } from '../../tree-sitter/ast.js';
 import type { Extractor } from '../../types.js';
 import { callAnchor, fluentChain } from '../shared/chain.js';
 import { CorsFacts, headerFacts, judgeOriginStrings, stringValues, type OriginJudgement } from '../shared/cors.js';
-import { named, type CallView, type Dialect, type Node } from '../shared/dialect.js';
+import { named, type Dialect, type Node } from '../shared/dialect.js';
 import { indexFile, type FileIndex } from '../shared/file-index.js';
 import { javaDialect, jvmLiteral, kotlinDialect } from './dialect.js';
 
@@ -130,7 +130,7 @@ export function extractJvmCors(file: ParsedFile, dialect: Dialect): CorsConfigFa
     return undefined;
   });
 
-  headerFacts(file, root, dialect, index, out);
+  headerFacts(root, dialect, index, out);
   return out.facts;
 }
 

@@ -99,7 +99,7 @@ export function extractPhpCors(file: ParsedFile): CorsConfigFact[] {
     return undefined;
   });
 
-  headerFacts(file, root, phpDialect, index, out);
+  headerFacts(root, phpDialect, index, out);
   return out.facts;
 }
 

@@ -108,7 +108,7 @@ export function extractRustCors(file: ParsedFile): CorsConfigFact[] {
     }
     return undefined;
   });
-  headerFacts(file, root, rustDialect, index, out);
+  headerFacts(root, rustDialect, index, out);
   return out.facts;
 }
 

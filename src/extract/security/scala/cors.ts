@@ -22,7 +22,7 @@ export function extractScalaCors(file: ParsedFile): CorsConfigFact[] {
       if (call?.name === 'cors' && call.args.length === 0) out.push(node, { policy: 'reflect-origin', detail: 'cors() with default settings allows any origin with credentials' }, true, 'akka-http-cors');
     });
   }
-  headerFacts(file, root, scalaDialect, index, out);
+  headerFacts(root, scalaDialect, index, out);
   return out.facts;
 }
 

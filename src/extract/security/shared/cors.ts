@@ -4,7 +4,7 @@ import type { CorsConfigFact } from '../../../core/facts.js';
 import type { ParsedFile } from '../../../languages/types.js';
 import { weakOriginRegex } from '../../cors/origin-patterns.js';
 import { loc, walk } from '../../tree-sitter/ast.js';
-import { named, type CallView, type Dialect, type Node } from './dialect.js';
+import { named, type Dialect, type Node } from './dialect.js';
 import type { FileIndex } from './file-index.js';
 
 export type Policy = CorsConfigFact['policy'];
@@ -178,7 +178,7 @@ function guardedBy(node: Node, name: string): boolean {
 }
 
 /** Raw Access-Control-Allow-Origin writes: `w.Header().Set(...)`, `response.setHeader(...)`, `header('...: *')`, `Headers["..."] = v`. */
-export function headerFacts(file: ParsedFile, root: Node, dialect: Dialect, index: FileIndex, out: CorsFacts, extraCalls?: (call: CallView) => { key: Node | string; value: Node } | undefined): void {
+export function headerFacts(root: Node, dialect: Dialect, index: FileIndex, out: CorsFacts): void {
   const writes: { at: Node; value: Node | string; scope: Node }[] = [];
   const credentials: { scope: Node; value: boolean }[] = [];
   const scopeOf = (node: Node): Node => {
@@ -195,11 +195,7 @@ export function headerFacts(file: ParsedFile, root: Node, dialect: Dialect, inde
   walk(root, (node) => {
     const call = dialect.call(node);
     if (call) {
-      const extra = extraCalls?.(call);
-      if (extra) {
-        const key = typeof extra.key === 'string' ? extra.key : headerKey(dialect, extra.key);
-        if (key) record(node, key, extra.value);
-      } else if (call.args.length >= 2) {
+      if (call.args.length >= 2) {
         const key = headerKey(dialect, call.args[0]);
         if (key) record(node, key, call.args[1]!);
       } else if (call.args.length === 1) {
