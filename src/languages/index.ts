@@ -22,7 +22,7 @@ export function adapterFor(language: LanguageId): LanguageAdapter {
 }
 
 /** File names (not extensions) that are plain-text configuration worth a secrets scan. */
-const TEXT_NAMES = /^(\.env(\..+)?|.*\.env|docker-compose.*\.ya?ml|settings\.py\.example|\.npmrc|\.pypirc|id_rsa|id_dsa|id_ecdsa|id_ed25519|requirements.*\.txt|Pipfile|.*\.prisma)$/i;
+const TEXT_NAMES = /^(\.env(\..+)?|.*\.env|docker-compose.*\.ya?ml|settings\.py\.example|.*\.npmrc|\.pypirc|id_rsa|id_dsa|id_ecdsa|id_ed25519|requirements.*\.txt|Pipfile|.*\.prisma)$/i;
 
 /** The language of a repo-relative path, or undefined when it is not a file we read. */
 export function languageOf(path: string): LanguageId | undefined {
