@@ -95,3 +95,21 @@ describe('built text: Go', () => {
     ]);
   });
 });
+
+describe('built text: placeholder lists', () => {
+  it('treats joined lists of constant placeholders as constant text', async () => {
+    const facts = await run(goSqlCalls, 'store/in.go', [
+      'package store',
+      'import ("database/sql"; "fmt"; "strings")',
+      'func ByIDs(db *sql.DB, ids []int64, names []string) {',
+      '  marks := make([]string, len(ids))',
+      '  for i := range ids {',
+      '    marks[i] = "?"',
+      '  }',
+      '  db.Query(fmt.Sprintf("SELECT * FROM t WHERE id IN (%s)", strings.Join(marks, ",")))',
+      '  db.Query("SELECT * FROM t WHERE name IN (\'" + strings.Join(names, "\',\'") + "\')")',
+      '}',
+    ]);
+    expect(sqlLines(facts)).toEqual(['8 db.Query literal false', '9 db.Query concatenated true']);
+  });
+});

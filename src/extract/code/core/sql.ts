@@ -4,7 +4,7 @@ import type { SqlBuild, SqlCallFact } from '../../../core/facts.js';
 import type { Location } from '../../../core/types.js';
 import { looksLikeSql } from '../../code-facts-text.js';
 import { loc } from '../../tree-sitter/ast.js';
-import { analyzeText, type BuiltText, type TextContext } from './built-text.js';
+import { analyzeText, withBudget, type BuiltText, type TextContext } from './built-text.js';
 import type { CallView, Node } from './expr.js';
 
 export interface SqlSink {
@@ -36,7 +36,7 @@ export function sqlFact(file: string, ctx: TextContext, call: Node, view: CallVi
   const location = sqlLocation(file, call, view, sink.text);
   if (sink.parameterised) return { kind: 'sql-call', sink: sink.sink, build: 'parameterised', dynamic: false, location };
   if (!sink.text) return undefined;
-  const built = analyzeText(ctx, sink.text);
+  const built = analyzeText(withBudget(ctx), sink.text);
   if (sink.onlyBuilt && !built.dynamic) return undefined;
   if (!sink.strong) {
     if (built.opaque) {

@@ -216,7 +216,11 @@ export const csharpLang: Lang = {
         let name: string | undefined;
         if (left?.type === 'identifier') name = left.text;
         else if (left?.type === 'member_access_expression' && left.childForFieldName('expression')?.type.startsWith('this')) name = left.childForFieldName('name')?.text;
-        if (!name) return undefined;
+        if (!name) {
+          const target = left?.type === 'element_access_expression' ? left.childForFieldName('expression') : null;
+          if (target?.type === 'identifier' && right && op === '=') return [{ name: target.text, op: 'call', method: 'put', args: [named(left!.childForFieldName('subscript'))[0] ?? left!, right] }];
+          return undefined;
+        }
         if (op === '=' || op === '??=') return [{ name, op: '=', value: right }];
         if (op === '+=') return [{ name, op: '+=', value: right }];
         return [{ name, op: 'opaque' }];

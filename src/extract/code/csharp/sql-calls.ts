@@ -12,8 +12,9 @@ import { sqlExtractor } from '../core/sql-extractor.js';
 import { csharpLang, csharpTextHooks } from './lang.js';
 
 const COMMANDS = /^(Sql|Npgsql|MySql|Sqlite|SQLite|Oracle|OleDb|Odbc|Db2|Fb|SqlCe)(Command|DataAdapter)$/;
-const EF_RAW = new Set(['FromSqlRaw', 'ExecuteSqlRaw', 'ExecuteSqlRawAsync', 'SqlQueryRaw', 'ExecuteSqlCommand', 'ExecuteSqlCommandAsync']);
-const EF_FORMATTABLE = new Set(['FromSql', 'ExecuteSql', 'ExecuteSqlAsync', 'SqlQuery', 'FromSqlInterpolated', 'ExecuteSqlInterpolated', 'ExecuteSqlInterpolatedAsync']);
+const EF_RAW = new Set(['FromSqlRaw', 'ExecuteSqlRaw', 'ExecuteSqlRawAsync', 'SqlQueryRaw']);
+/** FormattableString overloads: an interpolated string literal written as the argument is parameterised (EF Core). */
+const EF_FORMATTABLE = new Set(['FromSql', 'ExecuteSql', 'ExecuteSqlAsync', 'SqlQuery', 'FromSqlInterpolated', 'ExecuteSqlInterpolated', 'ExecuteSqlInterpolatedAsync', 'ExecuteSqlCommand', 'ExecuteSqlCommandAsync']);
 const DAPPER = /^(Query|QueryAsync|QueryFirst|QueryFirstAsync|QueryFirstOrDefault|QueryFirstOrDefaultAsync|QuerySingle|QuerySingleAsync|QuerySingleOrDefault|QuerySingleOrDefaultAsync|QueryMultiple|QueryMultipleAsync|Execute|ExecuteAsync|ExecuteScalar|ExecuteScalarAsync|ExecuteReader|ExecuteReaderAsync|QueryUnbufferedAsync)$/;
 const DB_RECEIVER = /^(conn|connection|con|cnn|db|_db|_conn|_connection|dbConnection|_dbConnection|sqlConnection|connectionFactory|_session|session|transaction|tx|trans|uow|_uow)$|(Connection|Conn|Db|Transaction|Session)$/;
 

@@ -149,6 +149,11 @@ export const goLang: Lang = {
         const op = node.type === 'short_var_declaration' ? '=' : node.childForFieldName('operator')?.text ?? '=';
         const out: RawBinding[] = [];
         left.forEach((l, i) => {
+          // parts[i] = "?": an item stored into a local slice / map
+          if (l.type === 'index_expression' && l.childForFieldName('operand')?.type === 'identifier' && right.length === left.length && op === '=') {
+            out.push({ name: l.childForFieldName('operand')!.text, op: 'call', method: 'put', args: [l.childForFieldName('index') ?? l, right[i]!] });
+            return;
+          }
           if (l.type !== 'identifier' || l.text === '_') return;
           const value = right.length === left.length ? right[i] : i === 0 && right.length === 1 ? right[0] : undefined;
           if (op === '+=') out.push({ name: l.text, op: '+=', value });

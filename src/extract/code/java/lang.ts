@@ -112,7 +112,7 @@ export const javaLang: Lang = {
       case 'array_initializer': return { k: 'list', items: named(node) };
       case 'array_creation_expression': {
         const init = node.childForFieldName('value') ?? named(node).find((c) => c.type === 'array_initializer');
-        return init ? { k: 'list', items: named(init) } : { k: 'other' };
+        return { k: 'list', items: init ? named(init) : [] };
       }
       case 'lambda_expression': return { k: 'lambda', params: [], body: node.childForFieldName('body') ?? undefined };
       default:
@@ -160,7 +160,9 @@ export const javaLang: Lang = {
         if (left?.type === 'identifier') name = left.text;
         else if (left?.type === 'field_access' && left.childForFieldName('object')?.type === 'this') name = left.childForFieldName('field')?.text;
         if (!name) {
-          // arr[i] = v: an item store; map-like keyed stores go through put()
+          // arr[i] = v: an item stored into a local array
+          const array = left?.type === 'array_access' ? left.childForFieldName('array') : null;
+          if (array?.type === 'identifier' && right && op === '=') return [{ name: array.text, op: 'call', method: 'put', args: [left!.childForFieldName('index') ?? left!, right] }];
           return undefined;
         }
         if (op === '=') return [{ name, op: '=', value: right }];

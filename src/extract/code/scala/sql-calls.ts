@@ -3,7 +3,7 @@
 // of jvm/sql-sinks.ts (JDBC, JdbcTemplate, JPA).
 import type { Fact, SqlCallFact } from '../../../core/facts.js';
 import { loc, walk } from '../../tree-sitter/ast.js';
-import { analyzeText, type TextContext, type TextHooks } from '../core/built-text.js';
+import { analyzeText, withBudget, type TextContext, type TextHooks } from '../core/built-text.js';
 import type { CallView } from '../core/expr.js';
 import type { SqlSink } from '../core/sql.js';
 import { sqlExtractor } from '../core/sql-extractor.js';
@@ -34,7 +34,7 @@ function interpolations(file: string, ctx: TextContext): Fact[] {
     if (node.type !== 'interpolated_string_expression') return undefined;
     const e = scalaLang.expr(node);
     if (e.k !== 'template' || !e.tag || !BOUND_TAGS.has(e.tag)) return undefined;
-    const built = analyzeText(ctx, node);
+    const built = analyzeText(withBudget(ctx), node);
     const fact: SqlCallFact = {
       kind: 'sql-call', sink: `${e.tag === 'fr' || e.tag === 'fr0' ? 'doobie' : 'slick'}.${e.tag}`,
       build: built.dynamic ? 'interpolated' : 'parameterised', dynamic: built.dynamic, location: loc(file, node),
