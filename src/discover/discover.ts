@@ -185,7 +185,7 @@ export function discover(rootPath: string, options: DiscoverOptions = {}): Disco
       return (fs.readdirSync as (d: fs.PathLike, o?: unknown) => unknown)(dir, opts);
     } catch (error) {
       const rel = toPosix(relative(root, String(dir)));
-      if ((error as { code?: string }).code !== 'ENOENT') skip(rel || '.', 'unreadable-directory');
+      if ((error as { code?: string }).code !== 'ENOENT' && !(rel && gitignore.ignores(`${rel}/`))) skip(rel || '.', 'unreadable-directory');
       throw error;
     }
   }) as typeof fs.readdirSync;

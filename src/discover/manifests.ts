@@ -210,7 +210,9 @@ export function parseManifest(path: string, text: string): { manifest?: Manifest
     return { manifest: { path, root, ecosystem: 'python', dependencies, lines } };
   } catch (error) {
     // JSON.parse quotes the text around the error (`..."pass": hunter2,"... is not valid JSON`): keep it out, it may hold a secret.
-    return problem(`could not be parsed (${(error as Error).message.split('\n')[0]!.replace(/, (\.\.\.)?".*$/, '')})`);
+    const first = (error as Error).message.split('\n')[0]!;
+    const quoted = first.search(/, (?:\.\.\.)?"/);
+    return problem(`could not be parsed (${quoted >= 0 ? first.slice(0, quoted) : first})`);
   }
 }
 

@@ -62,7 +62,11 @@ export function parseUnifiedDiff(diff: string): Map<string, Set<number>> {
 
 function git(args: string[], cwd: string, what: string): Promise<string> {
   return new Promise((resolve, reject) => {
-    execFile('git', args, { cwd, maxBuffer: 256 * 1024 * 1024, encoding: 'utf8' }, (error, stdout, stderr) => {
+    // The scanned repository's own .git/config must not run anything: no fsmonitor hook, no textconv
+    // or external diff drivers.
+    const safeArgs = ['-c', 'core.fsmonitor=false', '-c', 'diff.external=', ...args];
+    if (safeArgs.includes('diff')) safeArgs.splice(safeArgs.indexOf('diff') + 1, 0, '--no-textconv', '--no-ext-diff');
+    execFile('git', safeArgs, { cwd, maxBuffer: 256 * 1024 * 1024, encoding: 'utf8' }, (error, stdout, stderr) => {
       if (error) {
         const detail = (stderr || error.message).trim().split('\n')[0];
         reject(new GitError(`${what} failed: ${detail}`));

@@ -60,7 +60,9 @@ function parseText(text: string, file: string): unknown {
       return JSON.parse(text) as unknown;
     } catch (error) {
       // Without the text JSON.parse quotes around the error: it may hold a secret.
-      throw new ConfigError(file, '', `not valid JSON (${(error as Error).message.replace(/, (\.\.\.)?".*$/s, '')})`);
+      const message = (error as Error).message;
+      const quoted = message.search(/, (?:\.\.\.)?"/);
+      throw new ConfigError(file, '', `not valid JSON (${quoted >= 0 ? message.slice(0, quoted) : message})`);
     }
   }
   // YAML (also `.backend-reviewrc`, which may hold JSON: YAML reads it too).

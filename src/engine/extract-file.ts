@@ -3,6 +3,18 @@ import type { Fact } from '../core/facts.js';
 import type { Notification, SourceFile } from '../core/types.js';
 import type { Extractor } from '../extract/types.js';
 import { adapterFor } from '../languages/index.js';
+import { classifySecret } from '../extract/secrets/classify.js';
+
+/**
+ * Constant facts carry string values from the code (for route prefixes). A value that looks like a
+ * credential is never a prefix, and must not travel on into caches or shard files: drop it here.
+ */
+function isNotSecretConstant(fact: Fact): boolean {
+  if (fact.kind !== 'constant') return true;
+  const value = fact.value;
+  if (value.length > 256 || /:\/\/[^/\s]*@/.test(value)) return false;
+  return classifySecret(value, fact.ref.path[fact.ref.path.length - 1]) === undefined;
+}
 
 export interface FileExtraction {
   facts: Fact[];
@@ -92,5 +104,5 @@ export function extractFile(file: SourceFile, extractors: readonly Extractor[], 
       message: `${file.path}: parsed with ${parsed.errors.length} recovered syntax error(s), first: ${first.message}`,
     });
   }
-  return { facts, notifications, parseError: false };
+  return { facts: facts.filter(isNotSecretConstant), notifications, parseError: false };
 }

@@ -81,7 +81,7 @@ function resolveEndpoints(f: FactsByKind, input: ModelInput, roots: readonly str
     const file = route.location.file;
     for (const ctx of contexts) {
       const path = route.isRegex
-        ? (ctx.prefix === '/' ? route.path : joinPaths(ctx.prefix, route.path))
+        ? (ctx.prefix === '/' ? (route.path.startsWith('/') ? route.path : `/${route.path}`) : joinPaths(ctx.prefix, route.path)) // the contract: paths start with '/'
         : finalizePath(joinPaths(ctx.prefix, route.path));
       const dedupeKey = `${route.method} ${path} ${file}:${route.location.startLine}`;
       if (seen.has(dedupeKey)) continue;
@@ -166,7 +166,8 @@ function expandViews(routes: readonly FactOf<'route'>[], views: readonly FactOf<
 }
 
 function applyGlobalPrefixes(endpoints: Endpoint[], prefixes: readonly FactOf<'global-prefix'>[], roots: readonly string[]): void {
-  for (const fact of prefixes) {
+  // In source order, whatever order the files were read in: prefixes stack, so order matters.
+  for (const fact of [...prefixes].sort((a, b) => compareLocations(a.location, b.location))) {
     const service = serviceOf(fact.location.file, roots);
     const excluded = new Set((fact.exclude ?? []).map((p) => finalizePath(p)));
     // Entries ending in '/' are directories: every file below them.

@@ -11,7 +11,7 @@ import { extractFile, MAX_NESTING } from '../../src/engine/extract-file.js';
 import type { Extractor } from '../../src/extract/types.js';
 import { javascriptAdapter } from '../../src/languages/javascript/adapter.js';
 import { validateSarif, validateScanJson } from '../helpers/schemas.js';
-import { canDropPrivileges, runCli, scratchDir, writeTree, type CliRun } from './helpers.js';
+import { runCli, scratchDir, unprivileged, writeTree, type CliRun } from './helpers.js';
 
 const scratch = scratchDir('bad-input');
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -84,10 +84,12 @@ describe('bad input: what is scanned', () => {
 
 describe('bad input: unreadable entries', () => {
   // chmod 000 does not stop root: when the tests run as root the CLI is started as nobody (65534),
-  // for whom the modes apply. Elsewhere the current user is already subject to them.
-  const asUser = canDropPrivileges() ? { uid: 65534, gid: 65534 } : {};
+  // for whom the modes apply. Elsewhere the current user is already subject to them. When root
+  // cannot hand over to nobody (a checkout others cannot read), these two cases are skipped.
+  const user = unprivileged();
+  const asUser = user && user !== 'self' ? user : {};
 
-  it('an unreadable file and an unreadable directory are reported as skipped; the rest is scanned', () => {
+  it.skipIf(!user)('an unreadable file and an unreadable directory are reported as skipped; the rest is scanned', () => {
     const dir = tree({ 'package.json': EXPRESS_PKG, 'src/app.js': expressApp('/visible'), 'locked.js': expressApp('/locked-file'), 'private/inner.js': expressApp('/locked-dir') });
     chmodSync(join(dir, 'locked.js'), 0o000);
     chmodSync(join(dir, 'private'), 0o000);
@@ -101,7 +103,7 @@ describe('bad input: unreadable entries', () => {
     expect(notes).toEqual(['locked.js: skipped (unreadable)', 'private: skipped (unreadable-directory)']);
   });
 
-  it('an unreadable directory given as the root: exit 2, "permission denied"', () => {
+  it.skipIf(!user)('an unreadable directory given as the root: exit 2, "permission denied"', () => {
     const dir = tree({ 'a.js': expressApp('/x') });
     chmodSync(dir, 0o000);
     const run = runCli([dir], { ...asUser, cacheHome: join(scratch, 'nobody-cache') });
@@ -284,6 +286,26 @@ describe('bad input: links and a changing tree', () => {
     expect(result.files).toEqual([]);
     expect(result.skippedFiles.map((s) => `${s.path} ${s.reason}`).sort()).toEqual(expect.arrayContaining([expect.stringMatching(/^a\.js (unreadable|not-a-file)$/)]));
     expect(result.skippedFiles.map((s) => s.path).sort()).toEqual(['a.js', 'b.js']);
+  });
+});
+
+describe('bad input: control characters', () => {
+  it('escape sequences, newlines and bidi overrides from the tree reach the console and markdown only as visible escapes', () => {
+    const dir = tree({
+      'package.json': EXPRESS_PKG,
+      'evil.js': "const app = require('express')();\napp.get('/a\\x1b[2J\\x1b]0;title\\x07', h);\napp.get('/b\\n::error::injected', h);\napp.get('/c\\u202egnp.exe', h);\n",
+      'name\u001b[31m.js': "app.get('/d', h);\n",
+    });
+    for (const format of ['text', 'markdown']) {
+      const run = runCli([dir, '--format', format, '--no-cache', '--fail-on', 'none']);
+      expect(run.code).toBe(0);
+      expect(run.stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
+      expect(run.stdout).not.toMatch(/^::error/m);
+      expect(run.stdout).toContain('/a\\x1b[2J\\x1b]0;title\\x07');
+      expect(run.stdout).toContain('\\u202e');
+    }
+    // JSON keeps the exact strings (JSON.stringify escapes them).
+    expect(endpoints(dir)).toContain('GET /a\u001b[2J\u001b]0;title\u0007 evil.js:2');
   });
 });
 

@@ -121,7 +121,13 @@ export function hostileCopy(name = 'hostile'): string {
   return dir;
 }
 
-/** Whether this process can drop to another user (it runs as root): chmod 000 does not stop root. */
-export function canDropPrivileges(): boolean {
-  return typeof process.getuid === 'function' && process.getuid() === 0;
+/**
+ * How to run the CLI so that file modes apply: chmod 000 does not stop root. As root, the CLI is
+ * started as nobody (65534) when nobody can run it (the checkout must be readable by others);
+ * 'self' when this process is not root; undefined when neither works (the tests skip).
+ */
+export function unprivileged(): { uid: number; gid: number } | 'self' | undefined {
+  if (typeof process.getuid !== 'function' || process.getuid() !== 0) return 'self';
+  const probe = spawnSync(process.execPath, [CLI, '--version'], { uid: 65534, gid: 65534, encoding: 'utf8', timeout: 30_000 });
+  return probe.status === 0 ? { uid: 65534, gid: 65534 } : undefined;
 }

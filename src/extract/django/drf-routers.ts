@@ -36,7 +36,7 @@ export function drfRouterFacts(file: ParsedFile, scope: ModuleScope, statements:
     }
   }
   for (const statement of statements) {
-    const call = statement.namedChild(0);
+    const call = statement.namedChildren[0] ?? null;
     if (call?.type !== 'call') continue;
     const callee = dottedPath(field(call, 'function'));
     if (!callee || callee.length !== 2 || callee[1] !== 'register') continue;

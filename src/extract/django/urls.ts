@@ -3,7 +3,7 @@
 // (`router.register(prefix, ViewSet)` expanded into the routes the router generates).
 import type { Fact, HttpMethod, MiddlewareRef, RefExpr } from '../../core/facts.js';
 import type { ParsedFile } from '../../languages/types.js';
-import { dottedPath, keywordArg, loc, positionalArgs, type Node } from '../python/ast.js';
+import { descendants, dottedPath, keywordArg, loc, positionalArgs, type Node } from '../python/ast.js';
 import { middlewareRef } from '../python/middleware-roles.js';
 import { assignmentOf, evalString, isPythonTestFile, readModuleScope, type ModuleScope } from '../python/modules.js';
 import type { Extractor } from '../types.js';
@@ -61,7 +61,7 @@ function isPatternCall(scope: ModuleScope, node: Node): boolean {
 function holdsPatterns(scope: ModuleScope, expr: Node | null): boolean {
   if (!expr) return false;
   if (isPatternCall(scope, expr)) return true;
-  return expr.descendantsOfType('call').some((c) => !!c && isPatternCall(scope, c));
+  return descendants(expr, ['call']).some((c) => isPatternCall(scope, c));
 }
 
 function ensureList(ctx: Ctx, name: string, at: Node): void {
@@ -103,7 +103,7 @@ function includeArg(call: Node): Node | undefined {
 
 function handleInclude(ctx: Ctx, target: string, included: Node | undefined, prefix: string, at: Node): void {
   let arg = included;
-  if (arg?.type === 'tuple' || arg?.type === 'parenthesized_expression') arg = arg.namedChild(0) ?? undefined;
+  if (arg?.type === 'tuple' || arg?.type === 'parenthesized_expression') arg = arg.namedChildren[0] ?? undefined;
   if (!arg) return;
   const module = evalString(arg, ctx.scope.constants);
   if (module !== undefined) return mount(ctx, target, ['urlpatterns'], prefix, at, module);
@@ -199,7 +199,7 @@ function handlePatternCall(ctx: Ctx, target: string, call: Node, prefix: string)
 function addItems(ctx: Ctx, target: string, items: readonly Node[], prefix: string): void {
   for (const item of items) {
     if (isPatternCall(ctx.scope, item)) handlePatternCall(ctx, target, item, prefix);
-    else if (item.type === 'list_splat') addSource(ctx, target, item.namedChild(0), prefix);
+    else if (item.type === 'list_splat') addSource(ctx, target, item.namedChildren[0] ?? null, prefix);
   }
 }
 
@@ -215,7 +215,7 @@ function addSource(ctx: Ctx, target: string, expr: Node | null, prefix = ''): vo
       addSource(ctx, target, field(expr, 'right'), prefix);
       return;
     case 'parenthesized_expression':
-      return addSource(ctx, target, expr.namedChild(0), prefix);
+      return addSource(ctx, target, expr.namedChildren[0] ?? null, prefix);
     case 'call': {
       if (isPatternCall(ctx.scope, expr)) return handlePatternCall(ctx, target, expr, prefix);
       // i18n_patterns(path(...), ...) and format_suffix_patterns([...]) wrap plain patterns.
@@ -248,7 +248,7 @@ function listStatement(ctx: Ctx, statement: Node): void {
     addSource(ctx, name, right);
     return;
   }
-  const call = statement.namedChild(0);
+  const call = statement.namedChildren[0] ?? null;
   if (call?.type !== 'call') return;
   const callee = dottedPath(field(call, 'function'));
   if (!callee || callee.length !== 2 || !ctx.lists.has(callee[0]!)) return;
@@ -266,7 +266,7 @@ export function extractDjangoUrls(file: ParsedFile): Fact[] {
   const statements = moduleStatements(root);
   ctx.facts.push(...drfRouterFacts(file, ctx.scope, statements));
   for (const statement of statements) listStatement(ctx, statement);
-  for (const call of root.descendantsOfType('call')) {
+  for (const call of descendants(root, ['call'])) {
     if (call && ENTRY_CALLS.has(lastName(call) ?? '')) {
       ctx.facts.push({ kind: 'service-entry', framework: FRAMEWORK, location: loc(file.path, call) });
     }

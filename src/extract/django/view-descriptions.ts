@@ -34,10 +34,10 @@ function isViewsetClass(scope: ModuleScope, cls: Node, depth = 0): boolean {
 /** A module-level function that takes the request first, or carries a view decorator. */
 function isFunctionView(def: Node): boolean {
   const first = field(def, 'parameters')?.namedChildren[0];
-  const firstName = (first?.type === 'typed_parameter' ? first.namedChild(0) : first)?.text;
+  const firstName = (first?.type === 'typed_parameter' ? (first.namedChildren[0] ?? null) : first)?.text;
   if (firstName === 'request') return true;
   return decoratorsOf(def).some((d) => {
-    const expr = d.namedChild(0);
+    const expr = d.namedChildren[0] ?? null;
     const path = dottedPath(expr?.type === 'call' ? field(expr, 'function') : expr);
     return !!path && VIEW_DECORATORS.has(path[path.length - 1]!);
   });

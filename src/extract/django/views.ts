@@ -2,7 +2,7 @@
 // which decorators / mixins / permission classes guard it, and which routes a DRF viewset expands to.
 import type { HttpMethod, MiddlewareRef } from '../../core/facts.js';
 import type { ParsedFile } from '../../languages/types.js';
-import { dottedPath, keywordArg, loc, positionalArgs, type Node } from '../python/ast.js';
+import { descendants, dottedPath, keywordArg, loc, positionalArgs, type Node } from '../python/ast.js';
 import { middlewareRef } from '../python/middleware-roles.js';
 import { field } from '../tree-sitter/ast.js';
 import {
@@ -48,14 +48,14 @@ function lastName(node: Node | null | undefined): string | undefined {
 /** Methods compared against `request.method` in a function body, plus POST when it reads request.POST/FILES. */
 function methodsUsedInBody(def: Node, scope: ModuleScope): HttpMethod[] {
   const request = field(def, 'parameters')?.namedChildren.find((p) => p?.type === 'identifier' || p?.type === 'typed_parameter');
-  const requestName = (request?.type === 'typed_parameter' ? request.namedChild(0) : request)?.text ?? 'request';
+  const requestName = (request?.type === 'typed_parameter' ? (request.namedChildren[0] ?? null) : request)?.text ?? 'request';
   const body = field(def, 'body');
   const out: HttpMethod[] = [];
   const add = (m: string | undefined) => {
     const upper = m?.toUpperCase();
     if (upper && isHttpMethod(upper) && !out.includes(upper)) out.push(upper);
   };
-  for (const attr of body?.descendantsOfType('attribute') ?? []) {
+  for (const attr of body ? descendants(body, ['attribute']) : []) {
     if (!attr) continue;
     const path = dottedPath(attr);
     if (!path || path.length !== 2 || path[0] !== requestName) continue;
@@ -78,7 +78,7 @@ export function functionViewInfo(file: ParsedFile, scope: ModuleScope, def: Node
   let methods: HttpMethod[] | undefined;
   const middleware: MiddlewareRef[] = [];
   for (const decorator of decoratorsOf(def)) {
-    const expr = decorator.namedChild(0);
+    const expr = decorator.namedChildren[0] ?? null;
     const name = lastName(expr);
     if (name && METHOD_DECORATORS[name]) methods = METHOD_DECORATORS[name];
     else if (name && LIST_DECORATORS.has(name) && expr?.type === 'call') {

@@ -73,7 +73,7 @@ function collect(file: ParsedFile, scope: ModuleScope, cls: Node, depth: number)
       out.known = true;
       out.actions.set(name as Action, def);
     }
-    const decorator = decoratorsOf(def).find((d) => ['action', 'list_route', 'detail_route'].includes(lastName(d.namedChild(0)) ?? ''));
+    const decorator = decoratorsOf(def).find((d) => ['action', 'list_route', 'detail_route'].includes(lastName(d.namedChildren[0] ?? null) ?? ''));
     if (decorator) {
       out.extras = out.extras.filter((e) => e.name !== name);
       out.extras.push({ name, def, decorator });
@@ -95,7 +95,7 @@ function lastName(node: Node | null | undefined): string | undefined {
 }
 
 function extraRoute(scope: ModuleScope, extra: Collected['extras'][number], lookup: string, slash: string, className: string): GeneratedRoute[] {
-  const expr = extra.decorator.namedChild(0);
+  const expr = extra.decorator.namedChildren[0] ?? null;
   const name = lastName(expr);
   const call = expr?.type === 'call' ? expr : undefined;
   const detailNode = call ? keywordArg(call, 'detail') : undefined;

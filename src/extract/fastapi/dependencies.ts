@@ -2,7 +2,7 @@
 // default or Annotated[...] metadata is Depends(...) / Security(...).
 import type { MiddlewareRef } from '../../core/facts.js';
 import type { ParsedFile } from '../../languages/types.js';
-import { dottedPath, loc, type Node } from '../python/ast.js';
+import { descendants, dottedPath, loc, type Node } from '../python/ast.js';
 import { middlewareRef } from '../python/middleware-roles.js';
 import { evalString, type ModuleScope } from '../python/modules.js';
 import { field } from '../tree-sitter/ast.js';
@@ -24,7 +24,7 @@ export function dependencyMiddleware(file: ParsedFile, list: Node | undefined): 
 function dependencyCallsIn(node: Node | null): Node[] {
   if (!node) return [];
   if (isDependencyCall(node)) return [node];
-  return node.descendantsOfType('call').filter((c): c is Node => isDependencyCall(c));
+  return descendants(node, ['call']).filter((c) => isDependencyCall(c));
 }
 
 /** Depends()/Security() in a handler's parameters (defaults and Annotated metadata). */

@@ -62,7 +62,7 @@ function decoratorRoutes(ctx: Ctx, decorated: Node): void {
   if (def?.type !== 'function_definition') return;
   const decorators = decorated.namedChildren.filter((c): c is Node => c?.type === 'decorator');
   decorators.forEach((decorator, index) => {
-    const call = decorator.namedChild(0);
+    const call = decorator.namedChildren[0] ?? null;
     if (call?.type !== 'call') return;
     const parts = calleeParts(call);
     if (!parts) return;

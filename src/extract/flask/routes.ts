@@ -2,7 +2,7 @@
 // class-based views), register_blueprint mounts, and flask-restful Api.add_resource.
 import type { Fact, HttpMethod, MiddlewareRef, RefExpr } from '../../core/facts.js';
 import type { ParsedFile } from '../../languages/types.js';
-import { dottedPath, keywordArg, loc, positionalArgs, walk, type Node } from '../python/ast.js';
+import { descendants, dottedPath, keywordArg, loc, positionalArgs, walk, type Node } from '../python/ast.js';
 import { middlewareRef } from '../python/middleware-roles.js';
 import {
   baseNames, callFramework, classBody, evalString, httpMethodList, isHttpMethod, isPythonTestFile, readModuleScope, receiverFramework, type ModuleScope,
@@ -57,7 +57,7 @@ function resourceAdders(scope: ModuleScope, ctor: string | undefined, depth = 0)
   const cls = ctor ? scope.classes.get(ctor) : undefined;
   if (!cls || depth > 8) return out;
   for (const [name, def] of classBody(cls).functions) {
-    const delegates = def.descendantsOfType('call').some((c) => dottedPath(field(c, 'function'))?.join('.') === 'self.add_resource');
+    const delegates = descendants(def, ['call']).some((c) => dottedPath(field(c, 'function'))?.join('.') === 'self.add_resource');
     if (delegates) out.add(name);
   }
   for (const base of baseNames(cls)) for (const name of resourceAdders(scope, base, depth + 1)) out.add(name);
@@ -100,7 +100,7 @@ function decoratorRoutes(ctx: Ctx, decorated: Node): void {
   if (def?.type !== 'function_definition') return;
   const decorators = decorated.namedChildren.filter((c): c is Node => c?.type === 'decorator');
   decorators.forEach((decorator, index) => {
-    const call = decorator.namedChild(0);
+    const call = decorator.namedChildren[0] ?? null;
     if (call?.type !== 'call') return;
     const parts = calleeParts(call);
     if (!parts || (parts.method !== 'route' && !SHORTCUTS[parts.method])) return;

@@ -10,16 +10,66 @@ const SKIP_KEYS = new Set(['loc', 'start', 'end', 'extra', 'leadingComments', 't
 /**
  * Depth-first walk. `enter` gets the node and its ancestors (nearest last); return false to skip
  * the node's children. Iterative, so deeply nested code cannot overflow the stack.
+ *
+ * The order of a whole file (a walk from its File or Program node) is computed once and shared by
+ * every extractor that walks it (a pure function of an AST nobody mutates): such a walk is a loop
+ * over an array. Walks from inner nodes (a function body) are small and go node by node.
  */
 export function walk(root: Node, enter: (node: Node, ancestors: readonly Node[]) => boolean | void): void {
-  const stack: { node: Node; depth: number }[] = [{ node: root, depth: 0 }];
+  let order = ORDERS.get(root);
+  if (!order) {
+    if (root.type !== 'File' && root.type !== 'Program') {
+      walkUncached(root, enter);
+      return;
+    }
+    order = buildOrder(root);
+    ORDERS.set(root, order);
+  }
+  const { nodes, depths, ends } = order;
   const ancestors: Node[] = [];
+  const end = nodes.length;
+  let i = 0;
+  while (i < end) {
+    const node = nodes[i]!;
+    const depth = depths[i]!;
+    if (ancestors.length > depth) ancestors.length = depth;
+    if (enter(node, ancestors) === false) {
+      i = ends[i]!;
+    } else {
+      ancestors.push(node);
+      i++;
+    }
+  }
+}
+
+interface WalkOrder {
+  /** Nodes in walk order (pre-order, children in key order). */
+  nodes: Node[];
+  depths: Int32Array;
+  /** One past the last node of each subtree. */
+  ends: Int32Array;
+}
+
+// Walk orders of whole files, by the File or Program node walked.
+const ORDERS = new WeakMap<Node, WalkOrder>();
+
+function buildOrder(root: Node): WalkOrder {
+  const nodes: Node[] = [];
+  const depthList: number[] = [];
+  const parentList: number[] = [];
+  const stack: Node[] = [root];
+  const stackDepth: number[] = [0];
+  const stackParent: number[] = [-1];
+  const children: Node[] = [];
   while (stack.length > 0) {
-    const { node, depth } = stack.pop()!;
-    ancestors.length = depth;
-    if (enter(node, ancestors) === false) continue;
-    ancestors.push(node);
-    const children: Node[] = [];
+    const node = stack.pop()!;
+    const depth = stackDepth.pop()!;
+    const parent = stackParent.pop()!;
+    const i = nodes.length;
+    nodes.push(node);
+    depthList.push(depth);
+    parentList.push(parent);
+    children.length = 0;
     for (const key of Object.keys(node)) {
       if (SKIP_KEYS.has(key)) continue;
       const value = (node as unknown as Record<string, unknown>)[key];
@@ -29,7 +79,48 @@ export function walk(root: Node, enter: (node: Node, ancestors: readonly Node[])
         children.push(value);
       }
     }
-    for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i]!, depth: depth + 1 });
+    for (let k = children.length - 1; k >= 0; k--) {
+      stack.push(children[k]!);
+      stackDepth.push(depth + 1);
+      stackParent.push(i);
+    }
+  }
+  const n = nodes.length;
+  const depths = Int32Array.from(depthList);
+  const ends = new Int32Array(n);
+  for (let i = 0; i < n; i++) ends[i] = i + 1;
+  for (let i = n - 1; i > 0; i--) {
+    const p = parentList[i]!;
+    if (ends[i]! > ends[p]!) ends[p] = ends[i]!;
+  }
+  return { nodes, depths, ends };
+}
+
+function walkUncached(root: Node, enter: (node: Node, ancestors: readonly Node[]) => boolean | void): void {
+  const stack: Node[] = [root];
+  const stackDepth: number[] = [0];
+  const ancestors: Node[] = [];
+  const children: Node[] = [];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    const depth = stackDepth.pop()!;
+    ancestors.length = depth;
+    if (enter(node, ancestors) === false) continue;
+    ancestors.push(node);
+    children.length = 0;
+    for (const key of Object.keys(node)) {
+      if (SKIP_KEYS.has(key)) continue;
+      const value = (node as unknown as Record<string, unknown>)[key];
+      if (Array.isArray(value)) {
+        for (const item of value) if (isNode(item)) children.push(item);
+      } else if (isNode(value)) {
+        children.push(value);
+      }
+    }
+    for (let i = children.length - 1; i >= 0; i--) {
+      stack.push(children[i]!);
+      stackDepth.push(depth + 1);
+    }
   }
 }
 

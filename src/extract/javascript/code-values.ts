@@ -39,7 +39,20 @@ export interface ImportBinding {
   imported: string; // 'default' | '*' | name
 }
 
+// One FileValues per tree, shared by the extractors that need it (read-only after construction).
+const FILE_VALUES = new WeakMap<Node, FileValues>();
+
 export class FileValues {
+  /** The values of the file `root` heads, built once per tree and shared. */
+  static of(root: Node): FileValues {
+    let values = FILE_VALUES.get(root);
+    if (!values) {
+      values = new FileValues(root);
+      FILE_VALUES.set(root, values);
+    }
+    return values;
+  }
+
   private readonly parents = new Map<Node, Node>();
   private readonly scopes = new Map<Node, Scope>();
   readonly imports = new Map<string, ImportBinding>();

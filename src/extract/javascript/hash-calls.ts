@@ -40,7 +40,7 @@ export const javascriptHashCalls: Extractor = {
   keywords: ['crypto', 'bcrypt', 'argon2', 'md5', 'sha1', 'sha256', 'sha512', 'Hash', 'hash', 'pbkdf2', 'scrypt', 'CryptoJS', 'MD5', 'SHA'],
   extract(file: ParsedFile): Fact[] {
     if (file.tree.kind !== 'babel') return [];
-    const values = new FileValues(file.tree.ast as unknown as Node);
+    const values = FileValues.of(file.tree.ast as unknown as Node);
     const facts: Fact[] = [];
     for (const call of values.calls) {
       const match = matchHashCall(values, call);

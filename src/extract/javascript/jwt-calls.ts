@@ -20,7 +20,7 @@ export const javascriptJwtCalls: Extractor = {
   keywords: ['jwt', 'Jwt', 'JWT', 'jose', 'jsonwebtoken', 'SignJWT', 'jwtVerify', 'decodeJwt'],
   extract(file: ParsedFile): Fact[] {
     if (file.tree.kind !== 'babel') return [];
-    const values = new FileValues(file.tree.ast as unknown as Node);
+    const values = FileValues.of(file.tree.ast as unknown as Node);
     const facts: Fact[] = [];
     for (const call of values.calls) {
       const fact = jwtFact(file.path, values, call);

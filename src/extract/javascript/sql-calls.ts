@@ -34,7 +34,7 @@ export const javascriptSqlCalls: Extractor = {
   keywords: ['query', 'execute', 'Raw', 'raw', 'run', 'prepare', 'exec', 'literal', '.all', '.get', '.each', '.one', '.any', '.none', '.many', 'where', 'unsafe'],
   extract(file: ParsedFile): Fact[] {
     if (file.tree.kind !== 'babel') return [];
-    const values = new FileValues(file.tree.ast as unknown as Node);
+    const values = FileValues.of(file.tree.ast as unknown as Node);
     const facts: Fact[] = [];
     for (const call of values.calls) {
       if (call.type !== 'CallExpression') continue;

@@ -2,7 +2,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { Location } from '../../core/types.js';
 import { locationFromTreeSitter } from '../../languages/location.js';
-import { field, memoByNode, walk } from '../tree-sitter/ast.js';
+import { descendants, field, memoByNode, walk } from '../tree-sitter/ast.js';
 
 export type { Node };
 /** Depth-first walk over named children (shared per-tree index; see tree-sitter/ast.ts). */
@@ -12,10 +12,8 @@ export function loc(file: string, node: Node): Location {
   return locationFromTreeSitter(file, node);
 }
 
-/** All descendants of the given types (document order). */
-export function descendants(root: Node, types: readonly string[]): Node[] {
-  return root.descendantsOfType(types as string[]).filter((n): n is Node => n !== null);
-}
+/** All descendants of the given types (document order), as the indexed node objects. */
+export { descendants };
 
 /** True when a `string` node has f-string interpolations. */
 export function isInterpolated(node: Node): boolean {
@@ -56,7 +54,7 @@ export function stringValue(node: Node | null | undefined): string | undefined {
       return left !== undefined && right !== undefined ? left + right : undefined;
     }
     case 'parenthesized_expression':
-      return stringValue(node.namedChild(0));
+      return stringValue(node.namedChildren[0] ?? null);
     default:
       return undefined;
   }

@@ -3,7 +3,7 @@
 // names are parameters and what each local imports. Syntax only, one file, no type inference.
 // How strings were built is in built-text.ts.
 import type { Tree } from 'web-tree-sitter';
-import { field, memoForRoot } from '../tree-sitter/ast.js';
+import { field, fieldChildren, memoForRoot } from '../tree-sitter/ast.js';
 import { dottedPath, stringValue, walk, type Node } from './ast.js';
 
 export interface Binding {
@@ -170,7 +170,7 @@ export class PyFileValues {
           break;
         }
         case 'import_statement':
-          for (const child of node.childrenForFieldName('name')) {
+          for (const child of fieldChildren(node, 'name')) {
             if (!child) continue;
             if (child.type === 'aliased_import') {
               const full = field(child, 'name')?.text;
@@ -185,7 +185,7 @@ export class PyFileValues {
         case 'import_from_statement': {
           const module = field(node, 'module_name')?.text;
           if (!module) break;
-          for (const child of node.childrenForFieldName('name')) {
+          for (const child of fieldChildren(node, 'name')) {
             if (!child) continue;
             if (child.type === 'aliased_import') {
               const name = field(child, 'name')?.text;

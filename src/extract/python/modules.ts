@@ -5,7 +5,7 @@ import type { AliasFact, ConstantFact, Fact, HttpMethod, ImportFact } from '../.
 import type { ParsedFile } from '../../languages/types.js';
 import type { Extractor } from '../types.js';
 import type { Tree } from 'web-tree-sitter';
-import { field, memoForRoot } from '../tree-sitter/ast.js';
+import { field, fieldChildren, memoForRoot } from '../tree-sitter/ast.js';
 import { dottedPath, loc, walk, type Node } from './ast.js';
 
 export interface ImportBinding {
@@ -32,14 +32,14 @@ export interface ModuleScope {
 function importBindings(node: Node): { local: string; binding: ImportBinding }[] {
   const out: { local: string; binding: ImportBinding }[] = [];
   if (node.type === 'import_statement') {
-    for (const name of node.childrenForFieldName('name')) {
+    for (const name of fieldChildren(node, 'name')) {
       if (!name) continue;
       if (name.type === 'aliased_import') {
         const source = field(name, 'name')?.text;
         const alias = field(name, 'alias')?.text;
         if (source && alias) out.push({ local: alias, binding: { source, imported: '*' } });
       } else if (name.type === 'dotted_name') {
-        const first = name.namedChild(0)?.text;
+        const first = name.namedChildren[0]?.text;
         if (first) out.push({ local: first, binding: { source: first, imported: '*' } });
       }
     }
@@ -47,7 +47,7 @@ function importBindings(node: Node): { local: string; binding: ImportBinding }[]
     const moduleNode = field(node, 'module_name');
     if (!moduleNode) return out;
     const source = moduleNode.text.replace(/\s+/g, '');
-    for (const name of node.childrenForFieldName('name')) {
+    for (const name of fieldChildren(node, 'name')) {
       if (!name) continue;
       if (name.type === 'aliased_import') {
         const imported = field(name, 'name')?.text;
@@ -71,12 +71,12 @@ function definitionOf(node: Node): Node | undefined {
 /** The assignment inside an expression statement, if it is one. */
 export function assignmentOf(statement: Node): Node | undefined {
   if (statement.type !== 'expression_statement') return undefined;
-  const inner = statement.namedChild(0);
+  const inner = statement.namedChildren[0] ?? null;
   return inner && (inner.type === 'assignment' || inner.type === 'augmented_assignment') ? inner : undefined;
 }
 
 function stringPrefix(node: Node): string {
-  const start = node.children.find((c) => c?.type === 'string_start')?.text ?? '';
+  const start = node.namedChildren.find((c) => c?.type === 'string_start')?.text ?? '';
   return start.replace(/["']+$/, '').toLowerCase();
 }
 
@@ -140,7 +140,7 @@ export function evalString(node: Node | null | undefined, constants: ReadonlyMap
       return left !== undefined && right !== undefined ? left + right : undefined;
     }
     case 'parenthesized_expression':
-      return evalString(node.namedChild(0), constants);
+      return evalString(node.namedChildren[0] ?? null, constants);
     case 'identifier':
     case 'attribute': {
       const path = dottedPath(node);

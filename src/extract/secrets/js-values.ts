@@ -45,7 +45,20 @@ function requireOf(node: Node | null | undefined): { source: string; member?: st
   return undefined;
 }
 
+// One index per tree, shared by the secrets, CORS, rate-limit and database extractors (read-only).
+const FILE_INDEXES = new WeakMap<t.File, FileIndex>();
+
+/** The index of a file (built once per tree and shared: do not mutate it). */
 export function indexFile(ast: t.File): FileIndex {
+  let index = FILE_INDEXES.get(ast);
+  if (!index) {
+    index = buildFileIndex(ast);
+    FILE_INDEXES.set(ast, index);
+  }
+  return index;
+}
+
+function buildFileIndex(ast: t.File): FileIndex {
   const assignments = new Map<string, Node[]>();
   const imports = new Map<string, { source: string; imported: string }>();
   const add = (name: string, value: Node) => {

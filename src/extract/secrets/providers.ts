@@ -71,15 +71,17 @@ export function uriCredentials(value: string): UriCredentials | undefined {
 }
 
 /**
- * Necessary condition for any match below: every provider format holds a run of at least ten
- * characters from [A-Za-z0-9_-] (`-----BEGIN`, `AKIA` + 16, `pscale_pw_`, `eyJ` + 8, ...), and URI
- * credentials need `://` and `@`. Most strings fail it, which saves trying ~30 patterns on each.
+ * Necessary condition for any match below, tried first because most strings and lines hold no
+ * credential: one literal each format cannot match without (`-----BEGIN `, the AWS prefixes,
+ * `gh?_`, `sk-`, `eyJ`, `:AA`, `://` for URI credentials, ...). Keep it in step with
+ * PROVIDER_FORMATS (test/extract/secrets checks every format against it).
  */
-const CREDENTIAL_RUN = /[A-Za-z0-9_-]{10}/;
-
-function mayHoldCredential(value: string): boolean {
-  return CREDENTIAL_RUN.test(value) || (value.includes('://') && value.includes('@'));
-}
+export const CREDENTIAL_ANCHOR = new RegExp([
+  '-----BEGIN ', 'AKIA', 'ASIA', 'AGPA', 'AIDA', 'AROA', 'ANPA', 'ANVA', 'AIPA', 'gh[pousr]_', 'github_pat_', 'glpat-',
+  'xox[abposr]-', 'hooks\\.slack\\.com', '[rs]k_live_', '[rs]k_test_', 'AIza', 'SG\\.', 'SK[0-9a-f]', 'AC[0-9a-f]', 'npm_', 'sk-',
+  'pypi-AgE', 'EAAA', 'sq0atp-', 'sq0csp-', 'xapp-', 'do[opr]_v1_', '-us[0-9]', 'key-', 'NRAK-', 'pscale_', 'shp(at|ca|pa|ss)_',
+  ':AA', '\\.atlasv1\\.', 'A{22}', 'ya29\\.', 'eyJ', '://',
+].join('|'));
 
 export interface ProviderMatch {
   detector: string;
@@ -91,7 +93,7 @@ export interface ProviderMatch {
 
 /** The first known credential format found in a value. */
 export function matchProvider(value: string): ProviderMatch | undefined {
-  if (!mayHoldCredential(value)) return undefined;
+  if (!CREDENTIAL_ANCHOR.test(value)) return undefined;
   for (const format of PROVIDER_FORMATS) {
     const m = format.pattern.exec(value);
     if (!m) continue;

@@ -2,7 +2,7 @@
 // CORS, rate-limit and database extractors. Shallow on purpose: a name resolves only when it is
 // assigned exactly once in the file and no enclosing function takes it as a parameter.
 import type { Node, Tree } from 'web-tree-sitter';
-import { field, memoByNode, memoForRoot } from '../tree-sitter/ast.js';
+import { field, fieldChildren, memoByNode, memoForRoot } from '../tree-sitter/ast.js';
 import { callName, dottedPath, keywordArg, positionalArgs, stringValue, walk } from '../python/ast.js';
 
 export interface PyFileIndex {
@@ -45,7 +45,7 @@ function buildPythonFileIndex(root: Node): PyFileIndex {
       }
     } else if (node.type === 'import_from_statement') {
       const module = field(node, 'module_name')?.text ?? '';
-      for (const child of node.childrenForFieldName('name')) {
+      for (const child of fieldChildren(node, 'name')) {
         if (!child) continue;
         if (child.type === 'dotted_name') imports.set(child.text, `${module}.${child.text}`);
         else if (child.type === 'aliased_import') {
@@ -101,7 +101,7 @@ export function resolvePyReference(node: Node | null | undefined, index: PyFileI
 export function unwrapPyValue(node: Node | null | undefined): Node | undefined {
   let cur = node ?? undefined;
   for (let i = 0; i < 3 && cur; i++) {
-    if (cur.type === 'parenthesized_expression') { cur = cur.namedChild(0) ?? undefined; continue; }
+    if (cur.type === 'parenthesized_expression') { cur = cur.namedChildren[0] ?? undefined; continue; }
     if (cur.type !== 'call') break;
     const fn = field(cur, 'function');
     const name = callName(cur);

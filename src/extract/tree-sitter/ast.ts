@@ -30,7 +30,7 @@ export interface TreeIndex {
   readonly parents: Int32Array;
   /** One past the last descendant of each node: the subtree of i is [i, ends[i]). */
   readonly ends: Int32Array;
-  /** node id -> position in `nodes`. */
+  /** node id -> position in `nodes` (built on first use: indexed node objects carry their position). */
   readonly positions: ReadonlyMap<number, number>;
   /** Field lookups made so far: field name -> node id -> child (the indexed node object when named). */
   readonly fields: Map<string, Map<number, Node | null>>;
@@ -64,10 +64,13 @@ const FIELD_LAYOUTS: Readonly<Record<string, FieldLayouts>> = {
 const INDEXES = new WeakMap<Tree, TreeIndex>();
 
 // Gives an existing node object own `type` and `parent` data properties (the values its getters
-// would compute through wasm). A base constructor that returns its argument makes the subclass's
-// field initialisers define the fields on that object: several times faster than defineProperty.
+// would compute through wasm) and its position in the index, under a symbol. A base constructor
+// that returns its argument makes the subclass's field initialisers define the fields on that
+// object: several times faster than defineProperty.
+const POSITION = Symbol('position in the tree index');
 let stampType = '';
 let stampParent: Node | null = null;
+let stampPosition = 0;
 class ReturnsArgument {
   constructor(target: object) {
     return target;
@@ -76,6 +79,63 @@ class ReturnsArgument {
 class StampTypeAndParent extends ReturnsArgument {
   type = stampType;
   parent = stampParent;
+  [POSITION] = stampPosition;
+}
+
+/** Where a node sits in the index of its tree, when it is the indexed node object itself. */
+function stampedPosition(node: Node): number | undefined {
+  return (node as Node & { [POSITION]?: number })[POSITION];
+}
+
+class Index implements TreeIndex {
+  readonly fields = new Map<string, Map<number, Node | null>>();
+  readonly memos = new Map<object, Map<number, unknown>>();
+  private positionMap: Map<number, number> | undefined;
+
+  constructor(
+    readonly nodes: readonly Node[],
+    readonly types: readonly string[],
+    readonly parents: Int32Array,
+    readonly ends: Int32Array,
+    readonly layouts: FieldLayouts | undefined,
+  ) {}
+
+  get positions(): ReadonlyMap<number, number> {
+    if (!this.positionMap) {
+      const map = new Map<number, number>();
+      this.nodes.forEach((node, i) => map.set(node.id, i));
+      this.positionMap = map;
+    }
+    return this.positionMap;
+  }
+
+  /** Position of any node object of this tree (the indexed one or another for the same node). */
+  positionOf(node: Node): number | undefined {
+    const stamped = stampedPosition(node);
+    if (stamped !== undefined && this.nodes[stamped] === node) return stamped;
+    // Another object for the node (`tree.rootNode`, results of descendantsOfType): pre-order start
+    // offsets never decrease, so search for the start, then for the id among nodes starting there.
+    const { nodes } = this;
+    const start = node.startIndex;
+    let lo = 0;
+    let hi = nodes.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (nodes[mid]!.startIndex < start) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < nodes.length && nodes[i]!.startIndex === start; i++) if (nodes[i]!.id === node.id) return i;
+    return undefined;
+  }
+
+  /** The indexed object for a child of the node at `parent` (named children only), or the child itself. */
+  childOf(parent: number, child: Node): Node {
+    const stamped = stampedPosition(child);
+    if (stamped !== undefined && this.nodes[stamped] === child) return child;
+    if (this.ends[parent] === parent + 1) return child;
+    for (const candidate of this.nodes[parent]!.namedChildren) if (candidate && candidate.id === child.id) return candidate;
+    return child;
+  }
 }
 
 /** The shared index of the tree `node` belongs to (built on first use). */
@@ -133,24 +193,21 @@ function buildIndex(tree: Tree): TreeIndex {
     const p = parents[i]!;
     if (ends[i]! > ends[p]!) ends[p] = ends[i]!;
   }
-  const positions = new Map<number, number>();
   for (let i = 0; i < n; i++) {
-    const node = nodes[i]!;
-    positions.set(node.id, i);
     const p = parents[i]!;
     stampType = types[i]!;
     stampParent = p < 0 ? null : nodes[p]!;
-    new StampTypeAndParent(node);
+    stampPosition = i;
+    new StampTypeAndParent(nodes[i]!);
   }
   stampParent = null;
-  const layouts = FIELD_LAYOUTS[tree.language.name ?? ''];
-  return { nodes, types, parents, ends, positions, fields: new Map(), memos: new Map(), ...(layouts ? { layouts } : {}) };
+  return new Index(nodes, types, parents, ends, FIELD_LAYOUTS[tree.language.name ?? '']);
 }
 
 /** Position of a node in its tree's index, or undefined (anonymous nodes). */
-function positionOf(node: Node): { index: TreeIndex; at: number } | undefined {
-  const index = treeIndex(node.tree);
-  const at = index.positions.get(node.id);
+function positionOf(node: Node): { index: Index; at: number } | undefined {
+  const index = treeIndex(node.tree) as Index;
+  const at = index.positionOf(node);
   return at === undefined ? undefined : { index, at };
 }
 
@@ -163,7 +220,12 @@ export function field(node: Node, name: string): Node | null;
 export function field(node: Node | null | undefined, name: string): Node | null | undefined;
 export function field(node: Node | null | undefined, name: string): Node | null | undefined {
   if (!node) return undefined;
-  const index = treeIndex(node.tree);
+  const index = treeIndex(node.tree) as Index;
+  if (index.layouts) {
+    // Read from the named children each time: cheaper than remembering it.
+    const fromLayout = fieldFromLayout(index, node, name);
+    if (fromLayout !== undefined) return fromLayout;
+  }
   let byNode = index.fields.get(name);
   if (!byNode) {
     byNode = new Map();
@@ -171,14 +233,22 @@ export function field(node: Node | null | undefined, name: string): Node | null 
   }
   const hit = byNode.get(node.id);
   if (hit !== undefined) return hit;
-  let value = index.layouts ? fieldFromLayout(index, node, name) : undefined;
-  if (value === undefined) {
-    const child = node.childForFieldName(name);
-    const at = child ? index.positions.get(child.id) : undefined;
-    value = at === undefined ? child : index.nodes[at]!;
-  }
+  const child = node.childForFieldName(name);
+  const at = child ? index.positionOf(node) : undefined;
+  const value = child && at !== undefined ? index.childOf(at, child) : child;
   byNode.set(node.id, value);
   return value;
+}
+
+/**
+ * `node.childrenForFieldName(name)` as the indexed node objects (named ones; anonymous children
+ * are returned as they come).
+ */
+export function fieldChildren(node: Node, name: string): Node[] {
+  const children = node.childrenForFieldName(name).filter((c): c is Node => c !== null);
+  const index = treeIndex(node.tree) as Index;
+  const at = index.positionOf(node);
+  return at === undefined ? children : children.map((c) => index.childOf(at, c));
 }
 
 /**
@@ -187,31 +257,41 @@ export function field(node: Node | null | undefined, name: string): Node | null 
  * (comments, line continuations) are skipped; anything unusual (an ERROR child, another child
  * count) is left to `childForFieldName`. Undefined = not decided here.
  */
-function fieldFromLayout(index: TreeIndex, node: Node, name: string): Node | null | undefined {
-  const at = index.positions.get(node.id);
+function fieldFromLayout(index: Index, node: Node, name: string): Node | null | undefined {
+  const at = index.positionOf(node);
   if (at === undefined) return undefined;
-  const layout = index.layouts!.fields[index.types[at]!];
+  const type = index.types[at]!;
+  const layout = index.layouts!.fields[type];
   if (!layout) return undefined;
   const slot = layout.indexOf(name);
   if (slot < 0) return undefined;
   const extras = index.layouts!.extras;
-  const children: Node[] = [];
+  // The first three non-extra named children, and how many there are.
+  let first: Node | undefined;
+  let second: Node | undefined;
+  let third: Node | undefined;
+  let count = 0;
   for (const child of index.nodes[at]!.namedChildren) {
     if (!child) return undefined;
-    const type = child.type;
-    if (type === 'ERROR') return undefined;
-    if (!extras.has(type)) children.push(child);
+    const childType = child.type;
+    if (childType === 'ERROR') return undefined;
+    if (extras.has(childType)) continue;
+    if (count === 0) first = child;
+    else if (count === 1) second = child;
+    else if (count === 2) third = child;
+    count++;
   }
-  if (index.types[at] === 'assignment') {
+  if (type === 'assignment') {
     // [left, right], [left, type] or [left, type, right]
-    if (children.length === 3) return children[slot] ?? undefined;
-    if (children.length !== 2) return undefined;
-    const typed = children[1]!.type === 'type';
-    if (name === 'left') return children[0]!;
-    if (name === 'type') return typed ? children[1]! : null;
-    return typed ? null : children[1]!;
+    if (count === 3) return slot === 0 ? first! : slot === 1 ? second! : third!;
+    if (count !== 2) return undefined;
+    const typed = second!.type === 'type';
+    if (name === 'left') return first!;
+    if (name === 'type') return typed ? second! : null;
+    return typed ? null : second!;
   }
-  return children.length === layout.length ? children[slot]! : undefined;
+  if (count !== layout.length) return undefined;
+  return slot === 0 ? first! : slot === 1 ? second! : third!;
 }
 
 /**
@@ -219,7 +299,7 @@ function fieldFromLayout(index: TreeIndex, node: Node, name: string): Node | nul
  * object). `compute` must be a pure function of the node's subtree and return an immutable value.
  */
 export function memoByNode<T>(key: object, node: Node, compute: (node: Node) => T): T {
-  const index = treeIndex(node.tree);
+  const index = treeIndex(node.tree) as Index;
   let byNode = index.memos.get(key) as Map<number, T> | undefined;
   if (!byNode) {
     byNode = new Map();
@@ -233,8 +313,8 @@ export function memoByNode<T>(key: object, node: Node, compute: (node: Node) => 
 
 /** The indexed node object for `node` (same node; cheaper to read), or `node` itself. */
 export function indexed(node: Node): Node {
-  const index = treeIndex(node.tree);
-  const at = index.positions.get(node.id);
+  const index = treeIndex(node.tree) as Index;
+  const at = index.positionOf(node);
   return at === undefined ? node : index.nodes[at]!;
 }
 
@@ -297,8 +377,8 @@ export function namedDescendants(root: Node, types: ReadonlySet<string>, stopAt?
 export function descendants(root: Node, types: readonly string[]): Node[] {
   // The indexed node objects where there are some: their `parent` needs no wasm call (a wasm
   // `parent` walks down from the root, so climbing from deep nodes that way is quadratic).
-  const { nodes, positions } = treeIndex(root.tree);
-  return root.descendantsOfType(types as string[]).flatMap((n) => (n ? [nodes[positions.get(n.id) ?? -1] ?? n] : []));
+  const index = treeIndex(root.tree) as Index;
+  return root.descendantsOfType(types as string[]).flatMap((n) => (n ? [index.nodes[index.positionOf(n) ?? -1] ?? n] : []));
 }
 
 /** Named children, without nulls and comments. */

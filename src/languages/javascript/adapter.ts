@@ -54,7 +54,7 @@ export function parseJavaScript(file: SourceFile): ParseResult {
     const column = (err.loc?.column ?? 0) + 1;
     return {
       ok: false,
-      message: String(err.message ?? error).replace(/\s*\(\d+:\d+\)$/, ''),
+      message: String(err.message ?? error).replace(/ \(\d+:\d+\)$/, ''),
       location: locationFromBabel(file.path, { start: { line, column: column - 1 }, end: { line, column } }),
     };
   }
