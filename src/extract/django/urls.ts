@@ -10,7 +10,7 @@ import type { Extractor } from '../types.js';
 import { regexToPath } from './regex-path.js';
 import { asViewTarget, classViewInfo, functionViewInfo, type ViewInfo } from './views.js';
 import { drfRouterFacts } from './drf-routers.js';
-import { field } from '../tree-sitter/ast.js';
+import { field, rootOf, textOf } from '../tree-sitter/ast.js';
 
 const FRAMEWORK = 'django';
 const PATH_FUNCS = new Set(['path', 're_path', 'url']);
@@ -147,7 +147,7 @@ function resolveView(ctx: Ctx, node: Node): ResolvedView | undefined {
     if (fn && wrapperName) {
       const restricted = METHOD_WRAPPERS[wrapperName.split('.').pop()!];
       if (restricted) methods = restricted;
-      else middleware.push(middlewareRef(fn.text, loc(ctx.file.path, fn)));
+      else middleware.push(middlewareRef(textOf(fn), loc(ctx.file.path, fn)));
     }
     expr = positionalArgs(expr)[0];
   }
@@ -175,7 +175,7 @@ function handlePatternCall(ctx: Ctx, target: string, call: Node, prefix: string)
   const path = prefix + declared.path;
   if (view.type === 'call' && lastName(view) === 'include') return handleInclude(ctx, target, includeArg(view), path, call);
   // `path('api/', api.urls)` / `path('admin/', admin.site.urls)`: the `(patterns, app, namespace)` triple of an include.
-  if (view.type === 'attribute' && field(view, 'attribute')?.text === 'urls') return handleInclude(ctx, target, view, path, call);
+  if (view.type === 'attribute' && textOf(field(view, 'attribute')) === 'urls') return handleInclude(ctx, target, view, path, call);
   const resolved = resolveView(ctx, view);
   if (!resolved) return;
   const infoMethods = resolved.info && resolved.info.methods !== 'ANY' ? resolved.info.methods : undefined;
@@ -226,7 +226,7 @@ function addSource(ctx: Ctx, target: string, expr: Node | null, prefix = ''): vo
     }
     case 'identifier':
     case 'attribute': {
-      if (expr.type === 'identifier' && expr.text === target) return;
+      if (expr.type === 'identifier' && textOf(expr) === target) return;
       const child = childRef(ctx, expr);
       if (child) mount(ctx, target, child, prefix, expr);
       return;
@@ -241,7 +241,7 @@ function listStatement(ctx: Ctx, statement: Node): void {
     const left = field(assignment, 'left');
     const right = field(assignment, 'right');
     if (left?.type !== 'identifier' || !right) return;
-    const name = left.text;
+    const name = textOf(left);
     const isList = name === 'urlpatterns' || ctx.lists.has(name) || holdsPatterns(ctx.scope, right);
     if (!isList) return;
     ensureList(ctx, name, assignment);
@@ -261,7 +261,7 @@ function listStatement(ctx: Ctx, statement: Node): void {
 
 export function extractDjangoUrls(file: ParsedFile): Fact[] {
   if (file.tree.kind !== 'tree-sitter' || isPythonTestFile(file.path)) return [];
-  const root = file.tree.tree.rootNode;
+  const root = rootOf(file.tree.tree);
   const ctx: Ctx = { file, scope: readModuleScope(root), facts: [], lists: new Set() };
   const statements = moduleStatements(root);
   ctx.facts.push(...drfRouterFacts(file, ctx.scope, statements));

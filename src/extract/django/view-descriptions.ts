@@ -8,7 +8,7 @@ import { dottedPath, type Node } from '../python/ast.js';
 import { baseNames, decoratorsOf, type ModuleScope } from '../python/modules.js';
 import { classViewInfo, functionViewInfo } from './views.js';
 import { viewsetRoutes } from './viewsets.js';
-import { field } from '../tree-sitter/ast.js';
+import { field, textOf } from '../tree-sitter/ast.js';
 
 export interface ViewDescription {
   /** Module-level name of the view. */
@@ -34,7 +34,7 @@ function isViewsetClass(scope: ModuleScope, cls: Node, depth = 0): boolean {
 /** A module-level function that takes the request first, or carries a view decorator. */
 function isFunctionView(def: Node): boolean {
   const first = field(def, 'parameters')?.namedChildren[0];
-  const firstName = (first?.type === 'typed_parameter' ? (first.namedChildren[0] ?? null) : first)?.text;
+  const firstName = textOf((first?.type === 'typed_parameter' ? (first.namedChildren[0] ?? null) : first));
   if (firstName === 'request') return true;
   return decoratorsOf(def).some((d) => {
     const expr = d.namedChildren[0] ?? null;
@@ -57,7 +57,7 @@ export function describeDjangoViews(file: ParsedFile, scope: ModuleScope, root: 
   const out: ViewDescription[] = [];
   if ([...scope.packages].some((p) => p === 'flask' || p.startsWith('flask_') || p === 'fastapi')) return out;
   for (const def of moduleDefinitions(root)) {
-    const name = field(def, 'name')?.text;
+    const name = textOf(field(def, 'name'));
     if (!name) continue;
     if (def.type === 'function_definition') {
       if (!isFunctionView(def)) continue;

@@ -4,7 +4,7 @@ import type { HttpMethod, MiddlewareRef } from '../../core/facts.js';
 import type { ParsedFile } from '../../languages/types.js';
 import { descendants, dottedPath, keywordArg, loc, positionalArgs, type Node } from '../python/ast.js';
 import { middlewareRef } from '../python/middleware-roles.js';
-import { field } from '../tree-sitter/ast.js';
+import { field, textOf } from '../tree-sitter/ast.js';
 import {
   baseNames, classBody, decoratorsOf, evalString, httpMethodList, isHttpMethod, type ClassBodyInfo, type ModuleScope,
 } from '../python/modules.js';
@@ -48,7 +48,7 @@ function lastName(node: Node | null | undefined): string | undefined {
 /** Methods compared against `request.method` in a function body, plus POST when it reads request.POST/FILES. */
 function methodsUsedInBody(def: Node, scope: ModuleScope): HttpMethod[] {
   const request = field(def, 'parameters')?.namedChildren.find((p) => p?.type === 'identifier' || p?.type === 'typed_parameter');
-  const requestName = (request?.type === 'typed_parameter' ? (request.namedChildren[0] ?? null) : request)?.text ?? 'request';
+  const requestName = textOf((request?.type === 'typed_parameter' ? (request.namedChildren[0] ?? null) : request)) ?? 'request';
   const body = field(def, 'body');
   const out: HttpMethod[] = [];
   const add = (m: string | undefined) => {
@@ -85,8 +85,8 @@ export function functionViewInfo(file: ParsedFile, scope: ModuleScope, def: Node
       methods = httpMethodList(keywordArg(expr, 'http_method_names') ?? positionalArgs(expr)[0], scope) ?? ['GET'];
     } else if (name === 'api_view') methods = ['GET'];
     else if (name === 'permission_classes' && expr?.type === 'call') {
-      for (const item of positionalArgs(expr)[0]?.namedChildren ?? []) if (item) middleware.push(middlewareRef(item.text, loc(file.path, item)));
-    } else middleware.push(middlewareRef(decorator.text.replace(/^@\s*/, ''), loc(file.path, decorator)));
+      for (const item of positionalArgs(expr)[0]?.namedChildren ?? []) if (item) middleware.push(middlewareRef(textOf(item), loc(file.path, item)));
+    } else middleware.push(middlewareRef(textOf(decorator).replace(/^@\s*/, ''), loc(file.path, decorator)));
   }
   methods ??= ['GET', ...methodsUsedInBody(def, scope).filter((m) => m !== 'GET')];
   return { methods, handlers: new Map(methods.map((m) => [m, def])), middleware };
@@ -94,11 +94,11 @@ export function functionViewInfo(file: ParsedFile, scope: ModuleScope, def: Node
 
 function classMiddleware(file: ParsedFile, cls: Node, body: ClassBodyInfo): MiddlewareRef[] {
   const out: MiddlewareRef[] = [];
-  for (const decorator of decoratorsOf(cls)) out.push(middlewareRef(decorator.text.replace(/^@\s*/, ''), loc(file.path, decorator)));
+  for (const decorator of decoratorsOf(cls)) out.push(middlewareRef(textOf(decorator).replace(/^@\s*/, ''), loc(file.path, decorator)));
   for (const base of baseNames(cls)) if (AUTH_MIXINS.has(base)) out.push({ name: base, role: 'auth', location: loc(file.path, cls) });
   const permissions = body.assignments.get('permission_classes');
   for (const item of permissions?.namedChildren ?? []) {
-    if (item && item.type !== 'comment') out.push(middlewareRef(item.text, loc(file.path, item)));
+    if (item && item.type !== 'comment') out.push(middlewareRef(textOf(item), loc(file.path, item)));
   }
   return out;
 }

@@ -5,7 +5,7 @@ import type { ParsedFile } from '../../languages/types.js';
 import { dottedPath, keywordArg, loc, type Node } from '../python/ast.js';
 import { middlewareRef } from '../python/middleware-roles.js';
 import { baseNames, classBody, decoratorsOf, evalString, httpMethodList, type ModuleScope } from '../python/modules.js';
-import { field } from '../tree-sitter/ast.js';
+import { field, textOf } from '../tree-sitter/ast.js';
 
 type Action = 'list' | 'create' | 'retrieve' | 'update' | 'partial_update' | 'destroy';
 
@@ -83,9 +83,9 @@ function collect(file: ParsedFile, scope: ModuleScope, cls: Node, depth: number)
   const lookupValue = evalString(lookup, scope.constants);
   if (lookupValue) out.lookup = lookupValue;
   for (const item of body.assignments.get('permission_classes')?.namedChildren ?? []) {
-    if (item.type !== 'comment') out.middleware.push(middlewareRef(item.text, loc(file.path, item)));
+    if (item.type !== 'comment') out.middleware.push(middlewareRef(textOf(item), loc(file.path, item)));
   }
-  for (const decorator of decoratorsOf(cls)) out.middleware.push(middlewareRef(decorator.text.replace(/^@\s*/, ''), loc(file.path, decorator)));
+  for (const decorator of decoratorsOf(cls)) out.middleware.push(middlewareRef(textOf(decorator).replace(/^@\s*/, ''), loc(file.path, decorator)));
   return out;
 }
 

@@ -5,7 +5,7 @@ import type { ParsedFile } from '../../languages/types.js';
 import { descendants, dottedPath, loc, type Node } from '../python/ast.js';
 import { middlewareRef } from '../python/middleware-roles.js';
 import { evalString, type ModuleScope } from '../python/modules.js';
-import { field } from '../tree-sitter/ast.js';
+import { field, textOf } from '../tree-sitter/ast.js';
 
 const DEPENDENCY_CALLS = new Set(['Depends', 'Security']);
 
@@ -18,7 +18,7 @@ function isDependencyCall(node: Node | null | undefined): boolean {
 /** Middleware for each Depends()/Security() element of a `dependencies=[...]` list. */
 export function dependencyMiddleware(file: ParsedFile, list: Node | undefined): MiddlewareRef[] {
   if (!list || !['list', 'tuple'].includes(list.type)) return [];
-  return list.namedChildren.filter((c) => isDependencyCall(c)).map((call) => middlewareRef(call.text, loc(file.path, call)));
+  return list.namedChildren.filter((c) => isDependencyCall(c)).map((call) => middlewareRef(textOf(call), loc(file.path, call)));
 }
 
 function dependencyCallsIn(node: Node | null): Node[] {
@@ -37,7 +37,7 @@ export function parameterDependencies(file: ParsedFile, def: Node): MiddlewareRe
       ...(param.type === 'default_parameter' || param.type === 'typed_default_parameter' ? dependencyCallsIn(field(param, 'value')) : []),
       ...(param.type === 'typed_parameter' || param.type === 'typed_default_parameter' ? dependencyCallsIn(field(param, 'type')) : []),
     ];
-    for (const call of calls) out.push(middlewareRef(call.text, loc(file.path, call)));
+    for (const call of calls) out.push(middlewareRef(textOf(call), loc(file.path, call)));
   }
   return out;
 }
@@ -48,7 +48,7 @@ export function stringOrTextList(node: Node | undefined, scope: ModuleScope): st
   const out: string[] = [];
   for (const child of node.namedChildren) {
     if (!child || child.type === 'comment') continue;
-    out.push(evalString(child, scope.constants) ?? child.text);
+    out.push(evalString(child, scope.constants) ?? textOf(child));
   }
   return out;
 }

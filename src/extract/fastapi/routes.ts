@@ -9,7 +9,7 @@ import {
 } from '../python/modules.js';
 import type { Extractor } from '../types.js';
 import { dependencyMiddleware, parameterDependencies, stringOrTextList } from './dependencies.js';
-import { field } from '../tree-sitter/ast.js';
+import { field, rootOf, textOf } from '../tree-sitter/ast.js';
 
 const FRAMEWORK = 'fastapi';
 
@@ -75,8 +75,8 @@ function decoratorRoutes(ctx: Ctx, decorated: Node): void {
     if (shortcut) methods = [shortcut];
     else if (parts.method.startsWith('websocket')) methods = ['GET'];
     else methods = httpMethodList(keywordArg(call, 'methods'), ctx.scope) ?? ['GET'];
-    const name = field(def, 'name')?.text ?? '';
-    const wrappers = decorators.slice(index + 1).map((d) => middlewareRef(d.text.replace(/^@\s*/, ''), loc(ctx.file.path, d)));
+    const name = textOf(field(def, 'name')) ?? '';
+    const wrappers = decorators.slice(index + 1).map((d) => middlewareRef(textOf(d).replace(/^@\s*/, ''), loc(ctx.file.path, d)));
     const middleware: MiddlewareRef[] = [
       ...dependencyMiddleware(ctx.file, keywordArg(call, 'dependencies')),
       ...wrappers,
@@ -194,7 +194,7 @@ function callFacts(ctx: Ctx, call: Node): void {
 
 export function extractFastapiRoutes(file: ParsedFile): Fact[] {
   if (file.tree.kind !== 'tree-sitter' || isPythonTestFile(file.path)) return [];
-  const root = file.tree.tree.rootNode;
+  const root = rootOf(file.tree.tree);
   const ctx: Ctx = { file, scope: readModuleScope(root), facts: [] };
   if (fileFramework(ctx.scope, false) !== 'fastapi') return [];
   walk(root, (node) => {

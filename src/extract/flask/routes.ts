@@ -9,7 +9,7 @@ import {
 } from '../python/modules.js';
 import type { Extractor } from '../types.js';
 import { flaskViewInfo, viewClassOf } from './views.js';
-import { field } from '../tree-sitter/ast.js';
+import { field, rootOf, textOf } from '../tree-sitter/ast.js';
 
 const FRAMEWORK = 'flask';
 
@@ -92,7 +92,7 @@ function constructorFacts(ctx: Ctx, target: string[], call: Node): void {
 
 /** Decorators below index `from` (they wrap the registered function), as middleware. */
 function wrapperMiddleware(ctx: Ctx, decorators: Node[]): MiddlewareRef[] {
-  return decorators.map((d) => middlewareRef(d.text.replace(/^@\s*/, ''), loc(ctx.file.path, d)));
+  return decorators.map((d) => middlewareRef(textOf(d).replace(/^@\s*/, ''), loc(ctx.file.path, d)));
 }
 
 function decoratorRoutes(ctx: Ctx, decorated: Node): void {
@@ -113,7 +113,7 @@ function decoratorRoutes(ctx: Ctx, decorated: Node): void {
     for (const method of methods) {
       ctx.facts.push({
         kind: 'route', framework: FRAMEWORK, method, path, router: ref(ctx, parts.receiver),
-        handler: { name: field(def, 'name')?.text ?? '', location: loc(ctx.file.path, def) },
+        handler: { name: textOf(field(def, 'name')) ?? '', location: loc(ctx.file.path, def) },
         location: loc(ctx.file.path, decorator),
         ...(middleware.length ? { middleware } : {}),
       });
@@ -179,12 +179,12 @@ function addUrlRule(ctx: Ctx, call: Node, receiver: string[]): void {
   const methods = explicit ?? (viewInfo?.methods.length ? viewInfo.methods : ['GET' as const]);
   const viewPath = dottedPath(view);
   const middleware = [...handWrappers(ctx, view), ...(viewInfo?.middleware ?? []), ...functionDecorators(ctx, viewPath?.length === 1 ? viewPath[0] : undefined)];
-  const className = field(cls, 'name')?.text;
+  const className = textOf(field(cls, 'name'));
   for (const method of methods) {
     const handlerNode = viewInfo?.handlers.get(method) ?? (viewPath?.length === 1 ? ctx.scope.functions.get(viewPath[0]!) : undefined);
     const name = className
       ? (viewInfo?.handlers.has(method) ? `${className}.${method.toLowerCase()}` : className)
-      : viewPath?.join('.') ?? view?.text ?? '';
+      : viewPath?.join('.') ?? textOf(view) ?? '';
     ctx.facts.push({
       kind: 'route', framework: FRAMEWORK, method, path, router: ref(ctx, receiver),
       handler: { name, ...(handlerNode ? { location: loc(ctx.file.path, handlerNode) } : {}) },
@@ -206,7 +206,7 @@ function addResource(ctx: Ctx, call: Node, api: ApiBinding, apiName: string): vo
   const cls = viewClassOf(ctx.scope, resource);
   const info = cls ? flaskViewInfo(ctx.file, ctx.scope, cls) : undefined;
   const methods: HttpMethod[] = info?.methods.length ? info.methods : ['ANY'];
-  const name = dottedPath(resource)?.join('.') ?? resource.text;
+  const name = dottedPath(resource)?.join('.') ?? textOf(resource);
   const resourcePath = dottedPath(resource);
   for (const urlNode of urls) {
     const url = evalString(urlNode, ctx.scope.constants);
@@ -245,7 +245,7 @@ function callFacts(ctx: Ctx, call: Node): void {
 
 export function extractFlaskRoutes(file: ParsedFile): Fact[] {
   if (file.tree.kind !== 'tree-sitter' || isPythonTestFile(file.path)) return [];
-  const root = file.tree.tree.rootNode;
+  const root = rootOf(file.tree.tree);
   const ctx: Ctx = { file, scope: readModuleScope(root), facts: [], apis: new Map() };
   // Calls run in source order so that `api = Api(app)` is known before `api.add_resource(...)`.
   walk(root, (node) => {

@@ -4,6 +4,7 @@ import { loc } from '../python/ast.js';
 import { isPythonTestFile, readModuleScope } from '../python/modules.js';
 import type { Extractor } from '../types.js';
 import { describeFlaskViews } from './views.js';
+import { rootOf } from '../tree-sitter/ast.js';
 
 export const flaskViews: Extractor = {
   id: 'flask/views',
@@ -11,7 +12,7 @@ export const flaskViews: Extractor = {
   keywords: ['Resource', 'View'],
   extract(file: ParsedFile): Fact[] {
     if (file.tree.kind !== 'tree-sitter' || isPythonTestFile(file.path)) return [];
-    const root = file.tree.tree.rootNode;
+    const root = rootOf(file.tree.tree);
     return describeFlaskViews(file, readModuleScope(root), root).map((v) => ({
       kind: 'view', framework: 'flask', ref: { file: file.path, path: [v.name] }, location: loc(file.path, v.node),
       routes: v.info.methods.map((method) => {

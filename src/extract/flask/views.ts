@@ -5,7 +5,7 @@ import type { ParsedFile } from '../../languages/types.js';
 import { dottedPath, loc, positionalArgs, type Node } from '../python/ast.js';
 import { middlewareRef } from '../python/middleware-roles.js';
 import { baseNames, classBody, httpMethodList, type ModuleScope } from '../python/modules.js';
-import { field } from '../tree-sitter/ast.js';
+import { field, textOf } from '../tree-sitter/ast.js';
 
 const METHOD_FUNCS: Record<string, HttpMethod> = {
   get: 'GET', post: 'POST', put: 'PUT', patch: 'PATCH', delete: 'DELETE', head: 'HEAD', options: 'OPTIONS', query: 'QUERY',
@@ -42,7 +42,7 @@ export function flaskViewInfo(file: ParsedFile, scope: ModuleScope, cls: Node, d
   }
   const decorators = assignments.get('decorators') ?? assignments.get('method_decorators');
   for (const item of decorators?.namedChildren ?? []) {
-    if (item && item.type !== 'comment') info.middleware.push(middlewareRef(item.text, loc(file.path, item)));
+    if (item && item.type !== 'comment') info.middleware.push(middlewareRef(textOf(item), loc(file.path, item)));
   }
   return info;
 }
@@ -50,7 +50,7 @@ export function flaskViewInfo(file: ParsedFile, scope: ModuleScope, cls: Node, d
 /** The in-file class a view expression refers to: `Cls.as_view('x')`, or a name bound to it. */
 export function viewClassOf(scope: ModuleScope, node: Node | undefined): Node | undefined {
   let expr = node;
-  if (expr?.type === 'identifier' && !scope.classes.has(expr.text)) expr = scope.calls.get(expr.text) ?? expr;
+  if (expr?.type === 'identifier' && !scope.classes.has(textOf(expr))) expr = scope.calls.get(textOf(expr)) ?? expr;
   if (expr?.type === 'call') {
     const callee = dottedPath(field(expr, 'function'));
     if (callee && callee.length >= 2 && callee[callee.length - 1] === 'as_view') {
@@ -59,7 +59,7 @@ export function viewClassOf(scope: ModuleScope, node: Node | undefined): Node | 
     // A decorator applied by hand: login_required(view)
     return viewClassOf(scope, positionalArgs(expr)[0]);
   }
-  return expr?.type === 'identifier' ? scope.classes.get(expr.text) : undefined;
+  return expr?.type === 'identifier' ? scope.classes.get(textOf(expr)) : undefined;
 }
 
 const VIEW_BASES = new Set(['Resource', 'MethodView', 'View']);
@@ -89,7 +89,7 @@ export function describeFlaskViews(file: ParsedFile, scope: ModuleScope, root: N
   if (![...scope.packages].some((p) => p === 'flask' || p.startsWith('flask_'))) return out;
   for (const statement of root.namedChildren) {
     const def = statement.type === 'decorated_definition' ? field(statement, 'definition') : statement;
-    const name = def?.type === 'class_definition' ? field(def, 'name')?.text : undefined;
+    const name = def?.type === 'class_definition' ? textOf(field(def, 'name')) : undefined;
     if (!def || !name || !isFlaskViewClass(scope, def)) continue;
     const info = flaskViewInfo(file, scope, def);
     if (info.methods.length) out.push({ name, node: def, info });

@@ -16,15 +16,11 @@ const SKIP_KEYS = new Set(['loc', 'start', 'end', 'extra', 'leadingComments', 't
  * over an array. Walks from inner nodes (a function body) are small and go node by node.
  */
 export function walk(root: Node, enter: (node: Node, ancestors: readonly Node[]) => boolean | void): void {
-  let order = ORDERS.get(root);
-  if (!order) {
-    if (root.type !== 'File' && root.type !== 'Program') {
-      walkUncached(root, enter);
-      return;
-    }
-    order = buildOrder(root);
-    ORDERS.set(root, order);
+  if (root.type !== 'File' && root.type !== 'Program') {
+    walkUncached(root, enter);
+    return;
   }
+  const order = (root.type === 'File' ? FILE_ORDERS : PROGRAM_ORDERS).get(root, () => buildOrder(root));
   const { nodes, depths, ends } = order;
   const ancestors: Node[] = [];
   const end = nodes.length;
@@ -32,7 +28,7 @@ export function walk(root: Node, enter: (node: Node, ancestors: readonly Node[])
   while (i < end) {
     const node = nodes[i]!;
     const depth = depths[i]!;
-    if (ancestors.length > depth) ancestors.length = depth;
+    while (ancestors.length > depth) ancestors.pop();
     if (enter(node, ancestors) === false) {
       i = ends[i]!;
     } else {
@@ -50,8 +46,28 @@ interface WalkOrder {
   ends: Int32Array;
 }
 
-// Walk orders of whole files, by the File or Program node walked.
-const ORDERS = new WeakMap<Node, WalkOrder>();
+/**
+ * One value for the file (AST node) asked about last: extraction goes file by file. Deliberately
+ * not a WeakMap: an entry whose key has been promoted to the old generation keeps its value (here
+ * whole-file arrays) alive through every young-generation collection until the next full one.
+ */
+export class LastFileCache<K extends object, V> {
+  private key: K | undefined;
+  private value: V | undefined;
+
+  get(key: K, build: () => V): V {
+    if (key !== this.key) {
+      const value = build();
+      this.key = key;
+      this.value = value;
+    }
+    return this.value as V;
+  }
+}
+
+// Walk orders of whole files: of the File node and of the Program node walked last.
+const FILE_ORDERS = new LastFileCache<Node, WalkOrder>();
+const PROGRAM_ORDERS = new LastFileCache<Node, WalkOrder>();
 
 function buildOrder(root: Node): WalkOrder {
   const nodes: Node[] = [];

@@ -3,7 +3,7 @@
 // given point, which names are parameters and what each local imports. Syntax only, one file,
 // no type inference. How strings were built is in built-text.ts.
 import type * as t from '@babel/types';
-import { memberPath, walk, type Node } from './ast.js';
+import { LastFileCache, memberPath, walk, type Node } from './ast.js';
 
 const SCOPE_TYPES = new Set([
   'Program', 'FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression', 'ObjectMethod',
@@ -39,18 +39,14 @@ export interface ImportBinding {
   imported: string; // 'default' | '*' | name
 }
 
-// One FileValues per tree, shared by the extractors that need it (read-only after construction).
-const FILE_VALUES = new WeakMap<Node, FileValues>();
+// The FileValues of the file extracted last, shared by the extractors that need it (read-only
+// after construction).
+const FILE_VALUES = new LastFileCache<Node, FileValues>();
 
 export class FileValues {
   /** The values of the file `root` heads, built once per tree and shared. */
   static of(root: Node): FileValues {
-    let values = FILE_VALUES.get(root);
-    if (!values) {
-      values = new FileValues(root);
-      FILE_VALUES.set(root, values);
-    }
-    return values;
+    return FILE_VALUES.get(root, () => new FileValues(root));
   }
 
   private readonly parents = new Map<Node, Node>();

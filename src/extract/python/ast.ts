@@ -2,7 +2,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { Location } from '../../core/types.js';
 import { locationFromTreeSitter } from '../../languages/location.js';
-import { descendants, field, memoByNode, walk } from '../tree-sitter/ast.js';
+import { descendants, field, memoByNode, textOf, walk } from '../tree-sitter/ast.js';
 
 export type { Node };
 /** Depth-first walk over named children (shared per-tree index; see tree-sitter/ast.ts). */
@@ -32,8 +32,8 @@ export function stringValue(node: Node | null | undefined): string | undefined {
       let out = '';
       for (const child of node.namedChildren) {
         if (!child) continue;
-        if (child.type === 'string_content') out += child.text;
-        else if (child.type === 'escape_sequence') out += unescapePython(child.text);
+        if (child.type === 'string_content') out += textOf(child);
+        else if (child.type === 'escape_sequence') out += unescapePython(textOf(child));
       }
       return out;
     }
@@ -47,8 +47,8 @@ export function stringValue(node: Node | null | undefined): string | undefined {
       return out;
     }
     case 'binary_operator': {
-      const op = field(node, 'operator')?.text;
-      if (op !== '+') return undefined;
+      const operator = field(node, 'operator');
+      if (!operator || textOf(operator) !== '+') return undefined;
       const left = stringValue(field(node, 'left'));
       const right = stringValue(field(node, 'right'));
       return left !== undefined && right !== undefined ? left + right : undefined;
@@ -60,19 +60,20 @@ export function stringValue(node: Node | null | undefined): string | undefined {
   }
 }
 
+const SIMPLE_ESCAPES: Record<string, string> = { '\\n': '\n', '\\t': '\t', '\\\\': '\\', "\\'": "'", '\\"': '"', '\\r': '\r' };
+
 function unescapePython(seq: string): string {
-  const simple: Record<string, string> = { '\\n': '\n', '\\t': '\t', '\\\\': '\\', "\\'": "'", '\\"': '"', '\\r': '\r' };
-  return simple[seq] ?? seq;
+  return SIMPLE_ESCAPES[seq] ?? seq;
 }
 
 /** `a.b.c` -> ['a', 'b', 'c'] for identifier / attribute chains; otherwise undefined. */
 export function dottedPath(node: Node | null | undefined): string[] | undefined {
   if (!node) return undefined;
-  if (node.type === 'identifier') return [node.text];
+  if (node.type === 'identifier') return [textOf(node)];
   if (node.type === 'attribute') {
     const object = dottedPath(field(node, 'object'));
     const attr = field(node, 'attribute');
-    return object && attr ? [...object, attr.text] : undefined;
+    return object && attr ? [...object, textOf(attr)] : undefined;
   }
   return undefined;
 }

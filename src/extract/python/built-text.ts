@@ -3,7 +3,7 @@
 import type { SqlBuild } from '../../core/facts.js';
 import { dottedPath, stringValue, type Node } from './ast.js';
 import type { PyFileValues } from './code-values.js';
-import { field } from '../tree-sitter/ast.js';
+import { field, textOf } from '../tree-sitter/ast.js';
 
 export interface PyBuiltText {
   build: SqlBuild;
@@ -50,7 +50,7 @@ export function analyzeText(values: PyFileValues, expr: Node | null | undefined,
       return dynamic ? { build, dynamic, text, builtAt } : CONST(text);
     }
     case 'integer': case 'float': case 'true': case 'false': case 'none':
-      return CONST(expr.text);
+      return CONST(textOf(expr));
     case 'binary_operator':
       return analyzeBinary(values, expr, depth, seen);
     case 'conditional_expression': {
@@ -88,7 +88,7 @@ function analyzeString(values: PyFileValues, node: Node, depth: number, seen: Se
   let builtAt: Node | undefined;
   for (const child of node.namedChildren) {
     if (!child) continue;
-    if (child.type === 'string_content') text += child.text;
+    if (child.type === 'string_content') text += textOf(child);
     else if (child.type === 'interpolation') {
       const inner = field(child, 'expression') ?? child.namedChildren[0] ?? null;
       const r = operand(values, inner, depth, seen);
@@ -107,20 +107,20 @@ function operand(values: PyFileValues, node: Node | null | undefined, depth: num
 }
 
 function flatten(node: Node, op: string): Node[] {
-  if (node.type === 'binary_operator' && field(node, 'operator')?.text === op) {
+  if (node.type === 'binary_operator' && textOf(field(node, 'operator')) === op) {
     const l = field(node, 'left');
     const r = field(node, 'right');
     return [...(l ? flatten(l, op) : []), ...(r ? flatten(r, op) : [])];
   }
   if (node.type === 'parenthesized_expression') {
     const inner = node.namedChildren[0];
-    if (inner && inner.type === 'binary_operator' && field(inner, 'operator')?.text === op) return flatten(inner, op);
+    if (inner && inner.type === 'binary_operator' && textOf(field(inner, 'operator')) === op) return flatten(inner, op);
   }
   return [node];
 }
 
 function analyzeBinary(values: PyFileValues, node: Node, depth: number, seen: Set<number>): PyBuiltText {
-  const op = field(node, 'operator')?.text;
+  const op = textOf(field(node, 'operator'));
   if (op === '+') {
     let text = '';
     let dynamic = false;
@@ -157,7 +157,7 @@ function analyzeBinary(values: PyFileValues, node: Node, depth: number, seen: Se
 }
 
 function analyzeIdentifier(values: PyFileValues, node: Node, depth: number, seen: Set<number>): PyBuiltText {
-  const name = node.text;
+  const name = textOf(node);
   const res = values.resolve(name, node);
   if (res.kind === 'param') return OPAQUE;
   if (res.kind === 'free') return isConstantName(name) ? CONST('?') : OPAQUE;
@@ -204,12 +204,12 @@ function analyzeCall(values: PyFileValues, call: Node, depth: number, seen: Set<
   const fn = field(call, 'function');
   if (!fn) return OPAQUE;
   if (fn.type === 'identifier') {
-    if (NUMERIC_CALLS.has(fn.text)) return CONST('0');
-    if (fn.text === 'str' && callArgs(call)[0]) return analyzeText(values, callArgs(call)[0], depth + 1, seen);
+    if (NUMERIC_CALLS.has(textOf(fn))) return CONST('0');
+    if (textOf(fn) === 'str' && callArgs(call)[0]) return analyzeText(values, callArgs(call)[0], depth + 1, seen);
     return OPAQUE;
   }
   if (fn.type !== 'attribute') return OPAQUE;
-  const method = field(fn, 'attribute')?.text ?? '';
+  const method = textOf(field(fn, 'attribute')) ?? '';
   const receiver = field(fn, 'object');
   if (PASS_THROUGH_METHODS.has(method)) return analyzeText(values, receiver, depth + 1, seen);
   if (method === 'format') {
@@ -251,16 +251,16 @@ function iterableItems(values: PyFileValues, node: Node | undefined, depth: numb
     if (!r.opaque && !r.dynamic) return [r];
     return [{ build: 'concatenated', dynamic: true, text: r.text || '?' }];
   }
-  if (node.type === 'binary_operator' && field(node, 'operator')?.text === '*') {
+  if (node.type === 'binary_operator' && textOf(field(node, 'operator')) === '*') {
     return iterableItems(values, field(node, 'left') ?? undefined, depth, seen);
   }
   if (node.type === 'identifier') {
-    const res = values.resolve(node.text, node);
+    const res = values.resolve(textOf(node), node);
     if (res.kind === 'bindings' && res.bindings.length === 1 && res.bindings[0]!.value) {
       const base = iterableItems(values, res.bindings[0]!.value, depth + 1, seen);
       if (!base) return undefined;
-      const appended = values.methodCallsOn(node.text, node)
-        .filter((c) => field(field(c, 'function'), 'attribute')?.text === 'append')
+      const appended = values.methodCallsOn(textOf(node), node)
+        .filter((c) => textOf(field(field(c, 'function'), 'attribute')) === 'append')
         .flatMap((c) => callArgs(c).map((a) => operand(values, a, depth, seen)));
       return [...base, ...appended];
     }

@@ -2,8 +2,7 @@
 // config-issues): function scopes, what was assigned to a local name before a given point, which
 // names are parameters and what each local imports. Syntax only, one file, no type inference.
 // How strings were built is in built-text.ts.
-import type { Tree } from 'web-tree-sitter';
-import { field, fieldChildren, memoForRoot } from '../tree-sitter/ast.js';
+import { field, fieldChildren, LastTreeCache, memoForRoot, textOf } from '../tree-sitter/ast.js';
 import { dottedPath, stringValue, walk, type Node } from './ast.js';
 
 export interface Binding {
@@ -30,7 +29,7 @@ interface Scope {
 
 const SCOPE_TYPES = new Set(['module', 'function_definition', 'lambda']);
 
-const FILE_VALUES = new WeakMap<Tree, { id: number; value: PyFileValues }>();
+const FILE_VALUES = new LastTreeCache<Map<number, PyFileValues>>();
 
 export class PyFileValues {
   /** The values of the file `root` heads, built once per tree and shared (read-only after construction). */
@@ -63,7 +62,7 @@ export class PyFileValues {
     const names: string[] = [];
     for (let cur = node.parent; cur; cur = cur.parent) {
       if (cur.type === 'function_definition' || cur.type === 'class_definition') {
-        const name = field(cur, 'name')?.text;
+        const name = textOf(field(cur, 'name'));
         if (name) names.push(name);
       }
     }
@@ -113,7 +112,7 @@ export class PyFileValues {
     const out: Node[] = [];
     walk(scopeNode, (n) => {
       if (n.id !== scopeNode.id && (n.type === 'function_definition' || n.type === 'class_definition')) return false;
-      if (n.type === 'identifier' && n.text === name) {
+      if (n.type === 'identifier' && textOf(n) === name) {
         const parent = n.parent;
         if (parent?.type === 'attribute' && field(parent, 'attribute')?.id === n.id) return undefined;
         if (parent?.type === 'keyword_argument' && field(parent, 'name')?.id === n.id) return undefined;
@@ -147,15 +146,15 @@ export class PyFileValues {
           break;
         case 'augmented_assignment': {
           const left = field(node, 'left');
-          const op = field(node, 'operator')?.text;
+          const op = textOf(field(node, 'operator'));
           const right = field(node, 'right') ?? undefined;
-          if (left?.type === 'identifier') this.bind(node, { name: left.text, op: op === '+=' ? '+=' : 'opaque', value: right, node, start: node.startIndex, end: node.endIndex, unconditional: this.isUnconditional(node) });
+          if (left?.type === 'identifier') this.bind(node, { name: textOf(left), op: op === '+=' ? '+=' : 'opaque', value: right, node, start: node.startIndex, end: node.endIndex, unconditional: this.isUnconditional(node) });
           break;
         }
         case 'named_expression': {
           const name = field(node, 'name');
           const value = field(node, 'value') ?? undefined;
-          if (name) this.bind(node, { name: name.text, op: '=', value, node, start: node.startIndex, end: node.endIndex, unconditional: false });
+          if (name) this.bind(node, { name: textOf(name), op: '=', value, node, start: node.startIndex, end: node.endIndex, unconditional: false });
           break;
         }
         case 'for_statement':
@@ -173,26 +172,26 @@ export class PyFileValues {
           for (const child of fieldChildren(node, 'name')) {
             if (!child) continue;
             if (child.type === 'aliased_import') {
-              const full = field(child, 'name')?.text;
-              const alias = field(child, 'alias')?.text;
+              const full = textOf(field(child, 'name'));
+              const alias = textOf(field(child, 'alias'));
               if (full && alias) this.imports.set(alias, full);
             } else if (child.type === 'dotted_name') {
-              const first = child.namedChildren[0]?.text;
+              const first = textOf(child.namedChildren[0]);
               if (first) this.imports.set(first, first);
             }
           }
           break;
         case 'import_from_statement': {
-          const module = field(node, 'module_name')?.text;
+          const module = textOf(field(node, 'module_name'));
           if (!module) break;
           for (const child of fieldChildren(node, 'name')) {
             if (!child) continue;
             if (child.type === 'aliased_import') {
-              const name = field(child, 'name')?.text;
-              const alias = field(child, 'alias')?.text;
+              const name = textOf(field(child, 'name'));
+              const alias = textOf(field(child, 'alias'));
               if (name && alias) this.imports.set(alias, `${module}.${name}`);
             } else if (child.type === 'dotted_name') {
-              this.imports.set(child.text, `${module}.${child.text}`);
+              this.imports.set(textOf(child), `${module}.${textOf(child)}`);
             }
           }
           break;
@@ -234,14 +233,14 @@ export class PyFileValues {
       // chained `a = b = value`: the right side is another assignment
       let value = right;
       while (value?.type === 'assignment') value = field(value, 'right') ?? undefined;
-      this.bind(node, { name: left.text, op: right ? '=' : 'opaque', value, node, start: node.startIndex, end: node.endIndex, unconditional });
+      this.bind(node, { name: textOf(left), op: right ? '=' : 'opaque', value, node, start: node.startIndex, end: node.endIndex, unconditional });
       return;
     }
     if ((left.type === 'subscript' || left.type === 'attribute') && right) {
       const base = left.type === 'subscript' ? field(left, 'value') : field(left, 'object');
       const keyNode = left.type === 'subscript' ? field(left, 'subscript') : field(left, 'attribute');
       const basePath = dottedPath(base);
-      const key = keyNode ? (left.type === 'subscript' ? stringValue(keyNode) : keyNode.text) : undefined;
+      const key = keyNode ? (left.type === 'subscript' ? stringValue(keyNode) : textOf(keyNode)) : undefined;
       if (basePath && key !== undefined) {
         const scope = this.scopeOf(node);
         const name = basePath.join('.');
@@ -260,9 +259,9 @@ export class PyFileValues {
     const object = field(fn, 'object');
     if (object?.type !== 'identifier') return;
     const scope = this.scopeOf(node);
-    const list = scope.methodCalls.get(object.text) ?? [];
+    const list = scope.methodCalls.get(textOf(object)) ?? [];
     list.push(node);
-    scope.methodCalls.set(object.text, list);
+    scope.methodCalls.set(textOf(object), list);
   }
 }
 
@@ -280,17 +279,17 @@ function fromLastAssignment(bindings: Binding[]): Binding[] {
 
 function paramNames(p: Node): string[] {
   switch (p.type) {
-    case 'identifier': return [p.text];
-    case 'typed_parameter': return p.namedChildren.filter((c): c is Node => c?.type === 'identifier').slice(0, 1).map((c) => c.text);
+    case 'identifier': return [textOf(p)];
+    case 'typed_parameter': return p.namedChildren.filter((c): c is Node => c?.type === 'identifier').slice(0, 1).map((c) => textOf(c));
     case 'default_parameter':
     case 'typed_default_parameter': {
       const name = field(p, 'name');
-      return name ? [name.text] : [];
+      return name ? [textOf(name)] : [];
     }
     case 'list_splat_pattern':
     case 'dictionary_splat_pattern': {
       const inner = p.namedChildren.find((c) => c?.type === 'identifier');
-      return inner ? [inner.text] : [];
+      return inner ? [textOf(inner)] : [];
     }
     default: return [];
   }
@@ -298,7 +297,7 @@ function paramNames(p: Node): string[] {
 
 function targetNames(node: Node | null | undefined): string[] {
   if (!node) return [];
-  if (node.type === 'identifier') return [node.text];
+  if (node.type === 'identifier') return [textOf(node)];
   if (['pattern_list', 'tuple_pattern', 'list_pattern', 'tuple', 'list', 'as_pattern_target', 'parenthesized_expression', 'list_splat_pattern'].includes(node.type)) {
     return node.namedChildren.flatMap((c) => targetNames(c));
   }

@@ -10,7 +10,7 @@ import type { ParsedFile } from '../../languages/types.js';
 import type { Extractor } from '../types.js';
 import { dottedPath, keywordArg, loc, stringValue, walk, type Node } from './ast.js';
 import { PyFileValues } from './code-values.js';
-import { field } from '../tree-sitter/ast.js';
+import { field, rootOf, textOf } from '../tree-sitter/ast.js';
 
 const HTTP_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'request', 'send', 'stream',
   'Client', 'AsyncClient', 'Session', 'urlopen', 'fetch', 'TCPConnector', 'ClientSession', 'ws_connect', 'mount']);
@@ -22,13 +22,13 @@ export const pythonConfigIssues: Extractor = {
   keywords: ['debug', 'DEBUG', 'verify', 'ssl', 'CERT_NONE', 'check_hostname', 'unverified'],
   extract(file: ParsedFile): Fact[] {
     if (file.tree.kind !== 'tree-sitter') return [];
-    const values = PyFileValues.of(file.tree.tree.rootNode);
+    const values = PyFileValues.of(rootOf(file.tree.tree));
     const facts: Fact[] = [];
     const add = (issue: ConfigIssueFact['issue'], node: Node, detail: string) =>
       facts.push({ kind: 'config-issue', issue, detail, location: loc(file.path, node) });
     for (const call of values.calls) callIssues(values, call, add);
     for (const assignment of values.assignments) assignmentIssues(file.path, values, assignment, add);
-    walk(file.tree.tree.rootNode, (node) => {
+    walk(rootOf(file.tree.tree), (node) => {
       if (node.type !== 'attribute') return undefined;
       const q = values.qualifiedName(node);
       if (q === 'ssl._create_unverified_context') add('tls-verification-disabled', node, 'ssl._create_unverified_context');
@@ -53,7 +53,7 @@ function callIssues(values: PyFileValues, call: Node, add: Add): void {
   const fn = field(call, 'function');
   if (!fn) return;
   const q = values.qualifiedName(fn) ?? '';
-  const method = q.split('.').at(-1) ?? (fn.type === 'identifier' ? fn.text : '');
+  const method = q.split('.').at(-1) ?? (fn.type === 'identifier' ? textOf(fn) : '');
   // debug
   if (method === 'run' && isTrue(keywordArg(call, 'debug'))) add('debug-enabled', call, `${q || 'app.run'}(debug=True)`);
   if ((method === 'FastAPI' || method === 'Starlette' || method === 'Quart' || method === 'Sanic') && isTrue(keywordArg(call, 'debug'))) add('debug-enabled', call, `${method}(debug=True)`);
@@ -76,7 +76,7 @@ function assignmentIssues(file: string, values: PyFileValues, assignment: Node, 
   const right = field(assignment, 'right') ?? undefined;
   if (!left || !right) return;
   if (left.type === 'attribute') {
-    const attr = field(left, 'attribute')?.text;
+    const attr = textOf(field(left, 'attribute'));
     const object = dottedPath(field(left, 'object'))?.join('.') ?? '';
     if (attr === 'debug' && isTrue(right) && /(^|\.)(app|application|server)$/.test(object)) add('debug-enabled', assignment, `${object}.debug = True`);
     if (attr === 'verify' && isFalse(right) && /session|client|sess|http|s$/i.test(object)) add('tls-verification-disabled', assignment, `${object}.verify = False`);
@@ -89,7 +89,7 @@ function assignmentIssues(file: string, values: PyFileValues, assignment: Node, 
     if (key === 'DEBUG' && isTrue(right) && /(^|\.)config$/.test(object)) add('debug-enabled', assignment, `${object}['DEBUG'] = True`);
     return;
   }
-  if (left.type === 'identifier' && left.text === 'DEBUG' && isTrue(right) && isModuleLevel(assignment) && isProductionSettings(file, values)) {
+  if (left.type === 'identifier' && textOf(left) === 'DEBUG' && isTrue(right) && isModuleLevel(assignment) && isProductionSettings(file, values)) {
     add('debug-enabled', assignment, 'DEBUG = True in Django settings');
   }
 }
@@ -113,6 +113,6 @@ function isProductionSettings(file: string, values: PyFileValues): boolean {
   // settings.py / settings/base.py: must look like Django settings
   return values.assignments.some((a) => {
     const l = field(a, 'left');
-    return l?.type === 'identifier' && DJANGO_SETTINGS.has(l.text) && isModuleLevel(a);
+    return l?.type === 'identifier' && DJANGO_SETTINGS.has(textOf(l)) && isModuleLevel(a);
   });
 }

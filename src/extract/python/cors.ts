@@ -9,7 +9,7 @@ import { weakOriginRegex } from '../cors/origin-patterns.js';
 import { indexPythonFile, pyEnvFallback, qualifiedCallName, resolvePyReference, type PyFileIndex } from '../secrets/py-values.js';
 import type { Extractor } from '../types.js';
 import { callName, keywordArg, loc, positionalArgs, stringValue, walk } from './ast.js';
-import { field } from '../tree-sitter/ast.js';
+import { field, rootOf, textOf } from '../tree-sitter/ast.js';
 
 type Policy = CorsConfigFact['policy'];
 
@@ -49,7 +49,7 @@ function judgeOrigins(node: Node | null | undefined, index: PyFileIndex): Judgem
   }
   if (n.type === 'call') {
     const fn = field(n, 'function');
-    if (fn?.type === 'attribute' && field(fn, 'attribute')?.text === 'split') return judgeOrigins(field(fn, 'object'), index);
+    if (fn?.type === 'attribute' && textOf(field(fn, 'attribute')) === 'split') return judgeOrigins(field(fn, 'object'), index);
     const fallback = pyEnvFallback(n, index);
     if (fallback) {
       const judged = judgeOrigins(fallback.fallback, index);
@@ -94,20 +94,20 @@ function isRequestOrigin(node: Node | null | undefined): boolean {
     const key = stringValue(positionalArgs(node)[0])?.toLowerCase();
     if (/(headers|META|environ)\.get$/.test(name) && (key === 'origin' || key === 'http_origin')) return true;
     const fn = field(node, 'function');
-    return fn?.type === 'attribute' && field(fn, 'attribute')?.text === 'get' && isRequestInput(field(fn, 'object'));
+    return fn?.type === 'attribute' && textOf(field(fn, 'attribute')) === 'get' && isRequestInput(field(fn, 'object'));
   }
   return false;
 }
 
 /** `request.args`, `request.GET`, `request.query_params`, `self.request.arguments`: values the caller chooses. */
 function isRequestInput(node: Node | null | undefined): boolean {
-  const text = node?.text ?? '';
+  const text = textOf(node) ?? '';
   return /^(self\.)?request\.(args|form|values|GET|POST|query_params|json|data|arguments)$/.test(text);
 }
 
 export function extractPythonCors(file: ParsedFile): CorsFact[] {
   if (file.tree.kind !== 'tree-sitter') return [];
-  const root = file.tree.tree.rootNode;
+  const root = rootOf(file.tree.tree);
   const index = indexPythonFile(root);
   const facts: CorsFact[] = [];
   const push = (j: Judgement, credentials: boolean | null, library: string, at: Node) => {
@@ -191,7 +191,7 @@ export function extractPythonCors(file: ParsedFile): CorsFact[] {
         const qualified = qualifiedCallName(node, index) ?? name;
         const args = positionalArgs(node);
         const last = name.split('.').pop() ?? '';
-        if ((last === 'add_middleware' || last === 'Middleware') && args[0] && /CORSMiddleware$/.test(args[0].text)) starlette(node);
+        if ((last === 'add_middleware' || last === 'Middleware') && args[0] && /CORSMiddleware$/.test(textOf(args[0]))) starlette(node);
         else if (/(^|\.)CORSMiddleware$/.test(name)) starlette(node);
         else if (/^(flask_cors|sanic_cors|quart_cors)\.(CORS|cross_origin|cors)$/.test(qualified)
           || ((name === 'CORS' || name === 'cross_origin') && (importsFrom('flask_cors') || importsFrom('sanic_cors')))) {
@@ -207,13 +207,13 @@ export function extractPythonCors(file: ParsedFile): CorsFact[] {
         const left = field(node, 'left');
         const right = field(node, 'right');
         if (!left || !right) break;
-        if (left.type === 'identifier' && /^CORS_/.test(left.text)) settings.set(left.text, node);
+        if (left.type === 'identifier' && /^CORS_/.test(textOf(left))) settings.set(textOf(left), node);
         // Settings such as BACKEND_CORS_ORIGINS: List[str] = ['*'] or cors_origins = '*'
         const inClass = node.parent?.type === 'expression_statement' && node.parent.parent?.parent?.type === 'class_definition';
-        if (left.type === 'identifier' && (/cors/i.test(left.text) || (inClass && /(^|_)origins(_|$)/i.test(left.text)))
-          && !DJANGO_SETTINGS.has(left.text) && !/host/i.test(left.text)) {
+        if (left.type === 'identifier' && (/cors/i.test(textOf(left)) || (inClass && /(^|_)origins(_|$)/i.test(textOf(left))))
+          && !DJANGO_SETTINGS.has(textOf(left)) && !/host/i.test(textOf(left))) {
           const j = judgeOrigins(right, index);
-          if (j.policy === 'wildcard') push({ ...j, detail: `${left.text} = ${j.detail}` }, null, 'settings', node);
+          if (j.policy === 'wildcard') push({ ...j, detail: `${textOf(left)} = ${j.detail}` }, null, 'settings', node);
         }
         if (left.type === 'subscript' && stringValue(field(left, 'subscript'))?.toLowerCase() === ALLOW_ORIGIN) header(right, node);
         break;

@@ -8,7 +8,7 @@ import { indexPythonFile, pyConstantString, pyEnvFallback, qualifiedCallName } f
 import { engineOfUrl, normaliseEngine, pyPackage } from '../text/db-catalog.js';
 import type { Extractor } from '../types.js';
 import { callName, keywordArg, loc, positionalArgs, stringValue, walk } from './ast.js';
-import { field } from '../tree-sitter/ast.js';
+import { field, rootOf, textOf } from '../tree-sitter/ast.js';
 
 const PEEWEE_CLASSES: Record<string, string> = {
   PostgresqlDatabase: 'postgresql', PooledPostgresqlDatabase: 'postgresql', PostgresqlExtDatabase: 'postgresql',
@@ -17,7 +17,7 @@ const PEEWEE_CLASSES: Record<string, string> = {
 
 export function extractPythonDatabases(file: ParsedFile): DatabaseFact[] {
   if (file.tree.kind !== 'tree-sitter') return [];
-  const root = file.tree.tree.rootNode;
+  const root = rootOf(file.tree.tree);
   const index = indexPythonFile(root);
   const facts: DatabaseFact[] = [];
   const seen = new Set<string>();
@@ -42,8 +42,8 @@ export function extractPythonDatabases(file: ParsedFile): DatabaseFact[] {
     if (node.type !== 'import_statement' && node.type !== 'import_from_statement') return undefined;
     const isFrom = node.type === 'import_from_statement';
     const modules = isFrom
-      ? [field(node, 'module_name')?.text ?? '']
-      : node.namedChildren.map((c) => (c?.type === 'aliased_import' ? field(c, 'name')?.text : c?.text) ?? '');
+      ? [textOf(field(node, 'module_name')) ?? '']
+      : node.namedChildren.map((c) => (c?.type === 'aliased_import' ? textOf(field(c, 'name')) : textOf(c)) ?? '');
     for (const module of modules) {
       const pkg = pyPackage(module) ?? pyPackage(module.split('.')[0]!);
       const library = pkg?.library ?? (/^django\.db(\.|$)/.test(module) ? 'django-orm' : undefined);
@@ -63,7 +63,7 @@ export function extractPythonDatabases(file: ParsedFile): DatabaseFact[] {
     } else if (node.type === 'argument_list' || node.type === 'class_definition') {
       // base classes (models.Model, DeclarativeBase) and arguments count as uses too
       for (const c of node.type === 'class_definition' ? field(node, 'superclasses')?.namedChildren ?? [] : []) {
-        const head = c?.text.split('.')[0];
+        const head = textOf(c).split('.')[0];
         if (head) called.add(head);
       }
     }
@@ -107,7 +107,7 @@ export function extractPythonDatabases(file: ParsedFile): DatabaseFact[] {
     // app.config['SQLALCHEMY_DATABASE_URI'] = 'postgresql://...' / SQLALCHEMY_DATABASE_URI = ...
     if (node.type === 'assignment') {
       const left = field(node, 'left');
-      const key = left?.type === 'subscript' ? stringValue(field(left, 'subscript')) : left?.text;
+      const key = left?.type === 'subscript' ? stringValue(field(left, 'subscript')) : textOf(left);
       if (key && /^(SQLALCHEMY_DATABASE_URI|SQLALCHEMY_DATABASE_URL|DATABASE_URL|DATABASE_URI|database_url|db_url|MONGO_URI|MONGODB_URI|REDIS_URL)$/.test(key)) {
         const engine = engineOfUrl(urlOf(field(node, 'right')));
         const library = /^SQLALCHEMY/.test(key) ? 'sqlalchemy' : [...seen][0];

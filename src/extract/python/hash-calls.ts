@@ -10,7 +10,7 @@ import { combinedPurpose, isPasswordName, normaliseDigestName, type NamePurpose 
 import type { Extractor } from '../types.js';
 import { dottedPath, keywordArg, loc, positionalArgs, stringList, stringValue, walk, type Node } from './ast.js';
 import { PyFileValues } from './code-values.js';
-import { field } from '../tree-sitter/ast.js';
+import { field, rootOf, textOf } from '../tree-sitter/ast.js';
 
 type Params = NonNullable<HashCallFact['params']>;
 
@@ -47,7 +47,7 @@ export const pythonHashCalls: Extractor = {
   keywords: ['hashlib', 'hmac', 'hashes', 'Hash', 'bcrypt', 'passlib', 'argon2', 'password', 'PASSWORD_HASHERS', 'CryptContext', 'md5', 'sha1'],
   extract(file: ParsedFile): Fact[] {
     if (file.tree.kind !== 'tree-sitter') return [];
-    const values = PyFileValues.of(file.tree.tree.rootNode);
+    const values = PyFileValues.of(rootOf(file.tree.tree));
     const facts: Fact[] = [];
     for (const call of values.calls) {
       const match = matchHashCall(values, call);
@@ -71,19 +71,19 @@ export const pythonHashCalls: Extractor = {
 function numberOf(values: PyFileValues, node: Node | null | undefined, depth = 0): number | undefined {
   if (!node || depth > 5) return undefined;
   if (node.type === 'integer') {
-    const n = Number(node.text.replace(/_/g, ''));
+    const n = Number(textOf(node).replace(/_/g, ''));
     return Number.isFinite(n) ? n : undefined;
   }
   if (node.type === 'parenthesized_expression') return numberOf(values, node.namedChildren[0], depth + 1);
   if (node.type === 'binary_operator') {
     const a = numberOf(values, field(node, 'left'), depth + 1);
     const b = numberOf(values, field(node, 'right'), depth + 1);
-    const op = field(node, 'operator')?.text;
+    const op = textOf(field(node, 'operator'));
     if (a === undefined || b === undefined) return undefined;
     return op === '*' ? a * b : op === '+' ? a + b : op === '**' ? a ** b : op === '<<' ? a << b : undefined;
   }
   if (node.type === 'identifier') {
-    const res = values.resolve(node.text, node);
+    const res = values.resolve(textOf(node), node);
     if (res.kind === 'bindings' && res.bindings.length === 1 && res.bindings[0]!.op === '=') return numberOf(values, res.bindings[0]!.value, depth + 1);
   }
   if (node.type === 'call') {
@@ -101,7 +101,7 @@ function stringOf(values: PyFileValues, node: Node | null | undefined, depth = 0
   const s = stringValue(node);
   if (s !== undefined) return s;
   if (node.type === 'identifier') {
-    const res = values.resolve(node.text, node);
+    const res = values.resolve(textOf(node), node);
     if (res.kind === 'bindings' && res.bindings.length === 1 && res.bindings[0]!.op === '=') return stringOf(values, res.bindings[0]!.value, depth + 1);
   }
   return undefined;
@@ -203,10 +203,10 @@ function matchHashCall(values: PyFileValues, call: Node): Match | undefined {
     if (cost !== undefined) params.cost = cost;
     return { algorithm: 'bcrypt', library: 'flask-bcrypt', passwordLibrary: true, params, data: args[0] };
   }
-  if (q === 'werkzeug.security.generate_password_hash' || q === 'werkzeug.generate_password_hash' || (fn.type === 'identifier' && fn.text === 'generate_password_hash' && !values.imports.has('generate_password_hash'))) {
+  if (q === 'werkzeug.security.generate_password_hash' || q === 'werkzeug.generate_password_hash' || (fn.type === 'identifier' && textOf(fn) === 'generate_password_hash' && !values.imports.has('generate_password_hash'))) {
     return { ...werkzeugMethod(stringOf(values, args[1] ?? kw('method'))), library: 'werkzeug', passwordLibrary: true, data: args[0] ?? kw('password') };
   }
-  if (q === 'werkzeug.security.check_password_hash' || (fn.type === 'identifier' && fn.text === 'check_password_hash' && !values.imports.has('check_password_hash'))) {
+  if (q === 'werkzeug.security.check_password_hash' || (fn.type === 'identifier' && textOf(fn) === 'check_password_hash' && !values.imports.has('check_password_hash'))) {
     return { algorithm: 'pbkdf2', library: 'werkzeug', passwordLibrary: true, isVerify: true };
   }
   if (q === 'django.contrib.auth.hashers.make_password') {
@@ -214,7 +214,7 @@ function matchHashCall(values: PyFileValues, call: Node): Match | undefined {
     return { algorithm: DJANGO_HASHER_NAMES[hasher] ?? 'unknown', library: 'django', passwordLibrary: true, params: hasher === 'default' ? {} : { variant: hasher }, data: args[0] };
   }
   if (q.startsWith('passlib.hash.')) return passlibCall(values, call, q);
-  if (q === 'passlib.context.CryptContext' || (fn.type === 'identifier' && fn.text === 'CryptContext')) return cryptContext(values, call);
+  if (q === 'passlib.context.CryptContext' || (fn.type === 'identifier' && textOf(fn) === 'CryptContext')) return cryptContext(values, call);
   if (q === 'argon2.PasswordHasher' || q === 'argon2.low_level.hash_secret' || q === 'argon2.low_level.hash_secret_raw') {
     const params: Params = {};
     const lowLevel = q.includes('low_level');
@@ -238,9 +238,9 @@ function usingChainName(values: PyFileValues, fn: Node): string | undefined {
   const object = field(fn, 'object');
   if (object?.type !== 'call') return undefined;
   const inner = field(object, 'function');
-  if (inner?.type !== 'attribute' || field(inner, 'attribute')?.text !== 'using') return undefined;
+  if (inner?.type !== 'attribute' || textOf(field(inner, 'attribute')) !== 'using') return undefined;
   const base = values.qualifiedName(inner);
-  return base ? `${base}.${field(fn, 'attribute')?.text}` : undefined;
+  return base ? `${base}.${textOf(field(fn, 'attribute'))}` : undefined;
 }
 
 const PASSLIB_SCHEMES: Record<string, HashAlgorithm> = {
@@ -319,7 +319,7 @@ function bcryptRounds(values: PyFileValues, node: Node | null | undefined, depth
     return undefined;
   }
   if (node.type === 'identifier') {
-    const res = values.resolve(node.text, node);
+    const res = values.resolve(textOf(node), node);
     if (res.kind === 'bindings' && res.bindings.length === 1) return bcryptRounds(values, res.bindings[0]!.value, depth + 1);
   }
   return undefined;
@@ -339,7 +339,7 @@ function djangoPasswordHashers(file: string, values: PyFileValues): HashCallFact
   const out: HashCallFact[] = [];
   for (const assignment of values.assignments) {
     const left = field(assignment, 'left');
-    if (left?.type !== 'identifier' || left.text !== 'PASSWORD_HASHERS') continue;
+    if (left?.type !== 'identifier' || textOf(left) !== 'PASSWORD_HASHERS') continue;
     const right = field(assignment, 'right');
     const first = right?.namedChildren.find((c) => c && c.type !== 'comment');
     const value = stringValue(first);
@@ -368,7 +368,7 @@ function chainTop(call: Node): { top: Node; chainData: Node[] } {
     if (parent.type === 'attribute' && field(parent, 'object')?.id === top.id) {
       const grand = parent.parent;
       if (grand?.type === 'call' && field(grand, 'function')?.id === parent.id) {
-        if (field(parent, 'attribute')?.text === 'update') chainData.push(...positionalArgs(grand));
+        if (textOf(field(parent, 'attribute')) === 'update') chainData.push(...positionalArgs(grand));
         top = grand;
         continue;
       }
@@ -390,7 +390,7 @@ function holderOf(top: Node): string | undefined {
   const parent = top.parent;
   if (parent?.type === 'assignment' && field(parent, 'right')?.id === top.id) {
     const left = field(parent, 'left');
-    if (left?.type === 'identifier') return left.text;
+    if (left?.type === 'identifier') return textOf(left);
   }
   return undefined;
 }
@@ -399,8 +399,8 @@ function namesIn(node: Node | null | undefined): string[] {
   const out: string[] = [];
   if (!node) return out;
   walk(node, (n) => {
-    if (n.type === 'identifier') out.push(n.text);
-    else if (n.type === 'string' && n.text.length < 40) { const v = stringValue(n); if (v) out.push(v); }
+    if (n.type === 'identifier') out.push(textOf(n));
+    else if (n.type === 'string' && textOf(n).length < 40) { const v = stringValue(n); if (v) out.push(v); }
     if (n.type === 'lambda') return false;
     return undefined;
   });
@@ -414,13 +414,13 @@ function destinationNames(top: Node): string[] {
     case 'assignment': {
       if (field(parent, 'right')?.id !== top.id) return [];
       const left = field(parent, 'left');
-      if (left?.type === 'identifier') return [left.text];
-      if (left?.type === 'attribute') return [field(left, 'attribute')?.text ?? ''];
+      if (left?.type === 'identifier') return [textOf(left)];
+      if (left?.type === 'attribute') return [textOf(field(left, 'attribute')) ?? ''];
       if (left?.type === 'subscript') { const k = stringValue(field(left, 'subscript')); return k ? [k] : []; }
       return [];
     }
     case 'keyword_argument':
-      return [field(parent, 'name')?.text ?? ''];
+      return [textOf(field(parent, 'name')) ?? ''];
     case 'pair':
       return [stringValue(field(parent, 'key')) ?? ''];
     case 'argument_list': {
@@ -457,7 +457,7 @@ function definitionNames(values: PyFileValues, data: Node): string[] {
   const out: string[] = [];
   walk(data, (n) => {
     if (n.type !== 'identifier') return undefined;
-    const res = values.resolve(n.text, n);
+    const res = values.resolve(textOf(n), n);
     if (res.kind === 'bindings' && res.bindings.length === 1 && res.bindings[0]!.value) out.push(...namesIn(res.bindings[0]!.value));
     return undefined;
   });
@@ -471,7 +471,7 @@ function purposeOf(values: PyFileValues, call: Node, match: Match): HashCallFact
   const data: Node[] = [...(match.data ? [match.data] : []), ...chainData];
   if (holder) {
     for (const c of values.methodCallsOn(holder, call)) {
-      if (c.startIndex > call.startIndex && field(field(c, 'function'), 'attribute')?.text === 'update') data.push(...positionalArgs(c));
+      if (c.startIndex > call.startIndex && textOf(field(field(c, 'function'), 'attribute')) === 'update') data.push(...positionalArgs(c));
     }
   }
   const decide = (p: NamePurpose): HashCallFact['purpose'] | undefined =>

@@ -9,7 +9,7 @@ import type { Extractor } from '../types.js';
 import { dottedPath, keywordArg, loc, positionalArgs, stringValue, type Node } from './ast.js';
 import { PyFileValues } from './code-values.js';
 import { callLocation } from './sql-calls.js';
-import { field } from '../tree-sitter/ast.js';
+import { field, rootOf, textOf } from '../tree-sitter/ast.js';
 
 export const pythonJwtCalls: Extractor = {
   id: 'python/jwt-calls',
@@ -17,7 +17,7 @@ export const pythonJwtCalls: Extractor = {
   keywords: ['jwt', 'JWT', 'jose'],
   extract(file: ParsedFile): Fact[] {
     if (file.tree.kind !== 'tree-sitter') return [];
-    const values = PyFileValues.of(file.tree.tree.rootNode);
+    const values = PyFileValues.of(rootOf(file.tree.tree));
     const facts: Fact[] = [];
     for (const call of values.calls) {
       const fact = jwtCallFact(file.path, values, call);
@@ -38,14 +38,14 @@ function libraryOf(values: PyFileValues, fn: Node): { library: Library; method: 
   const base = parts.slice(0, -1).join('.');
   if (base === 'jwt' || base === 'jwt.api_jwt' || base === 'jwt.api_jws') return { library: 'pyjwt', method };
   if (base === 'jose.jwt' || base === 'jose.jws') return { library: 'python-jose', method };
-  if (base === 'flask_jwt_extended' || (fn.type === 'identifier' && /^create_(access|refresh)_token$/.test(fn.text))) return { library: 'flask-jwt-extended', method };
+  if (base === 'flask_jwt_extended' || (fn.type === 'identifier' && /^create_(access|refresh)_token$/.test(textOf(fn)))) return { library: 'flask-jwt-extended', method };
   return undefined;
 }
 
 function constOf(values: PyFileValues, node: Node | null | undefined, depth = 0): Node | undefined {
   if (!node || depth > 4) return undefined;
   if (node.type === 'identifier') {
-    const res = values.resolve(node.text, node);
+    const res = values.resolve(textOf(node), node);
     if (res.kind === 'bindings' && res.bindings.length >= 1) {
       const last = res.bindings.at(-1)!;
       if (last.op === '=' && last.value) return constOf(values, last.value, depth + 1);
@@ -64,7 +64,7 @@ function dictGet(values: PyFileValues, dict: Node | undefined, key: string): Nod
     }
     return undefined;
   }
-  if (dict.type === 'call' && field(dict, 'function')?.text === 'dict') return keywordArg(dict, key);
+  if (dict.type === 'call' && textOf(field(dict, 'function')) === 'dict') return keywordArg(dict, key);
   return undefined;
 }
 
@@ -89,7 +89,7 @@ export function hardcodedKey(values: PyFileValues, node: Node | null | undefined
   const s = stringValue(node);
   if (s !== undefined) return s.length > 0 ? 'literal' : undefined;
   if (node.type === 'identifier') {
-    const res = values.resolve(node.text, node);
+    const res = values.resolve(textOf(node), node);
     if (res.kind === 'bindings' && res.bindings.length === 1 && res.bindings[0]!.op === '=') return hardcodedKey(values, res.bindings[0]!.value, depth + 1);
     return undefined;
   }
@@ -104,7 +104,7 @@ export function hardcodedKey(values: PyFileValues, node: Node | null | undefined
       return hardcodedKey(values, receiver ?? args[0], depth + 1);
     }
   }
-  if (node.type === 'boolean_operator' && field(node, 'operator')?.text === 'or') {
+  if (node.type === 'boolean_operator' && textOf(field(node, 'operator')) === 'or') {
     return hardcodedKey(values, field(node, 'right'), depth + 1) ? 'fallback' : undefined;
   }
   return undefined;
@@ -129,7 +129,7 @@ function timedeltaSeconds(values: PyFileValues, node: Node | undefined): number 
 }
 
 function num(node: Node): number {
-  const n = Number(node.text.replace(/_/g, ''));
+  const n = Number(textOf(node).replace(/_/g, ''));
   return Number.isFinite(n) ? n : 0;
 }
 
@@ -137,7 +137,7 @@ function num(node: Node): number {
 function expSeconds(values: PyFileValues, node: Node | undefined): number | undefined {
   const v = constOf(values, node ?? null);
   if (!v) return undefined;
-  if (v.type === 'binary_operator' && field(v, 'operator')?.text === '+') {
+  if (v.type === 'binary_operator' && textOf(field(v, 'operator')) === '+') {
     return timedeltaSeconds(values, field(v, 'right') ?? undefined) ?? timedeltaSeconds(values, field(v, 'left') ?? undefined);
   }
   return undefined;
@@ -146,20 +146,20 @@ function expSeconds(values: PyFileValues, node: Node | undefined): number | unde
 function isRefreshContext(values: PyFileValues, call: Node): boolean {
   const names = values.enclosingFunctionNames(call);
   const parent = call.parent;
-  if (parent?.type === 'assignment') names.push(field(parent, 'left')?.text ?? '');
+  if (parent?.type === 'assignment') names.push(textOf(field(parent, 'left')) ?? '');
   return names.some((n) => /refresh|remember/i.test(n));
 }
 
 /** Does the payload carry an `exp`? true / false, or undefined when it cannot be seen. */
 function payloadExp(values: PyFileValues, payload: Node | undefined, at: Node): { has: boolean | undefined; value?: Node } {
   if (!payload) return { has: undefined };
-  const name = payload.type === 'identifier' ? payload.text : undefined;
+  const name = payload.type === 'identifier' ? textOf(payload) : undefined;
   if (name) {
     const assigned = values.memberAssignsOn(name, at).find((m) => m.prop === 'exp' && m.start < at.startIndex);
     if (assigned) return { has: true, value: assigned.value };
     for (const c of values.methodCallsOn(name, at)) {
       if (c.startIndex > at.startIndex) continue;
-      if (field(field(c, 'function'), 'attribute')?.text !== 'update') continue;
+      if (textOf(field(field(c, 'function'), 'attribute')) !== 'update') continue;
       const arg = positionalArgs(c)[0];
       const exp = dictGet(values, constOf(values, arg ?? null), 'exp') ?? keywordArg(c, 'exp');
       if (exp) return { has: true, value: exp };
@@ -167,7 +167,7 @@ function payloadExp(values: PyFileValues, payload: Node | undefined, at: Node): 
     }
   }
   const dict = constOf(values, payload);
-  if (!dict || (dict.type !== 'dictionary' && !(dict.type === 'call' && field(dict, 'function')?.text === 'dict'))) return { has: undefined };
+  if (!dict || (dict.type !== 'dictionary' && !(dict.type === 'call' && textOf(field(dict, 'function')) === 'dict'))) return { has: undefined };
   if (dict.type === 'dictionary' && dict.namedChildren.some((c) => c?.type === 'dictionary_splat')) return { has: undefined };
   const exp = dictGet(values, dict, 'exp');
   return exp ? { has: true, value: exp } : { has: false };
@@ -246,9 +246,9 @@ function settingFacts(file: string, values: PyFileValues, assignment: Node): Jwt
   const right = field(assignment, 'right') ?? undefined;
   if (!left || !right) return [];
   let name: string | undefined;
-  if (left.type === 'identifier') name = left.text;
+  if (left.type === 'identifier') name = textOf(left);
   else if (left.type === 'subscript') name = stringValue(field(left, 'subscript'));
-  else if (left.type === 'attribute') name = field(left, 'attribute')?.text;
+  else if (left.type === 'attribute') name = textOf(field(left, 'attribute'));
   if (!name) return [];
   const make = (issue: JwtIssue, detail: string, library: string): JwtCallFact =>
     ({ kind: 'jwt-call', library, operation: 'sign', issues: [issue], detail, location: loc(file, assignment) });

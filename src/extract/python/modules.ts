@@ -4,8 +4,7 @@
 import type { AliasFact, ConstantFact, Fact, HttpMethod, ImportFact } from '../../core/facts.js';
 import type { ParsedFile } from '../../languages/types.js';
 import type { Extractor } from '../types.js';
-import type { Tree } from 'web-tree-sitter';
-import { field, fieldChildren, memoForRoot } from '../tree-sitter/ast.js';
+import { field, fieldChildren, LastTreeCache, memoForRoot, rootOf, textOf } from '../tree-sitter/ast.js';
 import { dottedPath, loc, walk, type Node } from './ast.js';
 
 export interface ImportBinding {
@@ -35,26 +34,26 @@ function importBindings(node: Node): { local: string; binding: ImportBinding }[]
     for (const name of fieldChildren(node, 'name')) {
       if (!name) continue;
       if (name.type === 'aliased_import') {
-        const source = field(name, 'name')?.text;
-        const alias = field(name, 'alias')?.text;
+        const source = textOf(field(name, 'name'));
+        const alias = textOf(field(name, 'alias'));
         if (source && alias) out.push({ local: alias, binding: { source, imported: '*' } });
       } else if (name.type === 'dotted_name') {
-        const first = name.namedChildren[0]?.text;
+        const first = textOf(name.namedChildren[0]);
         if (first) out.push({ local: first, binding: { source: first, imported: '*' } });
       }
     }
   } else if (node.type === 'import_from_statement') {
     const moduleNode = field(node, 'module_name');
     if (!moduleNode) return out;
-    const source = moduleNode.text.replace(/\s+/g, '');
+    const source = textOf(moduleNode).replace(/\s+/g, '');
     for (const name of fieldChildren(node, 'name')) {
       if (!name) continue;
       if (name.type === 'aliased_import') {
-        const imported = field(name, 'name')?.text;
-        const alias = field(name, 'alias')?.text;
+        const imported = textOf(field(name, 'name'));
+        const alias = textOf(field(name, 'alias'));
         if (imported && alias) out.push({ local: alias, binding: { source, imported } });
       } else if (name.type === 'dotted_name') {
-        out.push({ local: name.text, binding: { source, imported: name.text } });
+        out.push({ local: textOf(name), binding: { source, imported: textOf(name) } });
       }
     }
   }
@@ -76,7 +75,7 @@ export function assignmentOf(statement: Node): Node | undefined {
 }
 
 function stringPrefix(node: Node): string {
-  const start = node.namedChildren.find((c) => c?.type === 'string_start')?.text ?? '';
+  const start = textOf(node.namedChildren.find((c) => c?.type === 'string_start')) ?? '';
   return start.replace(/["']+$/, '').toLowerCase();
 }
 
@@ -110,7 +109,7 @@ export function evalString(node: Node | null | undefined, constants: ReadonlyMap
       for (const child of node.namedChildren) {
         if (!child || child.type === 'string_start' || child.type === 'string_end') continue;
         if (child.type === 'string_content') {
-          let text = isRaw ? child.text : unescape(child.text);
+          let text = isRaw ? textOf(child) : unescape(textOf(child));
           if (isF) text = text.replaceAll('{{', '{').replaceAll('}}', '}');
           out += text;
         } else if (child.type === 'interpolation') {
@@ -119,7 +118,7 @@ export function evalString(node: Node | null | undefined, constants: ReadonlyMap
           if (value === undefined) return undefined;
           out += value;
         } else if (child.type === 'escape_sequence') {
-          out += unescape(child.text);
+          out += unescape(textOf(child));
         } else return undefined;
       }
       return out;
@@ -134,7 +133,7 @@ export function evalString(node: Node | null | undefined, constants: ReadonlyMap
       return out;
     }
     case 'binary_operator': {
-      if (field(node, 'operator')?.text !== '+') return undefined;
+      if (textOf(field(node, 'operator')) !== '+') return undefined;
       const left = evalString(field(node, 'left'), constants);
       const right = left === undefined ? undefined : evalString(field(node, 'right'), constants);
       return left !== undefined && right !== undefined ? left + right : undefined;
@@ -161,7 +160,7 @@ function classConstants(cls: Node, constants: Map<string, string>): Map<string, 
     const name = field(assignment, 'left');
     if (name?.type !== 'identifier') continue;
     const value = evalString(field(assignment, 'right'), constants);
-    if (value !== undefined) out.set(name.text, { value, node: assignment });
+    if (value !== undefined) out.set(textOf(name), { value, node: assignment });
   }
   return out;
 }
@@ -171,7 +170,7 @@ export function readModuleScope(root: Node): ModuleScope {
   return memoForRoot(MODULE_SCOPES, root, buildModuleScope);
 }
 
-const MODULE_SCOPES = new WeakMap<Tree, { id: number; value: ModuleScope }>();
+const MODULE_SCOPES = new LastTreeCache<Map<number, ModuleScope>>();
 
 function buildModuleScope(root: Node): ModuleScope {
   const scope: ModuleScope = {
@@ -188,14 +187,14 @@ function buildModuleScope(root: Node): ModuleScope {
     }
     const def = definitionOf(node);
     if (def && node.type !== 'decorated_definition') {
-      const name = field(def, 'name')?.text;
+      const name = textOf(field(def, 'name'));
       const map = def.type === 'class_definition' ? scope.classes : scope.functions;
       if (name && !map.has(name)) map.set(name, def);
     }
     if (node.type === 'assignment') {
       const left = field(node, 'left');
       const right = field(node, 'right');
-      if (left?.type === 'identifier' && right?.type === 'call' && !scope.calls.has(left.text)) scope.calls.set(left.text, right);
+      if (left?.type === 'identifier' && right?.type === 'call' && !scope.calls.has(textOf(left))) scope.calls.set(textOf(left), right);
     }
     return true;
   });
@@ -208,7 +207,7 @@ function buildModuleScope(root: Node): ModuleScope {
   for (const statement of root.namedChildren) {
     const def = definitionOf(statement);
     if (def?.type === 'class_definition') {
-      const name = field(def, 'name')?.text;
+      const name = textOf(field(def, 'name'));
       if (!name) continue;
       const values = classConstants(def, scope.constants);
       classValues.set(name, values);
@@ -222,14 +221,14 @@ function buildModuleScope(root: Node): ModuleScope {
     if (left?.type !== 'identifier' || !right) continue;
     const value = evalString(right, scope.constants);
     if (value !== undefined) {
-      setConstant(left.text, value, assignment);
+      setConstant(textOf(left), value, assignment);
       continue;
     }
     // `settings = Settings()` of an in-file class: its attributes become `settings.ATTR`.
     if (right.type === 'call') {
       const callee = dottedPath(field(right, 'function'))?.join('.');
       const values = callee ? classValues.get(callee) : undefined;
-      for (const [attr, { value: v }] of values ?? []) setConstant(`${left.text}.${attr}`, v, assignment);
+      for (const [attr, { value: v }] of values ?? []) setConstant(`${textOf(left)}.${attr}`, v, assignment);
     }
   }
   return scope;
@@ -261,8 +260,8 @@ function aliasFacts(file: ParsedFile, root: Node): AliasFact[] {
     if (!assignment || assignment.type !== 'assignment') continue;
     const left = field(assignment, 'left');
     const target = dottedPath(field(assignment, 'right'));
-    if (left?.type !== 'identifier' || !target || (target.length === 1 && target[0] === left.text)) continue;
-    out.push({ kind: 'alias', local: left.text, target: { file: file.path, path: target }, location: loc(file.path, assignment) });
+    if (left?.type !== 'identifier' || !target || (target.length === 1 && target[0] === textOf(left))) continue;
+    out.push({ kind: 'alias', local: textOf(left), target: { file: file.path, path: target }, location: loc(file.path, assignment) });
   }
   return out;
 }
@@ -286,7 +285,7 @@ export const pythonModules: Extractor = {
   languages: ['python'],
   extract(file: ParsedFile): Fact[] {
     if (file.tree.kind !== 'tree-sitter') return [];
-    const root = file.tree.tree.rootNode;
+    const root = rootOf(file.tree.tree);
     return [...importFacts(file, root), ...aliasFacts(file, root), ...constantFacts(file, root)];
   },
 };
@@ -381,14 +380,14 @@ export function classBody(cls: Node): ClassBodyInfo {
   for (const statement of field(cls, 'body')?.namedChildren ?? []) {
     const def = statement.type === 'decorated_definition' ? field(statement, 'definition') : statement;
     if (def?.type === 'function_definition') {
-      const name = field(def, 'name')?.text;
+      const name = textOf(field(def, 'name'));
       if (name && !functions.has(name)) functions.set(name, def);
       continue;
     }
     const assignment = assignmentOf(statement);
     const target = field(assignment, 'left');
     const value = field(assignment, 'right');
-    if (assignment?.type === 'assignment' && target?.type === 'identifier' && value) assignments.set(target.text, value);
+    if (assignment?.type === 'assignment' && target?.type === 'identifier' && value) assignments.set(textOf(target), value);
   }
   return { assignments, functions };
 }

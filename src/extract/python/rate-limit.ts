@@ -7,7 +7,7 @@ import type { ParsedFile } from '../../languages/types.js';
 import { indexPythonFile, qualifiedCallName } from '../secrets/py-values.js';
 import type { Extractor } from '../types.js';
 import { callName, dottedPath, keywordArg, loc, positionalArgs, stringValue, walk } from './ast.js';
-import { field } from '../tree-sitter/ast.js';
+import { field, rootOf, textOf } from '../tree-sitter/ast.js';
 
 const ROUTE_DECORATORS = /(^|\.)(get|post|put|patch|delete|route|api_route|websocket|head|options)$/;
 
@@ -40,7 +40,7 @@ function nonEmptyList(node: Node | null | undefined): boolean {
 
 export function extractPythonRateLimits(file: ParsedFile): RateLimitFact[] {
   if (file.tree.kind !== 'tree-sitter') return [];
-  const root = file.tree.tree.rootNode;
+  const root = rootOf(file.tree.tree);
   const index = indexPythonFile(root);
   const facts: RateLimitFact[] = [];
   /** Names bound to a Limiter(): name -> library. */
@@ -63,7 +63,7 @@ export function extractPythonRateLimits(file: ParsedFile): RateLimitFact[] {
     if (target) limiters.set(target, library);
     const hasDefaults = nonEmptyList(keywordArg(node, 'default_limits')) || nonEmptyList(keywordArg(node, 'application_limits'));
     const hasApp = library === 'flask-limiter'
-      ? (keywordArg(node, 'app') !== undefined || positionalArgs(node).some((a) => a.type === 'identifier' && /app/.test(a.text)))
+      ? (keywordArg(node, 'app') !== undefined || positionalArgs(node).some((a) => a.type === 'identifier' && /app/.test(textOf(a))))
       : true;
     push(library, hasDefaults && hasApp, node, hasDefaults && hasApp ? '' : undefined);
     return undefined;
@@ -83,7 +83,7 @@ export function extractPythonRateLimits(file: ParsedFile): RateLimitFact[] {
         push(limiters.get(head) ?? guess, true, node, decoratedRoutePath(node));
       } else if (/(^|\.)ratelimit$/.test(qualified) || /^(django_ratelimit|ratelimit)\./.test(qualified)) {
         push('django-ratelimit', true, node, decoratedRoutePath(node));
-      } else if (/(^|\.)method_decorator$/.test(name) && call && /ratelimit/.test(call.text)) {
+      } else if (/(^|\.)method_decorator$/.test(name) && call && /ratelimit/.test(textOf(call))) {
         push('django-ratelimit', true, node);
       } else if (/(^|\.)throttle_classes$/.test(name) && call && nonEmptyList(positionalArgs(call)[0])) {
         push('django-rest-framework', true, node, decoratedRoutePath(node));
@@ -99,7 +99,7 @@ export function extractPythonRateLimits(file: ParsedFile): RateLimitFact[] {
         if (defaults) push(limiters.get(head)!, true, node, '');
       }
       // app.add_middleware(SlowAPIMiddleware)
-      if (name.endsWith('add_middleware') && /SlowAPI(ASGI)?Middleware/.test(positionalArgs(node)[0]?.text ?? '')) push('slowapi', true, node, '');
+      if (name.endsWith('add_middleware') && /SlowAPI(ASGI)?Middleware/.test(textOf(positionalArgs(node)[0]) ?? '')) push('slowapi', true, node, '');
       // limiter.limit('5/minute')(blueprint)
       if (/\.limit$/.test(name) && limiters.has(head) && node.parent?.type === 'call' && field(node.parent, 'function')?.id === node.id) {
         push(limiters.get(head)!, true, node.parent);
@@ -113,13 +113,13 @@ export function extractPythonRateLimits(file: ParsedFile): RateLimitFact[] {
     }
     if (node.type === 'assignment') {
       const left = field(node, 'left');
-      if (left?.type === 'identifier' && left.text === 'throttle_classes' && nonEmptyList(field(node, 'right'))) {
+      if (left?.type === 'identifier' && textOf(left) === 'throttle_classes' && nonEmptyList(field(node, 'right'))) {
         push('django-rest-framework', true, node);
       }
       // fastapi-limiter as a router/app dependency: dependencies=[Depends(RateLimiter(...))]
       return undefined;
     }
-    if (node.type === 'keyword_argument' && field(node, 'name')?.text === 'dependencies' && /RateLimiter\(/.test(node.text)
+    if (node.type === 'keyword_argument' && textOf(field(node, 'name')) === 'dependencies' && /RateLimiter\(/.test(textOf(node))
       && /fastapi_limiter/.test([...index.imports.values()].join(' '))) {
       const call = node.parent?.parent;
       const isDecorator = call?.parent?.type === 'decorator';

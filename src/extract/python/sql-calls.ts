@@ -10,7 +10,7 @@ import type { Extractor } from '../types.js';
 import { dottedPath, keywordArg, loc, positionalArgs, type Node } from './ast.js';
 import { analyzeText, type PyBuiltText } from './built-text.js';
 import { PyFileValues } from './code-values.js';
-import { field } from '../tree-sitter/ast.js';
+import { field, rootOf, textOf } from '../tree-sitter/ast.js';
 
 const EXECUTE_METHODS = new Set(['execute', 'executemany', 'executescript', 'mogrify', 'exec_driver_sql']);
 const ASYNC_METHODS = new Set(['fetch', 'fetchrow', 'fetchval', 'fetchone', 'fetchall', 'cursor', 'copy_from_query', 'prepare', 'query', 'run_query', 'raw', 'run']);
@@ -28,7 +28,7 @@ export const pythonSqlCalls: Extractor = {
   keywords: ['execute', 'text', 'raw', 'extra', 'RawSQL', 'read_sql', 'fetch', 'cursor', 'filter', 'order_by', 'group_by', 'having', 'distinct', 'query', 'mogrify'],
   extract(file: ParsedFile): Fact[] {
     if (file.tree.kind !== 'tree-sitter') return [];
-    const values = PyFileValues.of(file.tree.tree.rootNode);
+    const values = PyFileValues.of(rootOf(file.tree.tree));
     const facts: Fact[] = [];
     for (const call of values.calls) {
       const fact = sqlCallFact(file.path, values, call);
@@ -68,7 +68,7 @@ function isQueryChain(values: PyFileValues, node: Node | null, depth = 0): boole
   if (node.type === 'call') {
     const fn = field(node, 'function');
     if (fn?.type === 'attribute') {
-      const attr = field(fn, 'attribute')?.text;
+      const attr = textOf(field(fn, 'attribute'));
       if (attr === 'query' || attr === 'select') return true;
       if (attr === 'objects') return false;
       return isQueryChain(values, field(fn, 'object'), depth + 1);
@@ -76,12 +76,12 @@ function isQueryChain(values: PyFileValues, node: Node | null, depth = 0): boole
     return false;
   }
   if (node.type === 'identifier') {
-    if (QUERY_NAME.test(node.text)) return true;
-    const res = values.resolve(node.text, node);
+    if (QUERY_NAME.test(textOf(node))) return true;
+    const res = values.resolve(textOf(node), node);
     return res.kind === 'bindings' && res.bindings.some((b) => b.op === '=' && isQueryChain(values, b.value ?? null, depth + 1));
   }
   if (node.type === 'attribute') {
-    const attr = field(node, 'attribute')?.text;
+    const attr = textOf(field(node, 'attribute'));
     if (attr === 'objects') return false; // Django managers: order_by / filter take field names, not SQL
     if (attr === 'query') return true; // Flask-SQLAlchemy Model.query
     return isQueryChain(values, field(node, 'object'), depth + 1);
@@ -98,16 +98,16 @@ function classify(values: PyFileValues, call: Node): Sink | undefined {
   // Cheap exit first: an attribute callee's qualified name ends with its method name, so a method
   // no check below accepts rules the call out; a plain name can only match the qualified checks.
   if (fn.type === 'attribute') {
-    const method = field(fn, 'attribute')?.text ?? '';
+    const method = textOf(field(fn, 'attribute')) ?? '';
     if (!SINK_METHODS.has(method) && !method.endsWith('RawSQL')) return undefined;
   } else if (fn.type !== 'identifier') return undefined;
   const qualified = values.qualifiedName(fn) ?? '';
-  if (fn.type === 'identifier' && !TEXT_FUNCTIONS.has(qualified) && !(fn.text === 'text' && qualified.startsWith('sqlalchemy'))
+  if (fn.type === 'identifier' && !TEXT_FUNCTIONS.has(qualified) && !(textOf(fn) === 'text' && qualified.startsWith('sqlalchemy'))
     && !qualified.endsWith('RawSQL') && !READ_SQL.test(qualified)) return undefined;
   const args = positionalArgs(call);
   const kwParams = !!(keywordArg(call, 'params') ?? keywordArg(call, 'parameters') ?? keywordArg(call, 'args') ?? keywordArg(call, 'vars'));
   if (fn.type === 'identifier' || fn.type === 'attribute') {
-    if (TEXT_FUNCTIONS.has(qualified) || (fn.type === 'identifier' && fn.text === 'text' && qualified.startsWith('sqlalchemy'))) {
+    if (TEXT_FUNCTIONS.has(qualified) || (fn.type === 'identifier' && textOf(fn) === 'text' && qualified.startsWith('sqlalchemy'))) {
       return { sink: 'sqlalchemy.text', strong: true, text: args[0] ?? keywordArg(call, 'text'), hasParams: false };
     }
     if (qualified.endsWith('RawSQL')) {
@@ -118,7 +118,7 @@ function classify(values: PyFileValues, call: Node): Sink | undefined {
     }
   }
   if (fn.type !== 'attribute') return undefined;
-  const method = field(fn, 'attribute')?.text ?? '';
+  const method = textOf(field(fn, 'attribute')) ?? '';
   const receiver = field(fn, 'object');
   const recv = receiverName(receiver);
   const recvPath = dottedPath(receiver) ?? [];
@@ -158,7 +158,7 @@ function namedArgs(call: Node): string[] {
   if (!args) return [];
   return args.namedChildren
     .filter((c): c is Node => c?.type === 'keyword_argument')
-    .map((c) => field(c, 'name')?.text ?? '');
+    .map((c) => textOf(field(c, 'name')) ?? '');
 }
 
 function sqlCallFact(file: string, values: PyFileValues, call: Node): SqlCallFact | undefined {
@@ -182,7 +182,7 @@ function sqlCallFact(file: string, values: PyFileValues, call: Node): SqlCallFac
     const fn = field(call, 'function');
     const recv = receiverName(field(fn, 'object') ?? null);
     if (built.opaque) {
-      if (!isDbName(recv) || !EXECUTE_METHODS.has(field(fn, 'attribute')?.text ?? '')) return undefined;
+      if (!isDbName(recv) || !EXECUTE_METHODS.has(textOf(field(fn, 'attribute')) ?? '')) return undefined;
     } else if (!looksLikeSql(built.text)) {
       // Text with no constant part (`q.format(x)` where q is opaque) cannot be checked: trust a DB receiver.
       if (!(built.dynamic && built.text.replace(/\?/g, '').trim() === '' && isDbName(recv))) return undefined;

@@ -2,7 +2,7 @@
 // rate-limit and database extractors. Deliberately shallow: a name resolves only when every
 // assignment to it in the file is the same kind of constant and no enclosing function shadows it.
 import type * as t from '@babel/types';
-import { memberPath, stringValue, walk, type Node } from '../javascript/ast.js';
+import { LastFileCache, memberPath, stringValue, walk, type Node } from '../javascript/ast.js';
 
 export interface FileIndex {
   /** Values assigned to each name: `const x = v`, `x = v`, and `this.x = v` / class fields under 'this.x'. */
@@ -45,17 +45,13 @@ function requireOf(node: Node | null | undefined): { source: string; member?: st
   return undefined;
 }
 
-// One index per tree, shared by the secrets, CORS, rate-limit and database extractors (read-only).
-const FILE_INDEXES = new WeakMap<t.File, FileIndex>();
+// The index of the file extracted last, shared by the secrets, CORS, rate-limit and database
+// extractors (read-only).
+const FILE_INDEXES = new LastFileCache<t.File, FileIndex>();
 
 /** The index of a file (built once per tree and shared: do not mutate it). */
 export function indexFile(ast: t.File): FileIndex {
-  let index = FILE_INDEXES.get(ast);
-  if (!index) {
-    index = buildFileIndex(ast);
-    FILE_INDEXES.set(ast, index);
-  }
-  return index;
+  return FILE_INDEXES.get(ast, () => buildFileIndex(ast));
 }
 
 function buildFileIndex(ast: t.File): FileIndex {

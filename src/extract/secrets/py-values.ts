@@ -1,8 +1,8 @@
 // Constant values, imports and environment lookups inside ONE Python file, for the secrets,
 // CORS, rate-limit and database extractors. Shallow on purpose: a name resolves only when it is
 // assigned exactly once in the file and no enclosing function takes it as a parameter.
-import type { Node, Tree } from 'web-tree-sitter';
-import { field, fieldChildren, memoByNode, memoForRoot } from '../tree-sitter/ast.js';
+import type { Node } from 'web-tree-sitter';
+import { field, fieldChildren, LastTreeCache, memoByNode, memoForRoot, textOf } from '../tree-sitter/ast.js';
 import { callName, dottedPath, keywordArg, positionalArgs, stringValue, walk } from '../python/ast.js';
 
 export interface PyFileIndex {
@@ -12,7 +12,7 @@ export interface PyFileIndex {
   imports: Map<string, string>;
 }
 
-const FILE_INDEXES = new WeakMap<Tree, { id: number; value: PyFileIndex }>();
+const FILE_INDEXES = new LastTreeCache<Map<number, PyFileIndex>>();
 
 /** The index of a file (built once per tree, shared by the extractors: do not mutate it). */
 export function indexPythonFile(root: Node): PyFileIndex {
@@ -36,21 +36,21 @@ function buildPythonFileIndex(root: Node): PyFileIndex {
     } else if (node.type === 'import_statement') {
       for (const child of node.namedChildren) {
         if (!child) continue;
-        if (child.type === 'dotted_name') imports.set(child.text.split('.')[0]!, child.text.split('.')[0]!);
+        if (child.type === 'dotted_name') imports.set(textOf(child).split('.')[0]!, textOf(child).split('.')[0]!);
         else if (child.type === 'aliased_import') {
-          const name = field(child, 'name')?.text;
-          const alias = field(child, 'alias')?.text;
+          const name = textOf(field(child, 'name'));
+          const alias = textOf(field(child, 'alias'));
           if (name && alias) imports.set(alias, name);
         }
       }
     } else if (node.type === 'import_from_statement') {
-      const module = field(node, 'module_name')?.text ?? '';
+      const module = textOf(field(node, 'module_name')) ?? '';
       for (const child of fieldChildren(node, 'name')) {
         if (!child) continue;
-        if (child.type === 'dotted_name') imports.set(child.text, `${module}.${child.text}`);
+        if (child.type === 'dotted_name') imports.set(textOf(child), `${module}.${textOf(child)}`);
         else if (child.type === 'aliased_import') {
-          const name = field(child, 'name')?.text;
-          const alias = field(child, 'alias')?.text;
+          const name = textOf(field(child, 'name'));
+          const alias = textOf(field(child, 'alias'));
           if (name && alias) imports.set(alias, `${module}.${name}`);
         }
       }
@@ -81,7 +81,7 @@ function enclosingParams(node: Node): Set<string> {
     for (const p of params?.namedChildren ?? []) {
       if (!p) continue;
       const id = p.type === 'identifier' ? p : (field(p, 'name') ?? p.namedChildren.find((c) => c?.type === 'identifier'));
-      if (id) names.add(id.text);
+      if (id) names.add(textOf(id));
     }
   }
   return names;
@@ -105,9 +105,9 @@ export function unwrapPyValue(node: Node | null | undefined): Node | undefined {
     if (cur.type !== 'call') break;
     const fn = field(cur, 'function');
     const name = callName(cur);
-    const args = positionalArgs(cur);
-    if (name && /^(SecretStr|SecretBytes|str|bytes|Secret)$/.test(name) && args[0]) { cur = args[0]; continue; }
-    if (fn?.type === 'attribute' && field(fn, 'attribute')?.text === 'encode') {
+    const first = name && /^(SecretStr|SecretBytes|str|bytes|Secret)$/.test(name) ? positionalArgs(cur)[0] : undefined;
+    if (first) { cur = first; continue; }
+    if (fn?.type === 'attribute' && textOf(field(fn, 'attribute')) === 'encode') {
       const obj = field(fn, 'object');
       if (obj && stringValue(obj) !== undefined) { cur = obj; continue; }
     }
@@ -132,7 +132,7 @@ const ENV_GET = new Set(['os.environ.get', 'os.getenv', 'environ.get', 'getenv',
 /** `os.environ.get('X', 'v')`, `os.getenv('X', 'v')`, `os.environ.get('X') or 'v'`, decouple `config('X', default='v')`. */
 export function pyEnvFallback(node: Node | null | undefined, index: PyFileIndex): { env: string; fallback: Node } | undefined {
   if (!node) return undefined;
-  if (node.type === 'boolean_operator' && field(node, 'operator')?.text === 'or') {
+  if (node.type === 'boolean_operator' && textOf(field(node, 'operator')) === 'or') {
     const left = field(node, 'left');
     const right = field(node, 'right');
     const env = left ? pyEnvName(left, index) : undefined;
@@ -141,8 +141,8 @@ export function pyEnvFallback(node: Node | null | undefined, index: PyFileIndex)
   }
   if (node.type !== 'call') return undefined;
   const name = qualifiedCallName(node, index) ?? '';
-  const args = positionalArgs(node);
   if (ENV_GET.has(name) || ENV_GET.has(callName(node) ?? '')) {
+    const args = positionalArgs(node);
     const fallback = args[1] ?? keywordArg(node, 'default');
     const env = stringValue(args[0]);
     if (env !== undefined && fallback && stringValue(fallback) !== undefined) return { env, fallback };
@@ -150,7 +150,7 @@ export function pyEnvFallback(node: Node | null | undefined, index: PyFileIndex)
   }
   if (/^(config|env|env\.str|decouple\.config)$/.test(name)) {
     const fallback = keywordArg(node, 'default');
-    const env = stringValue(args[0]);
+    const env = stringValue(positionalArgs(node)[0]);
     if (env !== undefined && /^[A-Z][A-Z0-9_]*$/.test(env) && fallback && stringValue(fallback) !== undefined) return { env, fallback };
   }
   return undefined;

@@ -13,7 +13,7 @@ import { matchProvider } from './providers.js';
 import { indexPythonFile, pyConstantString, pyEnvFallback, qualifiedCallName, unwrapPyValue, type PyFileIndex } from './py-values.js';
 import { redactSecret } from './redact.js';
 import { isTestOrExample } from './test-path.js';
-import { field } from '../tree-sitter/ast.js';
+import { field, rootOf, textOf } from '../tree-sitter/ast.js';
 
 interface PyKeySink {
   index: number;
@@ -48,8 +48,8 @@ function pyKeySink(call: Node, index: PyFileIndex): PyKeySink | undefined {
 }
 
 function slotName(target: Node): string | undefined {
-  if (target.type === 'identifier') return target.text;
-  if (target.type === 'attribute') return field(target, 'attribute')?.text;
+  if (target.type === 'identifier') return textOf(target);
+  if (target.type === 'attribute') return textOf(field(target, 'attribute'));
   if (target.type === 'subscript') return stringValue(field(target, 'subscript'));
   return undefined;
 }
@@ -58,7 +58,7 @@ const GENERIC_DETECTORS = new Set(['secret-assignment', 'secret-reference', 'har
 
 export function extractPythonSecrets(file: ParsedFile): SecretCandidateFact[] {
   if (file.tree.kind !== 'tree-sitter') return [];
-  const root = file.tree.tree.rootNode;
+  const root = rootOf(file.tree.tree);
   const index = indexPythonFile(root);
   const isTest = isTestOrExample(file.path);
   const facts: SecretCandidateFact[] = [];
@@ -117,7 +117,7 @@ export function extractPythonSecrets(file: ParsedFile): SecretCandidateFact[] {
         break;
       }
       case 'keyword_argument':
-        checkSlot(field(node, 'name')?.text, field(node, 'value'));
+        checkSlot(textOf(field(node, 'name')), field(node, 'value'));
         break;
       case 'pair': {
         const key = field(node, 'key');
@@ -126,7 +126,7 @@ export function extractPythonSecrets(file: ParsedFile): SecretCandidateFact[] {
       }
       case 'default_parameter':
       case 'typed_default_parameter':
-        checkSlot(field(node, 'name')?.text, field(node, 'value'));
+        checkSlot(textOf(field(node, 'name')), field(node, 'value'));
         break;
       case 'call': {
         // os.environ.setdefault('SECRET_KEY', '...') as a statement
@@ -144,7 +144,7 @@ export function extractPythonSecrets(file: ParsedFile): SecretCandidateFact[] {
   walk(root, (node) => {
     if (node.type !== 'string') return;
     if (consumed.has(node.id)) return false;
-    const text = node.namedChildren.filter((c) => c?.type === 'string_content').map((c) => c!.text).join('{x}');
+    const text = node.namedChildren.filter((c) => c?.type === 'string_content').map((c) => textOf(c!)).join('{x}');
     if (text.length >= 8) {
       const match = matchProvider(text);
       const cls = match ? classifySecret(text) : undefined;

@@ -1,5 +1,8 @@
-// Language-neutral helpers over tree-sitter trees, shared by the Go, JVM, PHP, C#, Rust and Scala extractors.
-// Language-specific ones (string literal values, call shapes) live in src/extract/<language>/ast.ts.
+// Language-neutral helpers over tree-sitter trees, shared by the Python, Go, JVM, PHP, C#, Rust and
+// Scala extractors. Language-specific ones (string literal values, call shapes) live in
+// src/extract/<language>/ast.ts. `walk`, `field`, `textOf` and friends answer from one index per
+// tree (read once, see TreeIndex), so that a dozen extractors walking the same tree cost little more
+// than one.
 import type { Node, Tree } from 'web-tree-sitter';
 import type { Location } from '../../core/types.js';
 import { locationFromTreeSitter } from '../../languages/location.js';
@@ -20,8 +23,9 @@ export function treeOf(file: ParsedFile): Tree | undefined {
  * The named nodes of one tree in document order (pre-order, as `walk` visits them), read once per
  * tree and shared by every extractor that walks it. Each node visited through `namedChildren`
  * crosses into wasm and allocates; reading the tree once makes later walks plain array loops.
- * The node objects are the ones `namedChildren` returns (it caches them on their parent), with
- * `type` and `parent` answered from this index instead of wasm (same values).
+ * The node objects are the ones `namedChildren` returns (it caches them on their parent), given
+ * own `type` and `parent` properties (the values the wasm getters return) and their position.
+ * Only the tree asked about last is kept (see LastTreeCache).
  */
 export interface TreeIndex {
   readonly nodes: readonly Node[];
@@ -60,8 +64,29 @@ const FIELD_LAYOUTS: Readonly<Record<string, FieldLayouts>> = {
   },
 };
 
-// A cache of a pure function of an immutable tree; never leaves this module's helpers.
-const INDEXES = new WeakMap<Tree, TreeIndex>();
+/**
+ * One value for the tree asked about last: extraction goes file by file, and every extractor of a
+ * file asks about that file's tree. Deliberately not a WeakMap: a WeakMap entry whose key (the
+ * tree) has been promoted to the old generation keeps its value alive through every young-generation
+ * collection until the next full one, and these values (indexes of whole trees) then get copied
+ * over and over. Here the previous tree's value becomes garbage as soon as the next tree comes.
+ */
+export class LastTreeCache<V> {
+  private tree: Tree | undefined;
+  private value: V | undefined;
+
+  get(tree: Tree, build: () => V): V {
+    if (tree !== this.tree) {
+      const value = build();
+      this.tree = tree;
+      this.value = value;
+    }
+    return this.value as V;
+  }
+}
+
+// The index of the tree asked about last (a pure function of an immutable tree).
+const INDEXES = new LastTreeCache<TreeIndex>();
 
 // Gives an existing node object own `type` and `parent` data properties (the values its getters
 // would compute through wasm) and its position in the index, under a symbol. A base constructor
@@ -90,6 +115,7 @@ function stampedPosition(node: Node): number | undefined {
 class Index implements TreeIndex {
   readonly fields = new Map<string, Map<number, Node | null>>();
   readonly memos = new Map<object, Map<number, unknown>>();
+  readonly texts = new Map<number, string>();
   private positionMap: Map<number, number> | undefined;
 
   constructor(
@@ -140,12 +166,7 @@ class Index implements TreeIndex {
 
 /** The shared index of the tree `node` belongs to (built on first use). */
 export function treeIndex(tree: Tree): TreeIndex {
-  let index = INDEXES.get(tree);
-  if (!index) {
-    index = buildIndex(tree);
-    INDEXES.set(tree, index);
-  }
-  return index;
+  return INDEXES.get(tree, () => buildIndex(tree));
 }
 
 /**
@@ -202,6 +223,14 @@ function buildIndex(tree: Tree): TreeIndex {
   }
   stampParent = null;
   return new Index(nodes, types, parents, ends, FIELD_LAYOUTS[tree.language.name ?? '']);
+}
+
+/**
+ * The root node of a tree as the indexed object (`tree.rootNode` makes a new object on every read,
+ * whose children are read through wasm again; the indexed one has them at hand).
+ */
+export function rootOf(tree: Tree): Node {
+  return treeIndex(tree).nodes[0]!;
 }
 
 /** Position of a node in its tree's index, or undefined (anonymous nodes). */
@@ -294,20 +323,40 @@ function fieldFromLayout(index: Index, node: Node, name: string): Node | null | 
   return slot === 0 ? first! : slot === 1 ? second! : third!;
 }
 
+const NO_VALUE = Symbol('undefined');
+
+/**
+ * `node.text`, read through wasm once per tree and node (names and string parts are read by
+ * several extractors each).
+ */
+export function textOf(node: Node): string;
+export function textOf(node: Node | null | undefined): string | undefined;
+export function textOf(node: Node | null | undefined): string | undefined {
+  if (!node) return undefined;
+  const texts = (treeIndex(node.tree) as Index).texts;
+  let text = texts.get(node.id);
+  if (text === undefined) {
+    text = node.text;
+    texts.set(node.id, text);
+  }
+  return text;
+}
+
 /**
  * `compute(node)` once per tree and node for the helper identified by `key` (a module-level
  * object). `compute` must be a pure function of the node's subtree and return an immutable value.
  */
 export function memoByNode<T>(key: object, node: Node, compute: (node: Node) => T): T {
   const index = treeIndex(node.tree) as Index;
-  let byNode = index.memos.get(key) as Map<number, T> | undefined;
+  let byNode = index.memos.get(key) as Map<number, unknown> | undefined;
   if (!byNode) {
     byNode = new Map();
     index.memos.set(key, byNode);
   }
-  if (byNode.has(node.id)) return byNode.get(node.id)!;
+  const hit = byNode.get(node.id);
+  if (hit !== undefined) return (hit === NO_VALUE ? undefined : hit) as T;
   const value = compute(node);
-  byNode.set(node.id, value);
+  byNode.set(node.id, value === undefined ? NO_VALUE : value);
   return value;
 }
 
@@ -347,32 +396,6 @@ function walkUncached(root: Node, enter: (node: Node) => boolean | void): void {
   }
 }
 
-/**
- * Named descendants of `root` (itself included) whose type is in `types`, in document order; a
- * subtree whose root's type is in `stopAt` is not entered (its root is still reported when it matches).
- */
-export function namedDescendants(root: Node, types: ReadonlySet<string>, stopAt?: ReadonlySet<string>): Node[] {
-  const out: Node[] = [];
-  const found = positionOf(root);
-  if (!found) {
-    walkUncached(root, (n) => {
-      if (types.has(n.type)) out.push(n);
-      return stopAt && n !== root && stopAt.has(n.type) ? false : undefined;
-    });
-    return out;
-  }
-  const { nodes, types: kinds, ends } = found.index;
-  if (types.has(kinds[found.at]!)) out.push(root);
-  const end = ends[found.at]!;
-  let i = found.at + 1;
-  while (i < end) {
-    const kind = kinds[i]!;
-    if (types.has(kind)) out.push(nodes[i]!);
-    i = stopAt?.has(kind) ? ends[i]! : i + 1;
-  }
-  return out;
-}
-
 /** All descendants of the given types, in document order. */
 export function descendants(root: Node, types: readonly string[]): Node[] {
   // The indexed node objects where there are some: their `parent` needs no wasm call (a wasm
@@ -404,10 +427,12 @@ export function fieldText(node: Node, field: string): string | undefined {
  * tree and root node and shared. `build` must be a pure function of the tree and its result must
  * not be mutated by callers.
  */
-export function memoForRoot<T>(cache: WeakMap<Tree, { id: number; value: T }>, root: Node, build: (root: Node) => T): T {
-  const hit = cache.get(root.tree);
-  if (hit && hit.id === root.id) return hit.value;
-  const value = build(root);
-  cache.set(root.tree, { id: root.id, value });
+export function memoForRoot<T>(cache: LastTreeCache<Map<number, T>>, root: Node, build: (root: Node) => T): T {
+  const byRoot = cache.get(root.tree, () => new Map());
+  let value = byRoot.get(root.id);
+  if (value === undefined) {
+    value = build(root);
+    byRoot.set(root.id, value);
+  }
   return value;
 }
