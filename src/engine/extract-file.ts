@@ -58,8 +58,15 @@ function skippedFile(file: SourceFile, reason: string): FileExtraction {
 
 /** Parses one file and runs every extractor that applies to it. Pure apart from the parser's memory. */
 export function extractFile(file: SourceFile, extractors: readonly Extractor[], budgetMs = FILE_TIME_BUDGET_MS): FileExtraction {
+  // Extractors share many keywords: search the text once per distinct keyword.
+  const found = new Map<string, boolean>();
+  const mentions = (keyword: string): boolean => {
+    let hit = found.get(keyword);
+    if (hit === undefined) found.set(keyword, (hit = file.text.includes(keyword)));
+    return hit;
+  };
   const applicable = extractors.filter(
-    (x) => x.languages.includes(file.language) && (!x.keywords || x.keywords.some((k) => file.text.includes(k))),
+    (x) => x.languages.includes(file.language) && (!x.keywords || x.keywords.some(mentions)),
   );
   if (applicable.length === 0) return { facts: [], notifications: [], parseError: false };
   if (file.language !== 'text' && bracketDepth(file.text) > MAX_NESTING) return skippedFile(file, `brackets nested more than ${MAX_NESTING} deep`);
