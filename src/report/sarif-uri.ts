@@ -13,7 +13,7 @@ export function relativeFileUri(file: string): string {
 }
 
 /**
- * '/abs/root' -> 'file:///abs/root/'; 'C:\\work\\app' -> 'file:///C:/work/app/'. Always ends with '/',
+ * '/abs/root' -> 'file:///abs/root/'; 'C:\\srv\\app' -> 'file:///C:/srv/app/'. Always ends with '/',
  * so relative URIs resolve inside it. Undefined for a relative path (no base URI can be formed).
  */
 export function directoryFileUri(absolutePath: string): string | undefined {

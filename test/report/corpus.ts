@@ -13,13 +13,14 @@ import { projectRoot, sharedDir } from '../helpers/schemas.js';
 
 export interface Corpus { name: string; root: string }
 
-export const MIRRORS = process.env.MIRRORS ?? '/work/.mirror';
+/** Directory of bare git mirrors (<owner>+<name>/repo), as the eval kits use; unset = those checks skip. */
+export const MIRRORS = process.env.MIRRORS ?? '';
 const APPS = join(projectRoot, 'fixtures', 'apps');
 
 export const fixtureCorpora = (): Corpus[] =>
   readdirSync(APPS).sort().map((name) => ({ name: `fixtures/apps/${name}`, root: join(APPS, name) }));
 
-/** The dev split of the architecture kit whose mirrors are here (MIRRORS, default /work/.mirror); names of the missing ones. */
+/** The dev split of the architecture kit whose mirrors are in MIRRORS; names of the missing ones. */
 export function mirrorCorpora(): { corpora: Corpus[]; missing: string[] } {
   const indexPath = join(sharedDir, 'eval', 'architecture', 'index.json');
   if (!existsSync(indexPath)) return { corpora: [], missing: ['../shared/eval/architecture/index.json'] };
@@ -27,6 +28,10 @@ export function mirrorCorpora(): { corpora: Corpus[]; missing: string[] } {
   const corpora: Corpus[] = [];
   const missing: string[] = [];
   for (const { repo } of index.repos.filter((r) => r.split === 'dev')) {
+    if (!MIRRORS) {
+      missing.push(repo);
+      continue;
+    }
     const gitDir = join(MIRRORS, repo.replace('/', '+'), 'repo');
     if (existsSync(gitDir)) corpora.push({ name: repo, root: gitDir });
     else missing.push(repo);

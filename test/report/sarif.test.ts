@@ -161,7 +161,7 @@ describe('SARIF helpers', () => {
 
   it('builds a file URI with a trailing slash for the scan root', () => {
     expect(directoryFileUri('/')).toBe('file:///');
-    expect(directoryFileUri('/work/app/')).toBe('file:///work/app/');
+    expect(directoryFileUri('/srv/app/')).toBe('file:///srv/app/');
     expect(directoryFileUri('C:\\Users\\me\\my app')).toBe('file:///C:/Users/me/my%20app/');
     expect(directoryFileUri('relative/dir')).toBeUndefined();
   });
