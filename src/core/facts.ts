@@ -17,7 +17,13 @@ export const CONTRACT_METHODS: ReadonlySet<HttpMethod> = new Set([
   'GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS', 'TRACE', 'CONNECT', 'ANY',
 ]);
 
-/** A value as written in one file: `articles.router` in users.py is { file: 'users.py', path: ['articles', 'router'] }. */
+/**
+ * A value as written in one file: `articles.router` in users.py is { file: 'users.py', path: ['articles', 'router'] }.
+ * `file` may also be an opaque namespace that every file computes the same way: a Go package directory
+ * with a trailing slash ('internal/routes/'), a JVM package ('jvm:com.shop.api'), a Rust module file
+ * ('src/users.rs' for crate::users, whether it lives in users.rs or users/mod.rs). Function results
+ * and parameters are path segments: [fn, 'return'], [fn, 'arg0'].
+ */
 export interface RefExpr {
   file: string;
   path: string[];
