@@ -2,6 +2,8 @@
 import type { Fact, FactOf } from '../../../src/core/facts.js';
 import type { Extractor } from '../../../src/extract/types.js';
 import { csharpAdapter } from '../../../src/languages/tree-sitter-adapters.js';
+import { ofKind } from '../../helpers/extract.js';
+export { ofKind };
 
 export async function extractCs(extractor: Extractor, path: string, text: string): Promise<Fact[]> {
   await csharpAdapter.init();
@@ -12,10 +14,6 @@ export async function extractCs(extractor: Extractor, path: string, text: string
   } finally {
     csharpAdapter.dispose(parsed.tree);
   }
-}
-
-export function ofKind<K extends Fact['kind']>(facts: Fact[], kind: K): FactOf<K>[] {
-  return facts.filter((f): f is FactOf<K> => f.kind === kind);
 }
 
 /** Routes as 'METHOD path' strings, in emission order. */

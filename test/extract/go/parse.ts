@@ -4,6 +4,8 @@ import { goRouteExtractors } from '../../../src/extract/go/route-extractors.js';
 import type { Extractor } from '../../../src/extract/types.js';
 import { goAdapter } from '../../../src/languages/tree-sitter-adapters.js';
 import { buildModel } from '../../../src/model/build-model.js';
+import { ofKind } from '../../helpers/extract.js';
+export { ofKind };
 
 export async function extractGo(text: string, path = 'main.go', extractors: readonly Extractor[] = goRouteExtractors): Promise<Fact[]> {
   await goAdapter.init();
@@ -17,10 +19,6 @@ export async function extractGo(text: string, path = 'main.go', extractors: read
 }
 
 export const go = (...lines: string[]) => `${lines.join('\n')}\n`;
-
-export function ofKind<K extends Fact['kind']>(facts: Fact[], kind: K): FactOf<K>[] {
-  return facts.filter((f): f is FactOf<K> => f.kind === kind);
-}
 
 /** Routes as 'METHOD path' strings, in emission order. */
 export function routeLines(facts: Fact[]): string[] {

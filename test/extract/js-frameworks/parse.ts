@@ -5,6 +5,8 @@ import { javascriptRouteExtractors } from '../../../src/extract/javascript/route
 import type { Extractor } from '../../../src/extract/types.js';
 import { javascriptAdapter, typescriptAdapter } from '../../../src/languages/javascript/adapter.js';
 import { buildModel } from '../../../src/model/build-model.js';
+import { ofKind } from '../../helpers/extract.js';
+export { ofKind };
 
 function parse(path: string, text: string) {
   const adapter = /\.[cm]?tsx?$/.test(path) ? typescriptAdapter : javascriptAdapter;
@@ -16,10 +18,6 @@ function parse(path: string, text: string) {
 export function extractJs(extractor: Extractor, path: string, text: string | string[]): Fact[] {
   const source = Array.isArray(text) ? text.join('\n') : text;
   return extractor.extract(parse(path, source));
-}
-
-export function ofKind<K extends Fact['kind']>(facts: Fact[], kind: K): FactOf<K>[] {
-  return facts.filter((f): f is FactOf<K> => f.kind === kind);
 }
 
 /** Routes as 'METHOD path @router' strings, in emission order. */

@@ -10,6 +10,8 @@ import { textAdapter } from '../../../src/languages/text/adapter.js';
 import { javaAdapter, kotlinAdapter } from '../../../src/languages/tree-sitter-adapters.js';
 import type { ParsedFile } from '../../../src/languages/types.js';
 import { buildModel } from '../../../src/model/build-model.js';
+import { ofKind } from '../../helpers/extract.js';
+export { ofKind };
 
 export const src = (...lines: string[]) => `${lines.join('\n')}\n`;
 
@@ -36,10 +38,6 @@ export async function outline(path: string, text: string): Promise<JvmFile> {
   if (file.tree.kind !== 'tree-sitter') throw new Error('not a tree-sitter file');
   const root = file.tree.tree.rootNode;
   return file.language === 'java' ? javaFile(path, root) : kotlinFile(path, root);
-}
-
-export function ofKind<K extends Fact['kind']>(facts: Fact[], kind: K): FactOf<K>[] {
-  return facts.filter((f): f is FactOf<K> => f.kind === kind);
 }
 
 /** Routes as 'METHOD path' (plus ' @router' when on a router), in emission order. */

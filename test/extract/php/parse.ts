@@ -3,6 +3,8 @@ import type { Fact, FactOf } from '../../../src/core/facts.js';
 import type { Extractor } from '../../../src/extract/types.js';
 import { textAdapter } from '../../../src/languages/text/adapter.js';
 import { phpAdapter } from '../../../src/languages/tree-sitter-adapters.js';
+import { ofKind } from '../../helpers/extract.js';
+export { ofKind };
 
 export async function extractPhp(extractor: Extractor, path: string, text: string): Promise<Fact[]> {
   await phpAdapter.init();
@@ -19,10 +21,6 @@ export function extractText(extractor: Extractor, path: string, text: string): F
   const parsed = textAdapter.parse({ path, language: 'text', text, bytes: text.length });
   if (!parsed.ok) throw new Error(parsed.message);
   return extractor.extract({ path, language: 'text', text, tree: parsed.tree });
-}
-
-export function ofKind<K extends Fact['kind']>(facts: Fact[], kind: K): FactOf<K>[] {
-  return facts.filter((f): f is FactOf<K> => f.kind === kind);
 }
 
 /** Routes as 'METHOD path' strings, in emission order. */

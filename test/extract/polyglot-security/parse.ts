@@ -1,22 +1,7 @@
 // Parses inline sources of any language for the polyglot security-fact extractor tests.
-import type { Fact, FactOf } from '../../../src/core/facts.js';
 import type { Extractor } from '../../../src/extract/types.js';
-import { adapterFor, languageOf } from '../../../src/languages/index.js';
-
-export async function run(extractor: Extractor, path: string, lines: string[] | string): Promise<Fact[]> {
-  const text = Array.isArray(lines) ? lines.join('\n') : lines;
-  const language = languageOf(path) ?? 'text';
-  if (language === 'text') return extractor.extract({ path, language, text, tree: { kind: 'text' } });
-  const adapter = adapterFor(language);
-  await adapter.init();
-  const parsed = adapter.parse({ path, language, text, bytes: text.length });
-  if (!parsed.ok) throw new Error(parsed.message);
-  return extractor.extract({ path, language, text, tree: parsed.tree });
-}
-
-export function ofKind<K extends Fact['kind']>(facts: Fact[], kind: K): FactOf<K>[] {
-  return facts.filter((f): f is FactOf<K> => f.kind === kind);
-}
+import { ofKind, runExtractor as run } from '../../helpers/extract.js';
+export { ofKind, run };
 
 /** Secrets as 'line detector name' strings. */
 export async function secretLines(extractor: Extractor, path: string, lines: string[]): Promise<string[]> {

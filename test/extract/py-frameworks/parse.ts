@@ -2,16 +2,14 @@
 import type { Fact, FactOf } from '../../../src/core/facts.js';
 import type { Extractor } from '../../../src/extract/types.js';
 import { pythonAdapter } from '../../../src/languages/python/adapter.js';
+import { ofKind } from '../../helpers/extract.js';
+export { ofKind };
 
 export async function extractPython(extractor: Extractor, path: string, text: string): Promise<Fact[]> {
   await pythonAdapter.init();
   const parsed = pythonAdapter.parse({ path, language: 'python', text, bytes: text.length });
   if (!parsed.ok) throw new Error(parsed.message);
   return extractor.extract({ path, language: 'python', text, tree: parsed.tree });
-}
-
-export function ofKind<K extends Fact['kind']>(facts: Fact[], kind: K): FactOf<K>[] {
-  return facts.filter((f): f is FactOf<K> => f.kind === kind);
 }
 
 /** Routes as 'METHOD path @router' strings, in emission order. */

@@ -4,16 +4,14 @@ import type { Extractor } from '../../../src/extract/types.js';
 import { adapterFor, initAdapters } from '../../../src/languages/index.js';
 import { buildModel } from '../../../src/model/build-model.js';
 import { rustRouteExtractors } from '../../../src/extract/rust/route-extractors.js';
+import { ofKind } from '../../helpers/extract.js';
+export { ofKind };
 
 export async function extractRust(extractor: Extractor, path: string, text: string): Promise<Fact[]> {
   await initAdapters(['rust']);
   const parsed = adapterFor('rust').parse({ path, language: 'rust', text, bytes: text.length });
   if (!parsed.ok) throw new Error(parsed.message);
   return extractor.extract({ path, language: 'rust', text, tree: parsed.tree });
-}
-
-export function ofKind<K extends Fact['kind']>(facts: Fact[], kind: K): FactOf<K>[] {
-  return facts.filter((f): f is FactOf<K> => f.kind === kind);
 }
 
 /** Routes as 'METHOD path @file#router' strings, in emission order. */
