@@ -85,16 +85,7 @@ function buildOrder(root: Node): WalkOrder {
     nodes.push(node);
     depthList.push(depth);
     parentList.push(parent);
-    children.length = 0;
-    for (const key of Object.keys(node)) {
-      if (SKIP_KEYS.has(key)) continue;
-      const value = (node as unknown as Record<string, unknown>)[key];
-      if (Array.isArray(value)) {
-        for (const item of value) if (isNode(item)) children.push(item);
-      } else if (isNode(value)) {
-        children.push(value);
-      }
-    }
+    collectChildren(node, children);
     for (let k = children.length - 1; k >= 0; k--) {
       stack.push(children[k]!);
       stackDepth.push(depth + 1);
@@ -112,6 +103,20 @@ function buildOrder(root: Node): WalkOrder {
   return { nodes, depths, ends };
 }
 
+/** The child nodes of `node` in source order, into `out` (cleared first). */
+function collectChildren(node: Node, out: Node[]): void {
+  out.length = 0;
+  for (const key of Object.keys(node)) {
+    if (SKIP_KEYS.has(key)) continue;
+    const value = (node as unknown as Record<string, unknown>)[key];
+    if (Array.isArray(value)) {
+      for (const item of value) if (isNode(item)) out.push(item);
+    } else if (isNode(value)) {
+      out.push(value);
+    }
+  }
+}
+
 function walkUncached(root: Node, enter: (node: Node, ancestors: readonly Node[]) => boolean | void): void {
   const stack: Node[] = [root];
   const stackDepth: number[] = [0];
@@ -123,16 +128,7 @@ function walkUncached(root: Node, enter: (node: Node, ancestors: readonly Node[]
     ancestors.length = depth;
     if (enter(node, ancestors) === false) continue;
     ancestors.push(node);
-    children.length = 0;
-    for (const key of Object.keys(node)) {
-      if (SKIP_KEYS.has(key)) continue;
-      const value = (node as unknown as Record<string, unknown>)[key];
-      if (Array.isArray(value)) {
-        for (const item of value) if (isNode(item)) children.push(item);
-      } else if (isNode(value)) {
-        children.push(value);
-      }
-    }
+    collectChildren(node, children);
     for (let i = children.length - 1; i >= 0; i--) {
       stack.push(children[i]!);
       stackDepth.push(depth + 1);
