@@ -6,13 +6,10 @@ import type { CallView, Expr, Guard, Lang, Node, Param, RawBinding } from '../co
 import { namePath } from '../core/expr.js';
 import { decodeEscapes } from '../core/strings.js';
 import type { FileValues } from '../core/values.js';
+import { namedChildren as named } from '../../tree-sitter/ast.js';
 
 const COMPARE = new Set(['==', '!=', '<', '>', '<=', '>=', '&&', '||']);
 
-function named(node: Node | null | undefined): Node[] {
-  if (!node) return [];
-  return node.namedChildren.filter((c): c is Node => !!c && c.type !== 'comment');
-}
 
 function stringValue(node: Node): string | undefined {
   if (node.type === 'raw_string_literal') return node.text.slice(1, -1);

@@ -3,14 +3,12 @@
 import type { CallView, Expr, Guard, Lang, Node, Param, RawBinding } from '../core/expr.js';
 import { namePath } from '../core/expr.js';
 import { decodeEscapes } from '../core/strings.js';
+import { namedChildren as named } from '../../tree-sitter/ast.js';
 
 const COMPARE = new Set(['==', '!=', '<', '>', '<=', '>=', '&&', '||']);
 const NUMBER_TYPES = ['decimal_integer_literal', 'hex_integer_literal', 'octal_integer_literal', 'binary_integer_literal', 'decimal_floating_point_literal', 'hex_floating_point_literal'];
 
-export function named(node: Node | null | undefined): Node[] {
-  if (!node) return [];
-  return node.namedChildren.filter((c): c is Node => !!c && !c.type.includes('comment'));
-}
+export { named };
 
 /** The value of a Java string literal or text block, escapes decoded. */
 export function javaString(node: Node): string | undefined {

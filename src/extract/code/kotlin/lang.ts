@@ -4,13 +4,11 @@
 import type { CallView, Expr, Guard, Lang, Node, Param, RawBinding, TemplatePart } from '../core/expr.js';
 import { namePath } from '../core/expr.js';
 import { decodeEscapes } from '../core/strings.js';
+import { namedChildren as named } from '../../tree-sitter/ast.js';
 
 const COMPARE = new Set(['==', '!=', '===', '!==', '<', '>', '<=', '>=', '&&', '||', 'in', '!in', 'is', '!is']);
 
-export function named(node: Node | null | undefined): Node[] {
-  if (!node) return [];
-  return node.namedChildren.filter((c): c is Node => !!c && !c.type.includes('comment'));
-}
+export { named };
 
 /** The operator token of a binary / assignment node (its first anonymous child that is not punctuation). */
 export function operatorOf(node: Node): string {

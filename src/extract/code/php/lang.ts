@@ -6,14 +6,12 @@ import type { CallView, Expr, Guard, Lang, Node, Param, RawBinding, TemplatePart
 import { namePath } from '../core/expr.js';
 import { decodeEscapes } from '../core/strings.js';
 import type { FileValues } from '../core/values.js';
+import { namedChildren as named } from '../../tree-sitter/ast.js';
 
 const COMPARE = new Set(['==', '===', '!=', '!==', '<>', '<', '>', '<=', '>=', '<=>', '&&', '||', 'and', 'or', 'xor', 'AND', 'OR', 'instanceof']);
 const SUPERGLOBALS = new Set(['_GET', '_POST', '_REQUEST', '_COOKIE', '_SERVER', '_FILES', 'HTTP_GET_VARS', 'HTTP_POST_VARS', 'HTTP_COOKIE_VARS']);
 
-export function named(node: Node | null | undefined): Node[] {
-  if (!node) return [];
-  return node.namedChildren.filter((c): c is Node => !!c && c.type !== 'comment');
-}
+export { named };
 
 function varName(node: Node): string | undefined {
   if (node.type !== 'variable_name') return undefined;

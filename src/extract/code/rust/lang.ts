@@ -7,13 +7,11 @@ import type { CallView, Expr, Guard, Lang, Node, Param, RawBinding } from '../co
 import { namePath } from '../core/expr.js';
 import { decodeEscapes } from '../core/strings.js';
 import type { FileValues } from '../core/values.js';
+import { namedChildren as named } from '../../tree-sitter/ast.js';
 
 const COMPARE = new Set(['==', '!=', '<', '>', '<=', '>=', '&&', '||']);
 
-export function named(node: Node | null | undefined): Node[] {
-  if (!node) return [];
-  return node.namedChildren.filter((c): c is Node => !!c && !c.type.includes('comment'));
-}
+export { named };
 
 export function rustString(node: Node): string | undefined {
   if (node.type === 'string_literal') {

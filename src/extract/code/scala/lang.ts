@@ -4,13 +4,11 @@
 import type { CallView, Expr, Guard, Lang, Node, Param, RawBinding, TemplatePart } from '../core/expr.js';
 import { namePath } from '../core/expr.js';
 import { decodeEscapes } from '../core/strings.js';
+import { namedChildren as named } from '../../tree-sitter/ast.js';
 
 const COMPARE = new Set(['==', '!=', '<', '>', '<=', '>=', '&&', '||', 'eq', 'ne']);
 
-export function named(node: Node | null | undefined): Node[] {
-  if (!node) return [];
-  return node.namedChildren.filter((c): c is Node => !!c && !c.type.includes('comment'));
-}
+export { named };
 
 export function scalaString(node: Node): string | undefined {
   if (node.type !== 'string') return undefined;
