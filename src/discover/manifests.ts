@@ -41,6 +41,28 @@ const OTHER_FRAMEWORKS: Record<string, string> = {
   'Microsoft.NET.Sdk.Web': 'aspnetcore',
   axum: 'axum', 'actix-web': 'actix', rocket: 'rocket', warp: 'warp', poem: 'poem',
   play: 'play', 'akka-http': 'akka-http',
+  // Further Go frameworks.
+  'github.com/cloudwego/hertz': 'hertz', 'github.com/kataras/iris/v12': 'iris', 'github.com/gogf/gf': 'goframe',
+  'github.com/gogf/gf/v2': 'goframe', 'github.com/zeromicro/go-zero': 'go-zero', 'goyave.dev/goyave/v4': 'goyave',
+  'goyave.dev/goyave/v5': 'goyave', 'connectrpc.com/connect': 'connect-rpc', 'github.com/bufbuild/connect-go': 'connect-rpc',
+  'github.com/emicklei/go-restful/v3': 'go-restful', 'github.com/emicklei/go-restful': 'go-restful',
+  'github.com/danielgtaylor/huma/v2': 'huma', 'github.com/pocketbase/pocketbase': 'pocketbase',
+  'github.com/valyala/fasthttp': 'fasthttp', 'github.com/fasthttp/router': 'fasthttp',
+  'github.com/julienschmidt/httprouter': 'httprouter', 'github.com/go-kratos/kratos/v2': 'kratos',
+  // Further JVM frameworks (Maven/Gradle artifact ids).
+  armeria: 'armeria', 'vertx-web': 'vertx', 'spark-core': 'spark', 'struts2-core': 'struts2', 'wicket-core': 'wicket',
+  'helidon-webserver': 'helidon', 'helidon-microprofile': 'helidon', 'helidon-microprofile-core': 'helidon',
+  'dropwizard-core': 'dropwizard', 'http4k-core': 'http4k', 'ktor-server-netty': 'ktor', 'ktor-server-cio': 'ktor',
+  'javalin-bundle': 'javalin',
+  // Further PHP frameworks (Composer packages).
+  'codeigniter4/framework': 'codeigniter', 'topthink/framework': 'thinkphp', 'laminas/laminas-mvc': 'laminas',
+  'cakephp/cakephp': 'cakephp', 'yiisoft/yii2': 'yii', 'hyperf/framework': 'hyperf', 'hyperf/http-server': 'hyperf',
+  'drupal/core': 'drupal', 'drupal/core-recommended': 'drupal', 'phalcon/cphalcon': 'phalcon', 'magento/framework': 'magento',
+  // Further C# (NuGet), Rust (Cargo) and Scala (sbt) frameworks.
+  ServiceStack: 'servicestack', FastEndpoints: 'fastendpoints', Carter: 'carter',
+  tide: 'tide', gotham: 'gotham', salvo: 'salvo', 'loco-rs': 'loco', rwf: 'rwf',
+  scalatra: 'scalatra', 'tapir-core': 'tapir', 'zio-http': 'zio-http', 'http4s-dsl': 'http4s',
+  'http4s-ember-server': 'http4s', 'http4s-blaze-server': 'http4s',
 };
 
 type OtherManifest = Pick<Manifest, 'ecosystem' | 'module'>;
