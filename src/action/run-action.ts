@@ -11,13 +11,14 @@ import { cliArguments, InputError, readInputs } from './inputs.js';
 import { buildErrorSummary, buildJobSummary, countResults } from './job-summary.js';
 
 export interface ActionDeps {
-  /** The CLI entry (dist/src/cli/main.js next to this script by default). */
+  /** The CLI entry (the bundled dist/bundle/backend-review.js by default, else dist/src/cli/main.js). */
   cliPath?: string;
   stdout?: (text: string) => void;
   stderr?: (text: string) => void;
 }
 
-const DEFAULT_CLI = fileURLToPath(new URL('../cli/main.js', import.meta.url));
+const BUNDLED_CLI = fileURLToPath(new URL('../../bundle/backend-review.js', import.meta.url));
+const DEFAULT_CLI = existsSync(BUNDLED_CLI) ? BUNDLED_CLI : fileURLToPath(new URL('../cli/main.js', import.meta.url));
 
 /** Appends `name=value` lines to the $GITHUB_OUTPUT file (multi-line values use a delimiter). */
 export function setOutputs(env: NodeJS.ProcessEnv, outputs: Record<string, string>): void {

@@ -7,12 +7,14 @@ import type { FileExtraction } from './extract-file.js';
 import { extractAll, type ExtractAllOptions } from './extract-pool.js';
 import { TOOL_VERSION } from './version.js';
 
-const CODE_DIRS = ['../extract', '../languages'].map((rel) => fileURLToPath(new URL(rel, import.meta.url)));
+// The code whose output is cached: the extractor and parser modules, or, when this module runs from
+// the bundle (dist/bundle/), the bundle itself and its worker, which hold all of it.
+const CODE_PATHS = ['../extract', '../languages', './'].map((rel) => fileURLToPath(new URL(rel, import.meta.url)));
 
 export function cacheFor(options: { root: string; cache?: boolean | { dir: string } }, extractors: readonly Extractor[]): ExtractionCache | undefined {
   if (!options.cache) return undefined;
   const dir = options.cache === true ? defaultCacheDir(options.root) : options.cache.dir;
-  return openCache(dir, cacheKey(TOOL_VERSION, extractors.map((x) => x.id), codeFingerprint(CODE_DIRS)));
+  return openCache(dir, cacheKey(TOOL_VERSION, extractors.map((x) => x.id), codeFingerprint(CODE_PATHS)));
 }
 
 export async function extractWithCache(

@@ -39,7 +39,7 @@ function runAction(inputs: Record<string, string>, name: string) {
 describe('the action script, run as a runner runs it', () => {
   it('was compiled', () => {
     expect(existsSync(SCRIPT), SCRIPT).toBe(true);
-    expect(existsSync(join(BUILD, 'src', 'cli', 'main.js'))).toBe(true);
+    expect(existsSync(join(BUILD, 'bundle', 'backend-review.js'))).toBe(true);
   });
 
   it('writes the SARIF, the outputs and a job summary, and fails on findings', () => {

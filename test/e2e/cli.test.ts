@@ -1,4 +1,4 @@
-// Runs the built CLI as a user would (node dist/src/cli/main.js) on the fixture apps.
+// Runs the built CLI as a user would (node dist/bundle/backend-review.js) on the fixture apps.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { validateSarif, validateScanJson } from '../helpers/schemas.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
-const CLI = join(ROOT, 'dist', 'src', 'cli', 'main.js');
+const CLI = join(ROOT, 'dist', 'bundle', 'backend-review.js');
 const APPS = join(ROOT, 'fixtures', 'apps');
 const scratch = mkdtempSync(join(tmpdir(), 'backend-review-e2e-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));

@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { filesOfShard, shardOf } from '../../src/engine/shard.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
-const CLI = join(ROOT, 'dist', 'src', 'cli', 'main.js');
+const CLI = join(ROOT, 'dist', 'bundle', 'backend-review.js');
 const work = mkdtempSync(join(tmpdir(), 'backend-review-shard-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 

@@ -8,7 +8,7 @@ import { join, relative, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 
 const ROOT = join(import.meta.dirname, '..', '..');
-const CLI = resolve(process.env.BACKEND_REVIEW_CLI ?? join(ROOT, 'dist', 'src', 'cli', 'main.js'));
+const CLI = resolve(process.env.BACKEND_REVIEW_CLI ?? join(ROOT, 'dist', 'bundle', 'backend-review.js'));
 const FIXTURE = join(ROOT, 'fixtures', 'apps', 'moai-korean');
 const REPORT = join('.moai', 'docs', 'backend-architecture-SPEC-AUTH-001.md');
 const scratch = mkdtempSync(join(tmpdir(), 'backend-review-moai-'));

@@ -7,7 +7,7 @@ import { dirname, join, relative } from 'node:path';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
 /** The built CLI (`npm test` builds dist/ first); BACKEND_REVIEW_TEST_CLI points at another build. */
-export const CLI = process.env.BACKEND_REVIEW_TEST_CLI ?? join(ROOT, 'dist', 'src', 'cli', 'main.js');
+export const CLI = process.env.BACKEND_REVIEW_TEST_CLI ?? join(ROOT, 'dist', 'bundle', 'backend-review.js');
 export const HOSTILE = join(ROOT, 'fixtures', 'hostile');
 
 export function scratchDir(name: string): string {

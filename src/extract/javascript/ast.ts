@@ -16,18 +16,24 @@ const SKIP_KEYS = new Set(['loc', 'start', 'end', 'extra', 'leadingComments', 't
  * over an array. Walks from inner nodes (a function body) are small and go node by node.
  */
 export function walk(root: Node, enter: (node: Node, ancestors: readonly Node[]) => boolean | void): void {
-  if (root.type !== 'File' && root.type !== 'Program') {
+  let program: Node = root;
+  const ancestors: Node[] = [];
+  if (root.type === 'File') {
+    // A File's only child node is its Program (comments are not walked): one cached order serves both.
+    if (enter(root, ancestors) === false) return;
+    ancestors.push(root);
+    program = root.program;
+  } else if (root.type !== 'Program') {
     walkUncached(root, enter);
     return;
   }
-  const order = (root.type === 'File' ? FILE_ORDERS : PROGRAM_ORDERS).get(root, () => buildOrder(root));
-  const { nodes, depths, ends } = order;
-  const ancestors: Node[] = [];
+  const { nodes, depths, ends } = PROGRAM_ORDERS.get(program, () => buildOrder(program));
+  const base = ancestors.length;
   const end = nodes.length;
   let i = 0;
   while (i < end) {
     const node = nodes[i]!;
-    const depth = depths[i]!;
+    const depth = depths[i]! + base;
     while (ancestors.length > depth) ancestors.pop();
     if (enter(node, ancestors) === false) {
       i = ends[i]!;
@@ -65,8 +71,7 @@ export class LastFileCache<K extends object, V> {
   }
 }
 
-// Walk orders of whole files: of the File node and of the Program node walked last.
-const FILE_ORDERS = new LastFileCache<Node, WalkOrder>();
+// The walk order of the Program walked last (File walks reuse it).
 const PROGRAM_ORDERS = new LastFileCache<Node, WalkOrder>();
 
 function buildOrder(root: Node): WalkOrder {

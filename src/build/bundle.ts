@@ -1,0 +1,44 @@
+// Bundles the compiled CLI and the extraction worker into one file each (dist/bundle/).
+//
+// Why: a process that imports ~360 ES modules plus Babel, YAML and fast-glob spends a third of a
+// second of CPU resolving, reading and linking them before it scans anything, and every worker
+// thread pays it again. One bundled file per entry loads in about a quarter of that time (measured
+// as the user CPU time of a process that only loads the scan engine: 0.35 s unbundled, 0.09 s bundled).
+// The tree-sitter runtime and grammar packages stay external: they find their .wasm files next to
+// their own modules; so does oxc-parser, which loads a native binding.
+import { build } from 'esbuild';
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const DIST = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const BUNDLE_DIR = join(DIST, 'bundle');
+
+const EXTERNAL = ['web-tree-sitter', '@vscode/tree-sitter-wasm', 'tree-sitter-scala', '@tree-sitter-grammars/tree-sitter-kotlin', 'esbuild', 'oxc-parser'];
+
+/** Bundled CJS dependencies call require(): give the ES module one. */
+const REQUIRE_SHIM = "import { createRequire as __brCreateRequire } from 'node:module'; const require = __brCreateRequire(import.meta.url);";
+
+export async function bundle(): Promise<void> {
+  mkdirSync(BUNDLE_DIR, { recursive: true });
+  const common = {
+    bundle: true,
+    platform: 'node' as const,
+    format: 'esm' as const,
+    target: 'node20',
+    external: EXTERNAL,
+    banner: { js: REQUIRE_SHIM },
+    logLevel: 'warning' as const,
+    legalComments: 'none' as const,
+  };
+  await build({ ...common, entryPoints: [join(DIST, 'src', 'cli', 'main.js')], outfile: join(BUNDLE_DIR, 'backend-review.js') });
+  // The pool looks for extract-worker.js next to the module that runs it (here: the CLI bundle).
+  await build({ ...common, entryPoints: [join(DIST, 'src', 'engine', 'extract-worker.js')], outfile: join(BUNDLE_DIR, 'extract-worker.js') });
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  bundle().catch((error: unknown) => {
+    process.stderr.write(`bundle: ${(error as Error).message}\n`);
+    process.exit(1);
+  });
+}
