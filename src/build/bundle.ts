@@ -7,7 +7,7 @@
 // The tree-sitter runtime and grammar packages stay external: they find their .wasm files next to
 // their own modules; so does oxc-parser, which loads a native binding.
 import { build } from 'esbuild';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -20,6 +20,7 @@ const EXTERNAL = ['web-tree-sitter', '@vscode/tree-sitter-wasm', 'tree-sitter-sc
 const REQUIRE_SHIM = "import { createRequire as __brCreateRequire } from 'node:module'; const require = __brCreateRequire(import.meta.url);";
 
 export async function bundle(): Promise<void> {
+  rmSync(BUNDLE_DIR, { recursive: true, force: true });
   mkdirSync(BUNDLE_DIR, { recursive: true });
   const common = {
     bundle: true,
@@ -31,9 +32,16 @@ export async function bundle(): Promise<void> {
     logLevel: 'warning' as const,
     legalComments: 'none' as const,
   };
-  await build({ ...common, entryPoints: [join(DIST, 'src', 'cli', 'main.js')], outfile: join(BUNDLE_DIR, 'backend-review.js') });
-  // The pool looks for extract-worker.js next to the module that runs it (here: the CLI bundle).
-  await build({ ...common, entryPoints: [join(DIST, 'src', 'engine', 'extract-worker.js')], outfile: join(BUNDLE_DIR, 'extract-worker.js') });
+  // Code splitting: what only a scan that parses needs (parsers, extractors) sits in chunks loaded
+  // on demand, so a rescan answered from the memo compiles a fraction of the code. Chunks stay next
+  // to the entries: the pool looks for extract-worker.js beside the module that starts it.
+  await build({
+    ...common,
+    splitting: true,
+    entryPoints: { 'backend-review': join(DIST, 'src', 'cli', 'main.js'), 'extract-worker': join(DIST, 'src', 'engine', 'extract-worker.js') },
+    outdir: BUNDLE_DIR,
+    chunkNames: 'chunk-[hash]',
+  });
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

@@ -6,16 +6,18 @@ import { join, relative, sep } from 'node:path';
 import fg from 'fast-glob';
 import ignore, { type Ignore } from 'ignore';
 import type { LanguageId, SourceFile } from '../core/types.js';
-import { languageOf } from '../languages/index.js';
+import { languageOf } from '../languages/file-languages.js';
 
 export const MAX_FILE_BYTES = 1024 * 1024;
 
-/** Directories never descended into. */
+/** Directories never descended into (at any depth). */
 export const SKIPPED_DIRS = [
   'node_modules', 'vendor', 'dist', 'build', '.git', '.hg', '.svn', 'venv', '.venv', 'virtualenv',
   '__pycache__', 'site-packages', '.tox', '.nox', '.mypy_cache', '.pytest_cache', 'coverage', '.next',
   '.nuxt', 'bower_components', 'jspm_packages', '.cache', '.idea', '.vscode',
 ];
+
+const SKIPPED_DIR_NAMES = new Set(SKIPPED_DIRS);
 
 export interface DiscoverOptions {
   ignore?: readonly string[]; // extra glob patterns (gitignore syntax)
@@ -32,6 +34,8 @@ export interface Discovery {
   skippedFiles: { path: string; reason: string }[];
   /** Files read with a caveat (invalid UTF-8 decoded with replacement characters), repo-relative. */
   notes?: { path: string; message: string }[];
+  /** Every file path the walk listed (read or not), sorted: the inventory looks for Dockerfiles and migrations here. */
+  paths?: string[];
 }
 
 const MANIFEST_NAMES = new Set([
@@ -47,14 +51,9 @@ function toPosix(path: string): string {
   return sep === '/' ? path : path.split(sep).join('/');
 }
 
-function loadGitignores(root: string): Ignore {
+function loadGitignores(root: string, gitignorePaths: readonly string[]): Ignore {
   const ig = ignore();
-  let entries: string[] = [];
-  try {
-    entries = fg.sync('**/.gitignore', { cwd: root, dot: true, onlyFiles: true, followSymbolicLinks: false, ignore: SKIPPED_DIRS.map((d) => `**/${d}/**`) });
-  } catch {
-    entries = [];
-  }
+  const entries = [...gitignorePaths];
   for (const entry of entries.sort()) {
     const dir = entry.slice(0, -'.gitignore'.length).replace(/\/$/, '');
     let text = '';
@@ -160,49 +159,103 @@ export function decodeSource(bytes: Uint8Array): { text: string; binary: boolean
   return { text: text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text, binary: false, invalidUtf8 };
 }
 
-export function discover(rootPath: string, options: DiscoverOptions = {}): Discovery {
+/** One listed file (or symbolic link) of the tree, with what `lstat` said about it. */
+export interface ListedEntry {
+  path: string;
+  size: number;
+  mtimeMs: number;
+  ctimeMs: number;
+  ino: number;
+  isLink: boolean;
+}
+
+/** Every file and link of the tree outside skipped directories and virtualenvs, from one walk. */
+export interface TreeListing {
+  root: string;
+  entries: ListedEntry[];
+  skipped: Record<string, number>;
+  skippedFiles: { path: string; reason: string }[];
+}
+
+/**
+ * Lists the tree once: the source candidates, the .gitignore files and the virtualenv markers
+ * (`pyvenv.cfg`) all come from this walk. Directories that cannot be listed are reported.
+ */
+export function listTree(rootPath: string): TreeListing {
   const root = realpathSync(rootPath);
-  const gitignore = loadGitignores(root);
-  const extra = ignore().add([...(options.ignore ?? [])]);
   const skipped: Record<string, number> = {};
+  const skippedFiles: { path: string; reason: string }[] = [];
+  const unreadable: string[] = [];
+  const listed: { path: string; name: string; isLink: boolean; stats: fs.Stats }[] = [];
+  // Depth-first with explicit stack; symbolic links are listed, never followed (decided later).
+  const pending: string[] = [''];
+  while (pending.length > 0) {
+    const dir = pending.pop()!;
+    let dirents: fs.Dirent[];
+    try {
+      dirents = fs.readdirSync(dir ? join(root, dir) : root, { withFileTypes: true });
+    } catch (error) {
+      // Directories that cannot be listed are reported, not silently left out.
+      if ((error as { code?: string }).code !== 'ENOENT') unreadable.push(dir || '.');
+      continue;
+    }
+    for (const d of dirents) {
+      const path = dir ? `${dir}/${d.name}` : d.name;
+      if (d.isDirectory()) {
+        if (!SKIPPED_DIR_NAMES.has(d.name)) pending.push(path);
+        continue;
+      }
+      const isLink = d.isSymbolicLink();
+      if (!isLink && !d.isFile()) continue;
+      try {
+        listed.push({ path, name: d.name, isLink, stats: lstatSync(join(root, path)) });
+      } catch {
+        // Vanished between listing and lstat: as if never there.
+      }
+    }
+  }
+  // Virtualenvs under any name: a directory holding pyvenv.cfg.
+  const venvs = listed.filter((e) => e.name === 'pyvenv.cfg' && !e.isLink).map((e) => e.path.replace(/\/?pyvenv\.cfg$/, '')).sort();
+  for (const dir of venvs) {
+    skipped.virtualenv = (skipped.virtualenv ?? 0) + 1;
+    skippedFiles.push({ path: dir || '.', reason: 'virtualenv' });
+  }
+  const inVenv = (path: string) => venvs.some((dir) => dir === '' || path.startsWith(`${dir}/`));
+  const entries: ListedEntry[] = [];
+  for (const e of listed) {
+    if (venvs.length > 0 && inVenv(e.path)) continue;
+    const st = e.stats;
+    entries.push({ path: e.path, size: st.size, mtimeMs: st.mtimeMs, ctimeMs: st.ctimeMs, ino: st.ino, isLink: e.isLink });
+  }
+  entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  for (const rel of unreadable.sort()) {
+    if (venvs.length > 0 && inVenv(rel)) continue;
+    skipped['unreadable-directory'] = (skipped['unreadable-directory'] ?? 0) + 1;
+    skippedFiles.push({ path: rel, reason: 'unreadable-directory' });
+  }
+  return { root, entries, skipped, skippedFiles };
+}
+
+export function discover(rootPath: string, options: DiscoverOptions = {}, listing: TreeListing = listTree(rootPath)): Discovery {
+  const root = listing.root;
+  const gitignore = loadGitignores(root, listing.entries.filter((e) => e.path === '.gitignore' || e.path.endsWith('/.gitignore')).map((e) => e.path));
+  const extra = ignore().add([...(options.ignore ?? [])]);
+  const skipped: Record<string, number> = { ...listing.skipped };
   const skippedFiles: { path: string; reason: string }[] = [];
   const notes: { path: string; message: string }[] = [];
   const skip = (path: string, reason: string) => {
     skipped[reason] = (skipped[reason] ?? 0) + 1;
     if (skippedFiles.length < 1000) skippedFiles.push({ path, reason });
   };
-
-  const dirIgnores = SKIPPED_DIRS.map((d) => `**/${d}/**`);
-  // Virtualenvs under any name: a directory holding pyvenv.cfg.
-  for (const cfg of fg.sync('**/pyvenv.cfg', { cwd: root, dot: true, followSymbolicLinks: false, suppressErrors: true, ignore: dirIgnores })) {
-    const dir = toPosix(cfg).replace(/\/?pyvenv\.cfg$/, '');
-    dirIgnores.push(dir ? `${dir}/**` : '**');
-    skip(dir || '.', 'virtualenv');
-  }
-  // Directories that cannot be listed are reported, not silently left out.
-  const readdirSync = ((dir: fs.PathLike, opts?: unknown) => {
-    try {
-      return (fs.readdirSync as (d: fs.PathLike, o?: unknown) => unknown)(dir, opts);
-    } catch (error) {
-      const rel = toPosix(relative(root, String(dir)));
-      if ((error as { code?: string }).code !== 'ENOENT' && !(rel && gitignore.ignores(`${rel}/`))) skip(rel || '.', 'unreadable-directory');
-      throw error;
+  for (const s of listing.skippedFiles) {
+    // An unreadable directory that .gitignore excludes is not worth a word.
+    if (s.reason === 'unreadable-directory' && s.path !== '.' && gitignore.ignores(`${s.path}/`)) {
+      skipped[s.reason]!--;
+      continue;
     }
-  }) as typeof fs.readdirSync;
-  // onlyFiles would drop symbolic links silently: list links too and decide below.
-  const entries = fg.sync('**/*', {
-    fs: { readdirSync },
-    cwd: root,
-    dot: true,
-    onlyFiles: false,
-    objectMode: true,
-    followSymbolicLinks: false,
-    suppressErrors: true,
-    ignore: dirIgnores,
-  })
-    .filter((e) => e.dirent.isFile() || e.dirent.isSymbolicLink())
-    .map((e) => toPosix(e.path))
-    .sort();
+    if (skippedFiles.length < 1000) skippedFiles.push(s);
+  }
+  const entries = listing.entries.map((e) => e.path);
 
   const files: SourceFile[] = [];
   const manifests: { path: string; text: string }[] = [];
@@ -272,5 +325,6 @@ export function discover(rootPath: string, options: DiscoverOptions = {}): Disco
     }
     files.push({ path, language, text, bytes: Buffer.byteLength(text) });
   }
-  return { files, manifests, hasMoaiDir, skipped, skippedFiles, notes };
+  for (const [reason, n] of Object.entries(skipped)) if (n === 0) delete skipped[reason];
+  return { files, manifests, hasMoaiDir, skipped, skippedFiles, notes, paths: entries };
 }

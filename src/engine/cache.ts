@@ -92,7 +92,9 @@ export function codeFingerprint(dirs: readonly string[]): string {
     for (const name of entries) {
       const path = join(dir, name);
       const info = statSync(path);
-      if (info.isDirectory()) visit(path);
+      if (info.isDirectory()) {
+        if (name !== 'valid' && name !== 'invalid') visit(path); // rule fixture cases are not code
+      }
       else if (/\.(js|ts|wasm)$/.test(name)) hash.update(`${path}\u0000${info.size}\u0000${info.mtimeMs}\n`);
     }
   };

@@ -1,19 +1,15 @@
 // Extraction with the per-file cache in front: only files whose content changed are parsed.
-import { fileURLToPath } from 'node:url';
 import type { SourceFile } from '../core/types.js';
 import type { Extractor } from '../extract/types.js';
-import { cacheKey, codeFingerprint, defaultCacheDir, openCache, type ExtractionCache } from './cache.js';
+import { cacheKey, codeFingerprint, openCache, type ExtractionCache } from './cache.js';
+import { cacheDirFor, CODE_PATHS } from './code-identity.js';
 import type { FileExtraction } from './extract-file.js';
 import { extractAll, type ExtractAllOptions } from './extract-pool.js';
 import { TOOL_VERSION } from './version.js';
 
-// The code whose output is cached: the extractor and parser modules, or, when this module runs from
-// the bundle (dist/bundle/), the bundle itself and its worker, which hold all of it.
-const CODE_PATHS = ['../extract', '../languages', './'].map((rel) => fileURLToPath(new URL(rel, import.meta.url)));
-
 export function cacheFor(options: { root: string; cache?: boolean | { dir: string } }, extractors: readonly Extractor[]): ExtractionCache | undefined {
   if (!options.cache) return undefined;
-  const dir = options.cache === true ? defaultCacheDir(options.root) : options.cache.dir;
+  const dir = cacheDirFor(options.root, options.cache);
   return openCache(dir, cacheKey(TOOL_VERSION, extractors.map((x) => x.id), codeFingerprint(CODE_PATHS)));
 }
 

@@ -1,6 +1,7 @@
 export { scan, type ScanOptions } from './run.js';
-export { extractFile, type FileExtraction } from './extract-file.js';
-export { extractAll, defaultWorkerCount } from './extract-pool.js';
+// The public entry (package.json "main"). Parsing and extraction (extract-file.ts, extract-pool.ts)
+// are not re-exported: whoever imports this module would load every parser with them.
+export type { FileExtraction } from './extract-file.js';
 export { defineRule, type Rule, type Draft, type RuleContext } from './define-rule.js';
 export { describeRule, packageRoot, DOCS_BASE } from './rule-docs.js';
 export { TOOL_VERSION } from './version.js';

@@ -4,10 +4,9 @@
 
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import fg from 'fast-glob';
 import ignore from 'ignore';
 import type { RepoInventory } from '../core/result.js';
-import { SKIPPED_DIRS, type Discovery } from '../discover/discover.js';
+import type { Discovery } from '../discover/discover.js';
 
 const MAX_READ_BYTES = 256 * 1024;
 const MAX_MIGRATIONS = 12;
@@ -158,19 +157,13 @@ function readSmall(path: string): string | undefined {
   }
 }
 
-/** Lists Dockerfiles and migration-like files the discovery does not read, reads the Dockerfiles, and builds the inventory. */
+/** Dockerfiles, SQL files, alembic.ini and Liquibase changelogs: inventory material the discovery lists but does not read. */
+const OTHER_FILE = /(^|\/)(Dockerfile(\.[^/]+)?|[^/]+\.[dD]ockerfile|Containerfile|[^/]+\.sql|alembic\.ini)$|(^|\/)db\/changelog\//;
+
+/** Picks Dockerfiles and migration-like files from the discovery's listing, reads the Dockerfiles, and builds the inventory. */
 export function collectInventory(root: string, discovery: Discovery, manifests: readonly InventoryManifest[], extraIgnore: readonly string[] = []): RepoInventory {
   const ig = ignore().add([...extraIgnore]);
-  let other: string[] = [];
-  try {
-    other = fg.sync(['**/Dockerfile', '**/Dockerfile.*', '**/*.[dD]ockerfile', '**/Containerfile', '**/*.sql', '**/alembic.ini',
-      '**/db/changelog/**'], {
-      cwd: root, dot: true, onlyFiles: true, followSymbolicLinks: false, suppressErrors: true,
-      ignore: SKIPPED_DIRS.map((d) => `**/${d}/**`),
-    }).filter((p) => !ig.ignores(p)).sort(cmp);
-  } catch {
-    other = [];
-  }
+  const other = (discovery.paths ?? []).filter((p) => OTHER_FILE.test(p) && !ig.ignores(p)).sort(cmp);
   const dockerfiles = other.filter(isDockerfile)
     .map((path) => ({ path, text: readSmall(join(root, path)) }))
     .filter((d): d is { path: string; text: string } => d.text !== undefined);

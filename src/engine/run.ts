@@ -1,11 +1,11 @@
 // The scan pipeline: discover -> parse -> extract -> model -> rules -> suppress -> result.
 
 import { frameworksFromManifests, parseManifest } from '../discover/manifests.js';
-import { discover, type Discovery } from '../discover/discover.js';
+import { discover, listTree, type Discovery } from '../discover/discover.js';
 import type { Fact } from '../core/facts.js';
 import type { RunResult } from '../core/result.js';
 import type { Notification, SourceFile } from '../core/types.js';
-import { EXTRACTORS, type Extractor } from '../extract/index.js';
+import type { Extractor } from '../extract/index.js';
 import { buildModel } from '../model/build-model.js';
 import { RULES } from '../../rules/index.js';
 import type { BaselineFile } from './baseline.js';
@@ -13,7 +13,8 @@ import type { ChangedLines } from './changed-lines.js';
 import type { BackendReviewConfig } from './config-schema.js';
 import type { Rule } from './define-rule.js';
 import { describeRule } from './rule-docs.js';
-import { cacheFor, extractWithCache } from './cached-extraction.js';
+import { cacheDirFor, memoFingerprint } from './code-identity.js';
+import { hasRacyEntries, memoKey, readMemo, writeMemo } from './result-memo.js';
 import type { FileExtraction } from './extract-file.js';
 import { precomputedCache } from './shard.js';
 import { planRules } from './rule-settings.js';
@@ -54,7 +55,6 @@ export interface ScanOptions {
 
 export async function scan(options: ScanOptions): Promise<RunResult> {
   const started = performance.now();
-  const extractors = options.extractors ?? EXTRACTORS;
   const allRules = options.rules ?? RULES;
   const plans = planRules(allRules, {
     config: options.config, onlyRules: options.onlyRules, root: options.root,
@@ -62,7 +62,25 @@ export async function scan(options: ScanOptions): Promise<RunResult> {
   }).filter((p) => p.variants.length > 0);
 
   options.onProgress?.({ phase: 'discover', done: 0, total: 0 });
-  const discovery: Discovery = discover(options.root, { ignore: options.ignore });
+  const listing = listTree(options.root);
+  // The whole-scan memo (result-memo.ts): only for the standard extractors and rules, with the cache on.
+  const memoDir = options.cache && !options.extractors && !options.rules && !options.precomputed && !options.reorder
+    ? cacheDirFor(options.root, options.cache) : undefined;
+  const key = memoDir ? memoKey(memoFingerprint(), {
+    ignore: options.ignore ?? [], config: options.config ?? null, onlyRules: options.onlyRules ?? null, baseline: options.baseline ?? null,
+    changedSince: options.changedSince ?? null, unused: options.reportUnusedSuppressions === true,
+  }, listing) : undefined;
+  const memo = memoDir && key ? readMemo(memoDir, key) : undefined;
+  if (memo) {
+    return {
+      ...memo,
+      rootPath: options.root,
+      rules: [...allRules].sort((a, b) => a.id.localeCompare(b.id)).map(describeRule),
+      stats: { ...memo.stats, durationMs: Math.round(performance.now() - started), cacheHits: memo.stats.files },
+    };
+  }
+  const startedAt = Date.now();
+  const discovery: Discovery = discover(options.root, { ignore: options.ignore }, listing);
   if (options.reorder) {
     discovery.files = options.reorder([...discovery.files]);
     discovery.manifests = options.reorder([...discovery.manifests]);
@@ -83,6 +101,9 @@ export async function scan(options: ScanOptions): Promise<RunResult> {
   const facts: Fact[] = [...frameworksFromManifests(manifests)];
   let parseErrors = 0;
   const total = discovery.files.length;
+  // Parsers and extractors are loaded only now: a memoized rescan never needs them.
+  const extractors = options.extractors ?? (await import('../extract/index.js')).EXTRACTORS;
+  const { cacheFor, extractWithCache } = await import('./cached-extraction.js');
   const cache = options.precomputed ? precomputedCache(options.precomputed) : cacheFor(options, extractors);
   const extracted = await extractWithCache(discovery.files, {
     extractors, customExtractors: options.extractors !== undefined, workers: options.workers,
@@ -110,7 +131,7 @@ export async function scan(options: ScanOptions): Promise<RunResult> {
   });
 
   notifications.sort((a, b) => (a.file ?? '').localeCompare(b.file ?? '') || a.message.localeCompare(b.message));
-  return {
+  const result: RunResult = {
     tool: { name: 'backend-review', version: TOOL_VERSION },
     rootPath: options.root,
     model,
@@ -130,4 +151,6 @@ export async function scan(options: ScanOptions): Promise<RunResult> {
     inventory: collectInventory(options.root, discovery, manifests, options.ignore),
     ...(discovery.hasMoaiDir ? { moai: readMoaiContext(options.root) } : {}),
   };
+  if (memoDir && key && !hasRacyEntries(listing, startedAt)) writeMemo(memoDir, key, result);
+  return result;
 }

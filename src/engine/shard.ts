@@ -5,10 +5,8 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { SourceFile } from '../core/types.js';
 import { discover } from '../discover/discover.js';
-import { EXTRACTORS } from '../extract/index.js';
 import { contentHash, type ExtractionCache } from './cache.js';
 import type { FileExtraction } from './extract-file.js';
-import { extractAll } from './extract-pool.js';
 import { TOOL_VERSION } from './version.js';
 
 export const SHARD_FORMAT = 'backend-review-shard/1';
@@ -44,6 +42,9 @@ export async function extractShard(options: {
 }): Promise<ShardDocument> {
   const { files } = discover(options.root, { ignore: options.ignore });
   const mine = filesOfShard(files, options.shard);
+  // Loaded here, not at the top: readers of shard files never parse anything.
+  const { EXTRACTORS } = await import('../extract/index.js');
+  const { extractAll } = await import('./extract-pool.js');
   const results = await extractAll(mine, { extractors: EXTRACTORS, workers: options.workers });
   const out: ShardDocument['files'] = {};
   mine.forEach((file, i) => { out[file.path] = { hash: contentHash(file.text), result: results[i]! }; });

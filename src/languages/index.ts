@@ -21,22 +21,7 @@ export function adapterFor(language: LanguageId): LanguageAdapter {
   return adapter;
 }
 
-/** File names (not extensions) that are plain-text configuration worth a secrets scan. */
-const TEXT_NAMES = /^(\.env(\..+)?|.*\.env|docker-compose.*\.ya?ml|settings\.py\.example|.*\.npmrc|\.pypirc|id_rsa|id_dsa|id_ecdsa|id_ed25519|requirements.*\.txt|Pipfile|.*\.prisma)$/i;
-
-/** The language of a repo-relative path, or undefined when it is not a file we read. */
-export function languageOf(path: string): LanguageId | undefined {
-  const base = path.slice(path.lastIndexOf('/') + 1);
-  const lower = base.toLowerCase();
-  if (TEXT_NAMES.test(base)) return 'text';
-  // Play Framework route files: conf/routes and any *.routes file.
-  if (/(^|\/)conf\/routes$/.test(path) || lower.endsWith('.routes')) return 'text';
-  const dot = lower.lastIndexOf('.');
-  if (dot < 0) return undefined;
-  const ext = lower.slice(dot);
-  for (const adapter of ADAPTERS) if (adapter.extensions.includes(ext)) return adapter.id;
-  return undefined;
-}
+export { languageOf, EXTENSIONS } from './file-languages.js';
 
 export async function initAdapters(languages: Iterable<LanguageId>): Promise<void> {
   for (const id of new Set(languages)) await adapterFor(id).init();

@@ -1,6 +1,7 @@
 import { parse, type ParserPlugin } from '@babel/parser';
 import { parseSync } from 'oxc-parser';
 import type { SourceFile } from '../../core/types.js';
+import { EXTENSIONS } from '../file-languages.js';
 import { locationFromBabel } from '../location.js';
 import { estreeToBabel } from './estree-to-babel.js';
 import type { LanguageAdapter, ParseProblem, ParseResult } from '../types.js';
@@ -129,7 +130,7 @@ export function parseWithBabel(file: SourceFile): ParseResult {
 
 export const javascriptAdapter: LanguageAdapter = {
   id: 'javascript',
-  extensions: ['.js', '.jsx', '.mjs', '.cjs'],
+  extensions: EXTENSIONS.javascript,
   lineComment: '//',
   init: async () => {},
   parse: parseJavaScript,
@@ -138,7 +139,7 @@ export const javascriptAdapter: LanguageAdapter = {
 
 export const typescriptAdapter: LanguageAdapter = {
   id: 'typescript',
-  extensions: ['.ts', '.tsx', '.mts', '.cts'],
+  extensions: EXTENSIONS.typescript,
   lineComment: '//',
   init: async () => {},
   parse: parseJavaScript,

@@ -1,9 +1,10 @@
+import { EXTENSIONS } from '../file-languages.js';
 import type { LanguageAdapter } from '../types.js';
 
 /** Plain configuration files (.env, .properties, .yml, .json, .ini, .toml): no tree, extractors read the text. */
 export const textAdapter: LanguageAdapter = {
   id: 'text',
-  extensions: ['.env', '.txt', '.properties', '.yml', '.yaml', '.json', '.ini', '.toml', '.cfg', '.conf', '.xml', '.pem', '.key', '.jsp'],
+  extensions: EXTENSIONS.text,
   lineComment: '#',
   init: async () => {},
   parse: () => ({ ok: true, tree: { kind: 'text' }, errors: [] }),
