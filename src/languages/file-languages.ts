@@ -29,8 +29,10 @@ export function languageOf(path: string): LanguageId | undefined {
   const base = path.slice(path.lastIndexOf('/') + 1);
   const lower = base.toLowerCase();
   if (TEXT_NAMES.test(base)) return 'text';
-  // Play Framework route files: conf/routes and any *.routes file.
-  if (/(^|\/)conf\/routes$/.test(path) || lower.endsWith('.routes')) return 'text';
+  // Play Framework route files: conf/routes and any *.routes file; go-zero API descriptions (*.api).
+  if (/(^|\/)conf\/routes$/.test(path) || lower.endsWith('.routes') || lower.endsWith('.api')) return 'text';
+  // Static pages a JVM service serves from its classpath (Quarkus, Spring Boot): each is an endpoint.
+  if (path.includes('src/main/resources/META-INF/resources/') && /\.(html?|css)$/.test(lower)) return 'text';
   const dot = lower.lastIndexOf('.');
   if (dot < 0) return undefined;
   return BY_EXTENSION.get(lower.slice(dot));

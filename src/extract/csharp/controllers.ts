@@ -24,6 +24,8 @@ interface ClassInfo {
   area?: string;
   routes: string[];
   isApi: boolean;
+  /** Classic ASP.NET MVC (System.Web.Mvc): conventional actions are reported as {controller}/{action}, without the optional id. */
+  classic: boolean;
   attrs: Attribute[];
 }
 
@@ -163,7 +165,7 @@ function emitAction(cls: ClassInfo, method: Node, file: ParsedFile, facts: Fact[
     } else if (!cls.isApi) {
       // Conventional routing: '{controller}/{action}/{id?}'. An action without a verb attribute answers
       // every method; reported as GET, the way such (view) actions are used.
-      const path = `${cls.area ? `${cls.area}/` : ''}${cls.name}/${action}${hasIdParameter(method) ? '/{id}' : ''}`;
+      const path = `${cls.area ? `${cls.area}/` : ''}${cls.name}/${action}${hasIdParameter(method) && !cls.classic ? '/{id}' : ''}`;
       const methods = entry.methods.length > 0 ? entry.methods : (['GET'] as HttpMethod[]);
       for (const m of methods) {
         push({ kind: 'route', framework: FRAMEWORK, method: m, path, location, router: conventionalRef(file.path, !!cls.area) });
@@ -180,7 +182,7 @@ function isAction(method: Node): boolean {
   return !NOT_ACTIONS.has(method.childForFieldName('name')?.text ?? '');
 }
 
-function controllerRoutes(cls: Node, file: ParsedFile, usesAspNet: boolean, facts: Fact[]): void {
+function controllerRoutes(cls: Node, file: ParsedFile, usesAspNet: boolean, classic: boolean, facts: Fact[]): void {
   const attrs = attributesOf(cls);
   if (!isControllerClass(cls, attrs, usesAspNet)) return;
   const className = cls.childForFieldName('name')?.text ?? '';
@@ -191,6 +193,7 @@ function controllerRoutes(cls: Node, file: ParsedFile, usesAspNet: boolean, fact
     // [RoutePrefix] is ASP.NET Web API 2's class-level route.
     routes: attrs.filter((a) => a.name === 'Route' || a.name === 'RoutePrefix').map((a) => firstString(a, 'template') ?? firstString(a, 'prefix') ?? ''),
     isApi: attrs.some((a) => a.name === 'ApiController'),
+    classic: classic && !usesAspNet,
     attrs,
   };
   for (const member of namedChildren(cls.childForFieldName('body'))) {
@@ -198,12 +201,14 @@ function controllerRoutes(cls: Node, file: ParsedFile, usesAspNet: boolean, fact
   }
 }
 
-function usesAspNetCore(root: Node): boolean {
-  let found = false;
+/** Whether the file imports ASP.NET Core (Microsoft.AspNetCore.*) and classic ASP.NET MVC (System.Web.Mvc). */
+function aspNetUsings(root: Node): { core: boolean; classic: boolean } {
+  const found = { core: false, classic: false };
   walk(root, (node) => {
-    if (found) return false;
+    if (found.core) return false;
     if (node.type === 'using_directive') {
-      if (node.text.includes('Microsoft.AspNetCore')) found = true;
+      if (node.text.includes('Microsoft.AspNetCore')) found.core = true;
+      if (node.text.includes('System.Web.Mvc')) found.classic = true;
       return false;
     }
     return node.type === 'compilation_unit' || node.type === 'namespace_declaration' || node.type === 'file_scoped_namespace_declaration'
@@ -219,11 +224,11 @@ export const aspnetControllers: Extractor = {
   extract(file) {
     const tree = treeOf(file);
     if (!tree || isCsTestPath(file.path)) return [];
-    const usesAspNet = usesAspNetCore(tree.rootNode);
+    const usings = aspNetUsings(tree.rootNode);
     const facts: Fact[] = [];
     walk(tree.rootNode, (node) => {
       if (node.type === 'class_declaration') {
-        controllerRoutes(node, file, usesAspNet, facts);
+        controllerRoutes(node, file, usings.core, usings.classic, facts);
         return false;
       }
       return node.type === 'compilation_unit' || node.type === 'namespace_declaration'

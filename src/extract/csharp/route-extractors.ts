@@ -1,6 +1,12 @@
 import type { Extractor } from '../types.js';
 import { aspnetControllers } from './controllers.js';
+import { fastEndpointsRoutes } from './fastendpoints.js';
+import { httpListenerRoutes } from './httplistener.js';
 import { aspnetMinimalApi } from './minimal-api.js';
+import { serviceStackRoutes } from './servicestack.js';
 
-/** ASP.NET Core: MVC / Web API controllers and minimal APIs (endpoint routing in Program.cs). */
-export const csharpRouteExtractors: Extractor[] = [aspnetControllers, aspnetMinimalApi];
+/**
+ * ASP.NET Core MVC / Web API controllers (and classic ASP.NET MVC), minimal APIs (endpoint routing in
+ * Program.cs), ServiceStack request DTOs, FastEndpoints endpoint classes and hand-dispatched HttpListener servers.
+ */
+export const csharpRouteExtractors: Extractor[] = [aspnetControllers, aspnetMinimalApi, serviceStackRoutes, fastEndpointsRoutes, httpListenerRoutes];

@@ -202,7 +202,8 @@ export function compositeType(node: Node | null | undefined): GoTypeName | undef
 /** Keyed elements of a composite literal's body: key text -> value node. */
 export function literalFields(node: Node): Map<string, Node> {
   const out = new Map<string, Node>();
-  const body = node.childForFieldName('body');
+  // `T{...}`, or an element `{...}` of a typed slice literal.
+  const body = node.type === 'literal_value' ? node : node.childForFieldName('body');
   for (const el of namedArgs(body)) {
     if (el.type !== 'keyed_element') continue;
     const parts = namedArgs(el);

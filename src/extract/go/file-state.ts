@@ -246,7 +246,8 @@ export class GoFileState {
       this.emitMount(r.ref, router, { ...written, suffix: '' }, [], at, fw);
       path = written.suffix;
     }
-    const echoOrder = fw === 'echo';
+    // Echo (and PocketBase, whose router is Echo's before v0.23): handler first, then middleware.
+    const echoOrder = fw === 'echo' || fw === 'pocketbase';
     const handlerNode = echoOrder ? handlers[0]! : handlers[handlers.length - 1]!;
     const mwNodes = echoOrder ? handlers.slice(1) : handlers.slice(0, -1);
     const middleware = [...(r.mw ?? []), ...this.middlewareArgs(mwNodes)];
@@ -364,6 +365,20 @@ export class GoFileState {
       out.push(goMiddlewareRef(node.text, loc(this.file.path, node)));
     }
     return out;
+  }
+
+  /** A router's own prefix (go-restful `ws.Path("/users")`): set on its router fact, or a new fact. */
+  setRouterPrefix(ref: RefExpr, fw: Fw, prefix: string, at: Node): void {
+    const key = refKey(ref);
+    for (const fact of this.facts) {
+      if (fact.kind === 'router' && refKey(fact.ref) === key) {
+        fact.prefix = prefix;
+        return;
+      }
+    }
+    this.emitRouter(ref, fw, at);
+    const last = this.facts[this.facts.length - 1];
+    if (last?.kind === 'router') last.prefix = prefix;
   }
 
   emitRouter(ref: RefExpr, fw: Fw, at: Node, isApp = false): void {

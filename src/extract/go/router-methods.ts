@@ -1,9 +1,12 @@
 // Router method calls of Gin, Echo, Fiber, chi, gorilla/mux and net/http on a router value: verbs,
 // Handle / HandleFunc patterns, groups and subrouters, mounts, middleware, gorilla route builders.
-import type { RefExpr } from '../../core/facts.js';
-import { callArgs, loc, parameters, selectorPath, stringLiteral, type ChainSegment, type Node } from './ast.js';
-import { PASSTHROUGH, SERVE_METHODS, verbMethod, type GoFramework } from './frameworks.js';
+import type { HttpMethod, MiddlewareRef, RefExpr } from '../../core/facts.js';
+import type { GoTypeName } from './ast.js';
+import { callArgs, literalElements, literalFields, loc, namedArgs, parameters, selectorPath, stringLiteral, type ChainSegment, type Node } from './ast.js';
+import { goMiddlewareRef } from './middleware-roles.js';
+import { PASSTHROUGH, SERVE_METHODS, methodFromString, verbMethod, type GoFramework } from './frameworks.js';
 import { beegoRouter } from './beego.js';
+import { irisMvcHandle } from './iris-mvc.js';
 import type { GoRouteWalker } from './routes.js';
 import type { Scope } from './scope.js';
 import {
@@ -16,10 +19,16 @@ export function routerMethod(w: GoRouteWalker, r: RouterVal, seg: ChainSegment, 
   const { name, args } = seg;
   const at = seg.call;
   const verb = verbMethod(name);
+  if (r.router === 'go-restful') {
+    const handled = restfulMethod(w, r, seg, scope, verb);
+    if (handled) return handled;
+  }
   if (verb) return w.verbRoute(r, fw, verb, seg, scope, known) ? NONE : undefined;
   switch (name) {
     case 'Handle':
     case 'HandleFunc': {
+      // Iris MVC: mvcApp.Handle(new(UserController), options...) mounts the controller.
+      if (fw === 'iris' && name === 'Handle' && args[0] && w.constOf(args[0], scope) === undefined) return irisMvcHandle(w, r, args[0], at, scope);
       if (args.length >= 3) {
         const method = w.methodOf(args[0]!, scope);
         const path = w.pathOf(args[1], scope, known) ?? w.pathRefOf(args[1], scope, known);
@@ -64,11 +73,40 @@ export function routerMethod(w: GoRouteWalker, r: RouterVal, seg: ChainSegment, 
       w.emitHandlerRoute(r, fw, methods, path, args.slice(2), at, scope);
       return NONE;
     }
+    case 'Subrouter': {
+      // Goyave: router.Subrouter("/api").
+      if (fw !== 'goyave') break;
+      const prefix = w.pathOf(args[0], scope, known);
+      return prefix === undefined ? undefined : { k: 'child', parent: r.ref, fw, prefix, mw: r.mw ?? [], at };
+    }
+    case 'SetMeta':
+    case 'RemoveMeta':
+    case 'CORS':
+    case 'StatusHandler':
+      if (fw === 'goyave') return r;
+      break;
+    case 'Controller': {
+      // Goyave: router.Controller(&user.Controller{}) calls the controller's RegisterRoutes(router).
+      if (fw !== 'goyave' || !args[0]) return undefined;
+      const val = w.evalExpr(args[0], scope);
+      const type = val.k === 'typed' ? val.type : val.k === 'ref' ? val.type : undefined;
+      if (type) {
+        const base = typeRef(type, w.file.path, w.dir);
+        w.emitMount(r.ref, { file: base.file, path: [...base.path, 'RegisterRoutes', 'arg0'] }, '', r.mw ?? [], at, fw);
+      }
+      return NONE;
+    }
     case 'Group': {
       const first = args[0];
+      if (fw === 'goyave' && !first) return { k: 'child', parent: r.ref, fw, prefix: '', mw: r.mw ?? [], at };
       if (!first) return undefined;
       if (first.type === 'func_literal') return inlineSubrouter(w, r, fw, '', first, at, scope);
       const prefix = w.pathOf(first, scope, known);
+      if (fw === 'goframe' && prefix !== undefined) {
+        // GoFrame: s.Group("/api", func(group *ghttp.RouterGroup) {...}) / group.Group("/v1").
+        const fn = args[1];
+        return fn ? inlineSubrouter(w, r, fw, prefix, fn, at, scope) : { k: 'child', parent: r.ref, fw, prefix, mw: r.mw ?? [], at };
+      }
       const mw = [...(r.mw ?? []), ...w.middlewareArgs(args.slice(1))];
       if (prefix === undefined && args.length === 1 && (first.type === 'identifier' || first.type === 'selector_expression')
         && (fw === 'chi' || (first.type === 'identifier' && w.funcDecls.has(first.text)))) {
@@ -81,7 +119,137 @@ export function routerMethod(w: GoRouteWalker, r: RouterVal, seg: ChainSegment, 
       }
       return { k: 'child', parent: r.ref, fw, prefix, mw, at };
     }
+    case 'Party':
+    case 'PartyFunc': {
+      // Iris: app.Party("/x", mw...), app.PartyFunc("/x", func(p iris.Party) {...}); "admin." is a subdomain.
+      if (fw !== 'iris' || !args[0]) return undefined;
+      const raw = w.constOf(args[0], scope);
+      if (raw === undefined) return undefined;
+      const prefix = irisPartyPrefix(raw);
+      const fn = args[1];
+      if (fn?.type === 'func_literal' || (name === 'PartyFunc' && fn)) return inlineSubrouter(w, r, fw, prefix, fn, at, scope);
+      return { k: 'child', parent: r.ref, fw, prefix, mw: [...(r.mw ?? []), ...w.middlewareArgs(args.slice(1))], at };
+    }
+    case 'BindHandler': {
+      // GoFrame: s.BindHandler("[METHOD:]/path[@domain]", handler); no method means all methods.
+      if (fw !== 'goframe' || args.length < 2) return undefined;
+      const pattern = goframePattern(w.constOf(args[0], scope));
+      if (!pattern) return undefined;
+      w.emitHandlerRoute(r, fw, [pattern.method], pattern.path, [args[1]!], at, scope);
+      return NONE;
+    }
+    case 'AddRoute':
+    case 'AddRoutes': {
+      // go-zero: server.AddRoute(rest.Route{Method, Path, Handler}, opts...),
+      // server.AddRoutes([]rest.Route{{...}, ...}, rest.WithPrefix("/v1"), rest.WithJwt(secret)).
+      if (fw !== 'go-zero' || !args[0]) return undefined;
+      let routes = args[0];
+      const mw: MiddlewareRef[] = [];
+      // rest.WithMiddlewares([]rest.Middleware{m...}, []rest.Route{...}...) (goctl output for `middleware:`).
+      if (routes.type === 'call_expression' && selectorPath(routes.childForFieldName('function'))?.slice(-1)[0] === 'WithMiddlewares') {
+        const [mws, rest] = callArgs(routes);
+        if (mws?.type === 'composite_literal') mw.push(...w.middlewareArgs(literalElements(mws)));
+        routes = rest?.type === 'variadic_argument' ? namedArgs(rest)[0] : rest;
+        if (!routes) return NONE;
+      }
+      const list = name === 'AddRoute' ? [routes] : routes.type === 'composite_literal' ? literalElements(routes) : [];
+      let target: RouterVal = r;
+      for (const opt of args.slice(1)) {
+        if (opt.type !== 'call_expression') continue;
+        const callee = selectorPath(opt.childForFieldName('function'));
+        const last = callee?.[callee.length - 1];
+        const optArgs = callArgs(opt);
+        if (last === 'WithPrefix') {
+          const prefix = w.pathOf(optArgs[0], scope, true);
+          if (prefix === undefined) return NONE;
+          const ref = w.synthetic(opt);
+          w.emitRouter(ref, fw, opt);
+          w.emitMount(r.ref, ref, prefix, [], at, fw);
+          target = { k: 'ref', ref, router: fw };
+        } else if (last === 'WithJwt' || last === 'WithJwtTransition') {
+          mw.push(goMiddlewareRef(callee!.join('.'), loc(w.file.path, opt)));
+        }
+      }
+      const routeMw = [...(r.mw ?? []), ...mw];
+      for (const item of list) {
+        const fields = literalFields(item);
+        const methodNode = fields.get('Method');
+        const method = methodNode ? w.methodOf(methodNode, scope) : undefined;
+        const path = w.pathOf(fields.get('Path'), scope, true);
+        const handler = fields.get('Handler');
+        if (!method || path === undefined || !handler) continue;
+        w.emitHandlerRoute({ ...target, mw: routeMw }, fw, [method], path, [handler], item, scope);
+      }
+      return NONE;
+    }
+    case 'Unbind':
+      if (fw === 'pocketbase') return r;
+      return undefined;
+    case 'BindFunc':
+    case 'Bind':
+      if (fw === 'pocketbase') {
+        // PocketBase: rg.Group("/x").Bind(apis.RequireAuth()) returns the group.
+        for (const mw of w.middlewareArgs(args)) {
+          w.facts.push({ kind: 'router-middleware', framework: fw, router: r.ref, middleware: mw, pathPrefix: '', location: loc(w.file.path, at) });
+        }
+        return r;
+      }
+      if (name === 'BindFunc') return undefined;
+      // GoFrame: group.Bind(controller...): the controller's request types carry their routes (goframe.ts).
+      if (fw !== 'goframe' || (r.router !== 'goframe' && !r.routerish)) return undefined;
+      for (const arg of args) {
+        const val = w.evalExpr(arg, scope);
+        // &controller.User{} -> the type; controller.User (a package variable), controller.NewUser() (a
+        // constructor's result) -> that name, which goframe.ts links to the controller type.
+        const ref = val.k === 'typed' ? typeRef(val.type, w.file.path, w.dir) : val.k === 'ref' ? val.ref : undefined;
+        if (ref) w.emitMount(r.ref, ref, '', r.mw ?? [], at, fw);
+      }
+      return NONE;
+    case 'Map':
+    case 'ALLMap': {
+      // GoFrame: group.ALLMap(g.Map{"/users": list, "POST:/users": create}).
+      if (fw !== 'goframe' || args[0]?.type !== 'composite_literal') return undefined;
+      for (const el of namedArgs(args[0].childForFieldName('body'))) {
+        if (el.type !== 'keyed_element') continue;
+        const [key, value] = namedArgs(el).map((n) => (n.type === 'literal_element' ? (namedArgs(n)[0] ?? n) : n));
+        const pattern = goframePattern(w.constOf(key, scope));
+        if (pattern && value) w.emitHandlerRoute(r, fw, [pattern.method], pattern.path, [value], el, scope);
+      }
+      return NONE;
+    }
+    case 'Middleware':
+      // GoFrame group.Middleware(mw...), Goyave router.Middleware(mw): both return the router.
+      if (fw !== 'goframe' && fw !== 'goyave') return undefined;
+      for (const mw of w.middlewareArgs(args)) {
+        w.facts.push({ kind: 'router-middleware', framework: fw, router: r.ref, middleware: mw, pathPrefix: '', location: loc(w.file.path, at) });
+      }
+      return r;
+    case 'HandleMany': {
+      // Iris: app.HandleMany("GET POST", "/x /y", h): space-separated methods and paths.
+      if (args.length < 3) return undefined;
+      const verbs = w.constOf(args[0], scope);
+      const paths = (w.constOf(args[1], scope) ?? '').split(/\s+/).filter((p) => p.startsWith('/'));
+      if (verbs === undefined || !paths.length) return undefined;
+      const methods = verbs.split(/\s+/).filter(Boolean).map((v) => methodFromString(v)).filter((m): m is HttpMethod => !!m);
+      if (!methods.length) return undefined;
+      for (const path of paths) w.emitHandlerRoute(r, fw, methods, path, args.slice(2), at, scope);
+      return NONE;
+    }
     case 'Route': {
+      if (fw === 'kratos' && args.length >= 1) {
+        // Kratos: r := srv.Route("/v1", filters...).
+        const prefix = w.pathOf(args[0], scope, known);
+        return prefix === undefined ? undefined : { k: 'child', parent: r.ref, fw, prefix, mw: [...(r.mw ?? []), ...w.middlewareArgs(args.slice(1))], at };
+      }
+      if (fw === 'goyave') {
+        // Goyave: router.Route([]string{"GET", "POST"}, "/x", handler).
+        if (args.length < 3) return undefined;
+        const methods = w.methodsOf(args[0]!, scope);
+        const path = w.pathOf(args[1], scope, known) ?? w.pathRefOf(args[1], scope, known);
+        if (!methods.length || path === undefined) return undefined;
+        w.emitHandlerRoute(r, fw, methods, path, [args[2]!], at, scope);
+        return NONE;
+      }
       if (args.length < 2) return undefined;
       const prefix = w.pathOf(args[0], scope, known) ?? w.pathRefOf(args[0], scope, known);
       if (prefix === undefined) return undefined;
@@ -183,6 +351,16 @@ export function mountedRouter(w: GoRouteWalker, node: Node, scope: Scope | undef
 
 export function builderMethod(w: GoRouteWalker, b: Builder, seg: ChainSegment, scope: Scope | undefined): Val {
   const { name, args } = seg;
+  if (b.fw === 'go-restful') {
+    // go-restful RouteBuilder: ws.GET("/x").To(handler).Filter(mw).Param(...).Writes(...)...
+    if (name === 'To') return args[0] ? { ...b, handler: args[0] } : b;
+    if (name === 'Filter') return { ...b, mw: [...b.mw, ...w.middlewareArgs(args)] };
+    if (name === 'Build') {
+      finishBuilder(w, b, scope);
+      return NONE;
+    }
+    return b;
+  }
   switch (name) {
     case 'Path': {
       const path = w.pathOf(args[0], scope, true);
@@ -229,4 +407,78 @@ export function finishBuilder(w: GoRouteWalker, b: Builder, scope: Scope | undef
   const fw = b.fw === 'unknown' ? w.frameworkOf(undefined, 'gorilla-mux') : b.fw;
   const path = b.prefix !== undefined ? joinRaw(b.prefix, b.path) : b.path;
   w.emitHandlerRoute({ k: 'ref', ref: b.router, mw: b.mw }, fw, b.methods?.length ? b.methods : ['ANY'], path, [b.handler], b.at, scope);
+}
+
+/** Iris party path: "admin." / "admin.example.com/x" name a subdomain, which is not part of the path. */
+export function irisPartyPrefix(raw: string): string {
+  const slash = raw.indexOf('/');
+  const host = slash < 0 ? raw : raw.slice(0, slash);
+  if (host.includes('.') || host === '*') return slash < 0 ? '' : raw.slice(slash);
+  return raw;
+}
+
+/** GoFrame route pattern "[METHOD:]path[@domain]" (method ALL or absent: all methods). */
+export function goframePattern(raw: string | undefined): { method: HttpMethod; path: string } | undefined {
+  if (raw === undefined) return undefined;
+  let rest = raw.trim();
+  const at = rest.lastIndexOf('@');
+  if (at > 0) rest = rest.slice(0, at);
+  let method: HttpMethod = 'ANY';
+  const colon = rest.indexOf(':');
+  if (colon > 0 && !rest.slice(0, colon).includes('/')) {
+    const m = methodFromString(rest.slice(0, colon));
+    if (!m) return undefined;
+    method = m;
+    rest = rest.slice(colon + 1);
+  }
+  return rest.startsWith('/') ? { method, path: rest } : undefined;
+}
+
+/** The ref of a named type: package-qualified through the import when it is. */
+function typeRef(type: GoTypeName, file: string, dir: string): RefExpr {
+  return type.pkg ? { file, path: [type.pkg, type.name] } : { file: dir, path: [type.name] };
+}
+
+/**
+ * go-restful WebService / Container methods: `ws.Path("/users")` (the service's own prefix),
+ * `ws.Route(ws.GET("/{id}").To(h))`, `container.Add(ws)`, `ws.Filter(mw)`, documentation setters.
+ */
+function restfulMethod(w: GoRouteWalker, r: RouterVal, seg: ChainSegment, scope: Scope | undefined, verb: HttpMethod | undefined): Val | undefined {
+  const { name, args } = seg;
+  const at = seg.call;
+  if (verb && args.length === 1) {
+    const path = w.pathOf(args[0], scope, true);
+    if (path === undefined) return undefined;
+    return { k: 'builder', router: r.ref, fw: 'go-restful', known: true, at, path, methods: [verb], mw: r.mw ?? [] };
+  }
+  switch (name) {
+    case 'Method': {
+      const method = args[0] ? w.methodOf(args[0], scope) : undefined;
+      return method ? { k: 'builder', router: r.ref, fw: 'go-restful', known: true, at, path: '', methods: [method], mw: r.mw ?? [] } : undefined;
+    }
+    case 'Path': {
+      const prefix = w.pathOf(args[0], scope, true);
+      if (prefix !== undefined) w.setRouterPrefix(r.ref, 'go-restful', prefix, at);
+      return r;
+    }
+    case 'Route':
+      for (const arg of args) if (arg.type === 'call_expression') w.chain(arg, scope);
+      return r;
+    case 'Add': {
+      if (args.length !== 1) return undefined;
+      const child = w.evalExpr(args[0]!, scope);
+      const router = child.k === 'ref' ? child : w.asRouter(child, args[0]!);
+      if (router) w.emitMount(r.ref, router.ref, '', r.mw ?? [], at, 'go-restful');
+      return r;
+    }
+    case 'Filter':
+      for (const mw of w.middlewareArgs(args)) {
+        w.facts.push({ kind: 'router-middleware', framework: 'go-restful', router: r.ref, middleware: mw, pathPrefix: '', location: loc(w.file.path, at) });
+      }
+      return r;
+    case 'Consumes': case 'Produces': case 'Doc': case 'ApiVersion': case 'Param': case 'Returns': case 'SetDynamicRoutes':
+      return r;
+    default:
+      return undefined;
+  }
 }

@@ -12,8 +12,10 @@ import type { ParsedFile } from '../../languages/types.js';
 import type { Extractor } from '../types.js';
 import { compositeType, declaredIdentifiers, flattenChain, literalFields, loc, namedArgs, parameters, treeOf, typeName, type ChainSegment, type GoTypeName, type Node } from './ast.js';
 import { beegoNamespace, beegoPackageCall } from './beego.js';
+import { humaPackageCall } from './huma.js';
+import { irisMvcCall } from './iris-mvc.js';
 import { GoFileState } from './file-state.js';
-import { CONSTRUCTORS, PASSTHROUGH, ROUTER_TYPES, frameworkOfImport, type GoFramework } from './frameworks.js';
+import { ALLOCATED_ROUTERS, CONSTRUCTORS, IRIS_MVC, PASSTHROUGH, ROUTER_TYPES, frameworkOfImport, routerField, type GoFramework } from './frameworks.js';
 import { builderMethod, finishBuilder, routerMethod } from './router-methods.js';
 import { LEAF_TYPES, type Binding, type Scope } from './scope.js';
 import { BUILTINS, NONE, SKIP, guessType, refKey, typeRef, type RouterVal, type Val } from './values.js';
@@ -236,7 +238,8 @@ export class GoRouteWalker extends GoFileState {
           const router = this.knownRouters.get(refKey(ref));
           const type = base.type && !base.type.pkg ? this.fieldTypes.get(`${base.type.name}.${field}`) : undefined;
           const routerType = type?.pkg && this.fwOfLocal(type.pkg) && ROUTER_TYPES[this.fwOfLocal(type.pkg)!].has(type.name) ? this.fwOfLocal(type.pkg) : undefined;
-          const known = router ?? routerType;
+          const eventRouter = base.type?.pkg ? routerField(this.imports.get(base.type.pkg), base.type.name, field) : undefined;
+          const known = router ?? routerType ?? eventRouter;
           return { k: 'ref', ref, ...(known ? { router: known } : {}), ...(type ? { type } : {}) };
         }
         return NONE;
@@ -248,13 +251,20 @@ export class GoRouteWalker extends GoFileState {
       case 'unary_expression':
       case 'composite_literal': {
         const type = compositeType(node);
-        return type ? { k: 'typed', type } : NONE;
+        return type ? (this.allocatedRouter(type, node) ?? { k: 'typed', type }) : NONE;
       }
       case 'call_expression':
         return this.chain(node, scope);
       default:
         return NONE;
     }
+  }
+
+  /** `new(restful.WebService)`, `&restful.Container{}`: a router of a framework type. */
+  allocatedRouter(type: GoTypeName, at: Node): Val | undefined {
+    const fw = type.pkg ? this.fwOfLocal(type.pkg) : undefined;
+    const known = fw ? ALLOCATED_ROUTERS[fw]?.[type.name] : undefined;
+    return fw && known ? { k: 'new', fw, isApp: known.isApp, at } : undefined;
   }
 
   /** A router ref for a value, creating a synthetic one for unbound new / child routers. */
@@ -304,6 +314,10 @@ export class GoRouteWalker extends GoFileState {
       case 'pkg':
         return this.packageCall(val, seg, scope);
       case 'samepkg': {
+        if (seg.name === 'new' && seg.args[0]) {
+          const type = typeName(seg.args[0]) ?? selectorType(seg.args[0]) ?? identType(seg.args[0]);
+          return type ? (this.allocatedRouter(type, seg.call) ?? { k: 'typed', type }) : NONE;
+        }
         if (BUILTINS.has(seg.name)) return NONE;
         const local = this.lookupLocalOnly(seg.name, scope);
         if (local) return NONE; // a function value
@@ -356,6 +370,7 @@ export class GoRouteWalker extends GoFileState {
 
   packageCall(pkg: { path: string; local: string; fw?: GoFramework }, seg: ChainSegment, scope: Scope | undefined): Val {
     const fw = pkg.fw;
+    if (IRIS_MVC.test(pkg.path)) return irisMvcCall(this, seg, scope);
     if (fw) {
       const ctor = CONSTRUCTORS[fw][seg.name];
       if (ctor) return { k: 'new', fw, isApp: ctor.isApp, at: seg.call };
@@ -374,6 +389,27 @@ export class GoRouteWalker extends GoFileState {
       return NONE;
     }
     if (fw === 'beego') return beegoPackageCall(this, pkg, seg, scope);
+    if (fw === 'huma') return humaPackageCall(this, pkg, seg, scope);
+    if (fw === 'connect-rpc') {
+      // Generated Connect code: connect.NewUnaryHandler(UserServiceGetUserProcedure, svc.GetUser, opts...);
+      // the procedure is "/package.Service/Method", served with POST.
+      if (!/^New(Unary|ServerStream|ClientStream|BidiStream)Handler(Simple)?$/.test(seg.name) || seg.args.length < 2) return NONE;
+      const procedure = this.constOf(seg.args[0], scope);
+      if (!procedure || !/^\/[\w.]+\/\w+$/.test(procedure)) return NONE;
+      const handler = this.handlerOf(seg.args[1]!, scope);
+      this.facts.push({
+        kind: 'route', framework: 'connect-rpc', method: 'POST', path: procedure, location: loc(this.file.path, seg.call),
+        ...(handler ? { handler: handler.handler } : {}),
+      });
+      return NONE;
+    }
+    if (fw === 'go-restful' && seg.name === 'Add' && seg.args.length === 1) {
+      // restful.Add(ws): the default container.
+      const child = this.evalExpr(seg.args[0]!, scope);
+      const router = child.k === 'ref' ? child : this.asRouter(child, seg.args[0]!);
+      if (router) this.emitMount({ file: this.file.path, path: [pkg.local, 'DefaultContainer'] }, router.ref, '', [], seg.call, 'go-restful');
+      return NONE;
+    }
     if (fw) return NONE;
     const local = this.imports.get(pkg.local) !== undefined ? pkg.local : undefined;
     if (!local) return NONE;
@@ -401,3 +437,16 @@ export const goRoutes: Extractor = {
     }
   },
 };
+
+/** `restful.WebService` written as an expression (`new(restful.WebService)` may parse its argument so). */
+function selectorType(node: Node): GoTypeName | undefined {
+  if (node.type !== 'selector_expression') return undefined;
+  const pkg = node.childForFieldName('operand');
+  const name = node.childForFieldName('field')?.text;
+  return pkg?.type === 'identifier' && name ? { pkg: pkg.text, name } : undefined;
+}
+
+/** `new(UserController)`: the argument may parse as an identifier. */
+function identType(node: Node): GoTypeName | undefined {
+  return node.type === 'identifier' ? { name: node.text } : undefined;
+}

@@ -43,6 +43,7 @@ export const LEAF_TYPES = new Set([
 
 const ROUTERISH_METHODS = new Set([
   'Group', 'Route', 'Mount', 'Handle', 'HandleFunc', 'PathPrefix', 'With', 'StaticFile', 'MethodFunc', 'NewRoute', 'Subrouter',
+  'Party', 'PartyFunc', 'HandleMany', 'BindHandler', 'Bind', 'AddRoute', 'AddRoutes', 'Controller',
 ]);
 
 /** What one function (declaration or literal) declares and returns. */

@@ -7,6 +7,9 @@ import { koaRoutes } from '../koa/routes.js';
 import { nestjsRoutes } from '../nestjs/routes.js';
 import type { Extractor } from '../types.js';
 import { javascriptModules } from './modules.js';
+import { sailsRoutes } from '../sails/routes.js';
+import { restifyRoutes } from '../restify/routes.js';
+import { hapiRoutes } from '../hapi/routes.js';
 
 export const javascriptRouteExtractors: Extractor[] = [
   javascriptModules,
@@ -16,4 +19,8 @@ export const javascriptRouteExtractors: Extractor[] = [
   fastifyRoutes,
   honoRoutes,
   nestjsRoutes,
+  // Frameworks beyond the core (issue #3).
+  sailsRoutes,
+  restifyRoutes,
+  hapiRoutes,
 ];

@@ -80,7 +80,7 @@ export function mayBeComposed(annotation: JvmAnnotation, file: JvmFile): boolean
 function methodRoutes(method: JvmMethod, scope: Scope, traits: FileTraits): { mappings: MethodMapping[]; jaxrsPaths?: StrValue[] } {
   const mappings: MethodMapping[] = [];
   for (const annotation of method.annotations) {
-    const mapping = methodMapping(annotation, scope, traits);
+    const mapping = methodMapping(annotation, scope, traits, method.name);
     if (mapping) mappings.push(mapping);
   }
   const jaxrsPaths = jaxrsPath(method.annotations, scope);

@@ -82,9 +82,20 @@ function standaloneFacts(a: ClassAnalysis): RouteFact[] {
   return out;
 }
 
-/** Mount edges root -> anchor(a) -> anchor(a.b) -> ... for a JAX-RS resource package. */
+/**
+ * Name of the constant holding the URL prefix of a server's Jersey resources declared in server
+ * configuration (Dropwizard applicationContextPath + rootPath). Constants of that name are declared
+ * with the configuration file as ref file, so the model picks the one value of the service (files
+ * for several environments that agree are fine; conflicting values leave the prefix out).
+ */
+export const JERSEY_ROOT_KEY = '$jersey-root-path';
+
+/** Mount edges server -> root anchor -> anchor(a) -> anchor(a.b) -> ... for a JAX-RS resource package. */
 export function jaxrsAnchorChain(packageName: string, location: Location): MountFact[] {
-  const out: MountFact[] = [];
+  const out: MountFact[] = [{
+    kind: 'mount', framework: 'jaxrs', parent: { file: packageRefFile(''), path: ['$jaxrs-server'] }, child: jaxrsAnchor(''), prefix: '',
+    prefixRef: { file: location.file, path: [JERSEY_ROOT_KEY] }, location,
+  }];
   const segments = packageName ? packageName.split('.') : [];
   for (let i = 1; i <= segments.length; i++) {
     const pkg = segments.slice(0, i).join('.');

@@ -73,7 +73,7 @@ function stripUriTemplateQuery(value: StrValue): StrValue {
 }
 
 /** The mapping one method annotation declares, or undefined when it declares none. */
-export function methodMapping(annotation: JvmAnnotation, scope: Scope, traits: FileTraits): MethodMapping | undefined {
+export function methodMapping(annotation: JvmAnnotation, scope: Scope, traits: FileTraits, methodName?: string): MethodMapping | undefined {
   const name = annotation.simpleName;
   if (traits.micronaut) {
     const verb = MICRONAUT_VERB[name];
@@ -111,10 +111,13 @@ export function methodMapping(annotation: JvmAnnotation, scope: Scope, traits: F
     const paths = evalStrings(annotationArg(annotation, 'path', 'value'), scope);
     const methods = toMethods(enumNames(annotationArg(annotation, 'methods')));
     const isRegex = paths.length === 0 && regex.length > 0;
+    // Neither path nor regex: the path is the method name. Without `methods` Vert.x matches every
+    // method; SmallRye OpenAPI (and the Quarkus dev UI) document such routes as GET, and so do we.
+    const derived = paths.length === 0 && !isRegex && methodName ? [literal(methodName)] : paths;
     return {
       framework: 'quarkus',
-      methods: methods.length ? methods : ['ANY'],
-      paths: isRegex ? regex : paths,
+      methods: methods.length ? methods : ['GET'],
+      paths: isRegex ? regex : derived,
       ...(isRegex ? { isRegex } : {}),
       annotation,
     };

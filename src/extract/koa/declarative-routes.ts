@@ -60,6 +60,9 @@ function extractDeclarativeRoutes(file: ParsedFile): Fact[] {
     const pathNode = unwrap(valueOf(node, 'path'));
     const handler = valueOf(node, 'handler');
     if (methodNode?.type !== 'StringLiteral' || pathNode?.type !== 'StringLiteral' || !handler) return undefined;
+    // Strapi names its handlers ('item.find'); a table of inline functions is a hapi route module.
+    const handlerNode = unwrap(handler);
+    if (handlerNode && isFunctionNode(handlerNode)) return undefined;
     const method = methodFromString(methodNode.value);
     if (!method || !pathNode.value.startsWith('/') || !isExported(ancestors)) return undefined;
     const middleware: MiddlewareRef[] = [];

@@ -1,6 +1,7 @@
 // Prefixes Laravel puts on whole route files: RouteServiceProvider
 // (`Route::prefix('api')->middleware('api')->group(base_path('routes/api.php'))`) and Laravel 11
-// bootstrap/app.php (`->withRouting(api: __DIR__.'/../routes/api.php', apiPrefix: 'x')`).
+// bootstrap/app.php (`->withRouting(api: __DIR__.'/../routes/api.php', apiPrefix: 'x')`), and the
+// health-check route `withRouting(health: '/up')` registers.
 // routes/api.php gets 'api' from the routes extractor (the framework default), so here an 'api'
 // prefix on that file adds nothing and 'api/v1' adds 'v1'.
 import type { Fact, GlobalPrefixFact } from '../../core/facts.js';
@@ -89,6 +90,14 @@ function fromWithRouting(file: ParsedFile, root: Node, facts: Fact[]): void {
     const chain = callChain(node);
     const link = chain?.links[chain.links.length - 1];
     if (!link) continue;
+    // `health: '/up'`: the framework registers its health-check route there (GET).
+    const health = stringValue(link.args.named.get('health'));
+    if (health) {
+      facts.push({
+        kind: 'route', framework: FRAMEWORK, method: 'GET', path: health.startsWith('/') ? health : `/${health}`,
+        origin: 'generated', handler: { name: 'health' }, location: loc(file.path, node),
+      });
+    }
     const apiFile = routeFileOf(link.args.named.get('api'), file.path);
     const apiPrefix = stringValue(link.args.named.get('apiPrefix'));
     if (apiFile && apiPrefix !== undefined) {

@@ -30,6 +30,8 @@ interface Scope {
 interface Ctx {
   file: ParsedFile;
   facts: Fact[];
+  /** 'laravel', or 'lumen' for Lumen's `$router->get()` route files (same route API). */
+  framework: string;
 }
 
 /** Joins URL pieces with single slashes; Laravel's optional `{id?}` becomes `{id}`. */
@@ -49,9 +51,14 @@ function usesThinkOrLaravel(root: Node): 'laravel' | 'other' | undefined {
   return undefined;
 }
 
+/** Parameters and `use (...)` variables of a closure: the router is passed either way (`function ($router)`, `use ($router)`). */
 function closureParams(node: Node | undefined): Set<string> {
   const params = node?.childForFieldName('parameters');
-  return new Set(namedChildren(params).map((p) => p.childForFieldName('name')?.text).filter((n): n is string => !!n));
+  const out = new Set(namedChildren(params).map((p) => p.childForFieldName('name')?.text).filter((n): n is string => !!n));
+  for (const clause of namedChildren(node).filter((c) => c.type === 'anonymous_function_use_clause')) {
+    for (const v of descendants(clause, ['variable_name'])) out.add(v.text);
+  }
+  return out;
 }
 
 function closureOf(node: Node | undefined): Node | undefined {
@@ -104,7 +111,7 @@ function handleChain(chain: CallChain, node: Node, scope: Scope, ctx: Ctx): void
   const middleware = [...scope.middleware, ...before, ...after].filter((m) => !removed.has(m.name));
   const location = loc(ctx.file.path, node);
   const emit = (method: HttpMethod, path: string, handler: string | undefined, origin: 'route' | 'generated') => {
-    const fact: RouteFact = { kind: 'route', framework: FRAMEWORK, method, path: joinLaravelPath(scope.prefix, prefix, path), location };
+    const fact: RouteFact = { kind: 'route', framework: ctx.framework, method, path: joinLaravelPath(scope.prefix, prefix, path), location };
     if (handler) fact.handler = { name: handler };
     if (middleware.length > 0) fact.middleware = middleware;
     if (origin === 'generated') fact.origin = 'generated';
@@ -142,7 +149,7 @@ function handleGroup(
     middleware: [...scope.middleware, ...chained.middleware, ...attrMw.map((n) => laravelMiddleware(n, loc(ctx.file.path, link.node)))]
       .filter((m) => !chained.removed.has(m.name)),
     controller: (attrController && (classConstName(attrController) ?? stringValue(attrController))) || chained.controller,
-    routerVars: closureParams(closure),
+    routerVars: new Set([...(scope.routerVars ?? []), ...closureParams(closure)]),
   };
   if (body.type === 'compound_statement') visitChildren(body, inner, ctx);
   else visitNode(body, inner, ctx);
@@ -178,7 +185,7 @@ function includedFilePrefix(node: Node, scope: Scope, ctx: Ctx): void {
   const included = normalizeRelPath(`${dirOf(ctx.file.path)}/${tail}`);
   const prefix = joinLaravelPath(isDefaultApiRouteFile(ctx.file.path) ? 'api' : '', scope.prefix).slice(1);
   if (!prefix || isDefaultApiRouteFile(included)) return;
-  ctx.facts.push({ kind: 'global-prefix', framework: FRAMEWORK, prefix, files: [included], location: loc(ctx.file.path, node) });
+  ctx.facts.push({ kind: 'global-prefix', framework: ctx.framework, prefix, files: [included], location: loc(ctx.file.path, node) });
 }
 
 function isLaravelRouteFile(file: ParsedFile, root: Node): boolean {
@@ -197,7 +204,7 @@ export const laravelRoutes: Extractor = {
     if (!tree) return [];
     const root = tree.rootNode;
     if (!isLaravelRouteFile(file, root)) return [];
-    const ctx: Ctx = { file, facts: [] };
+    const ctx: Ctx = { file, facts: [], framework: FRAMEWORK };
     visitChildren(root, { prefix: '', middleware: [] }, ctx);
     if (isDefaultApiRouteFile(file.path)) {
       ctx.facts.push({
@@ -208,3 +215,43 @@ export const laravelRoutes: Extractor = {
     return ctx.facts;
   },
 };
+
+/** Variables Lumen route files and bootstrap/app.php register routes on. */
+const LUMEN_ROUTERS = ['$router', '$app', '$app->router'];
+
+/**
+ * Lumen (laravel/lumen-framework): routes/web.php and app/Http/routes.php register on `$router` (or `$app`
+ * in Lumen < 5.5) with Laravel's route API (get/post/.../addRoute, array groups with prefix/middleware);
+ * bootstrap/app.php groups (`$app->router->group([...], function ($router) { require ...; })`) give the
+ * required route file their prefix.
+ */
+export const lumenRoutes: Extractor = {
+  id: 'lumen/routes',
+  languages: ['php'],
+  keywords: ['$router->', '$app->'],
+  extract(file) {
+    const tree = treeOf(file);
+    if (!tree || isPhpTestPath(file.path)) return [];
+    const isRouteFile = /(^|\/)routes\/(.+\/)?[^/]+\.php$/i.test(file.path) || /(^|\/)app\/Http\/routes\.php$/.test(file.path);
+    const isBootstrap = /(^|\/)bootstrap\/app\.php$/.test(file.path) && file.text.includes('Lumen');
+    if (!isRouteFile && !isBootstrap) return [];
+    // Laravel route files (the Route facade) are laravelRoutes'; Slim apps also call `$app->get()`.
+    if (isRouteFile && (file.text.includes('Route::') || file.text.includes('Slim\\') || file.text.includes('RouteCollectorProxy'))) return [];
+    const ctx: Ctx = { file, facts: [], framework: 'lumen' };
+    const vars = new Set(LUMEN_ROUTERS);
+    visitLumen(tree.rootNode, { prefix: '', middleware: [], routerVars: vars }, ctx);
+    return ctx.facts;
+  },
+};
+
+/** Like visitNode, but `Route::` facades are Laravel's (left to laravelRoutes) and only router variables count. */
+function visitLumen(node: Node, scope: Scope, ctx: Ctx): void {
+  if (CALLS.has(node.type)) {
+    const chain = callChain(node);
+    if (chain && !chain.isStatic && scope.routerVars?.has(chain.root)) {
+      handleChain(chain, node, scope, ctx);
+      return;
+    }
+  }
+  for (const child of namedChildren(node)) visitLumen(child, scope, ctx);
+}

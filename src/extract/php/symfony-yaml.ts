@@ -16,14 +16,16 @@ interface Line {
   text: string; // trimmed, comment removed
 }
 
-interface Entry {
+export interface YamlEntry {
   key: string;
   line: number;
   /** Scalar or flow value on the key's line; undefined when the value is a nested block. */
   value?: string;
-  children: Entry[];
+  children: YamlEntry[];
   items: string[]; // block list items (`- GET`)
 }
+
+type Entry = YamlEntry;
 
 export function isSymfonyRoutingYaml(path: string): boolean {
   return /(^|\/)config\/routes(\.ya?ml|\/.+\.ya?ml)$/.test(path) || /(^|\/)(app\/)?config\/routing(_[a-z]+)?\.ya?ml$/.test(path)
@@ -53,7 +55,7 @@ function readLines(text: string): Line[] {
   return out;
 }
 
-function unquote(value: string): string {
+export function unquote(value: string): string {
   const v = value.trim();
   if (v.length >= 2 && ((v.startsWith("'") && v.endsWith("'")) || (v.startsWith('"') && v.endsWith('"')))) return v.slice(1, -1);
   return v;
@@ -108,7 +110,7 @@ function parseBlock(lines: Line[], start: number, indent: number): { entries: En
 }
 
 /** `[GET, POST]`, `GET|POST`, `GET` or a block list -> strings. */
-function listValue(entry: Entry | undefined): string[] {
+export function listValue(entry: Entry | undefined): string[] {
   if (!entry) return [];
   if (entry.value === undefined) return entry.items.length > 0 ? entry.items : entry.children.map((c) => unquote(c.value ?? ''));
   const v = entry.value.trim();
@@ -144,6 +146,13 @@ function importFacts(path: string, text: string, entry: Entry, facts: Fact[]): v
   if (!prefix || !/\.(ya?ml|php)$/.test(resource) || resource.startsWith('@')) return;
   const target = normalizeRelPath(`${dirOf(path)}/${resource}`);
   facts.push({ kind: 'global-prefix', framework: FRAMEWORK, prefix, files: [target], location: locationOfLine(path, text, entry.line) });
+}
+
+/** The top-level entries of a YAML document (the block-style subset route files use). */
+export function parseYamlEntries(text: string): YamlEntry[] {
+  const lines = readLines(text);
+  if (lines.length === 0) return [];
+  return parseBlock(lines, 0, lines[0]!.indent).entries;
 }
 
 export const symfonyYamlRoutes: Extractor = {

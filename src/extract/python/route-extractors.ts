@@ -5,6 +5,16 @@ import { flaskViews } from '../flask/views-extractor.js';
 import { djangoViews } from '../django/views-extractor.js';
 import type { Extractor } from '../types.js';
 import { pythonModules } from './modules.js';
+import { tornadoRoutes } from '../tornado/routes.js';
+import { aiohttpRoutes } from '../aiohttp/routes.js';
+import { starletteRoutes } from '../starlette/routes.js';
+import { sanicRoutes } from '../sanic/routes.js';
 
-/** Python module facts (imports, aliases) and the FastAPI, Flask and Django route extractors. */
-export const pythonRouteExtractors: Extractor[] = [pythonModules, fastapiRoutes, flaskRoutes, djangoUrls, djangoViews, flaskViews];
+/** Python module facts (imports, aliases) and the route extractors; the class-view frameworks come after djangoViews so their view facts win for the same class. */
+export const pythonRouteExtractors: Extractor[] = [pythonModules, fastapiRoutes, flaskRoutes, djangoUrls, djangoViews, flaskViews,
+  // Frameworks beyond the core (issue #3).
+  tornadoRoutes,
+  aiohttpRoutes,
+  starletteRoutes,
+  sanicRoutes,
+];

@@ -16,6 +16,7 @@ describe('JAX-RS resources', () => {
     expect(ofKind(facts, 'route')[1]!.middleware).toMatchObject([{ role: 'auth', name: '@RolesAllowed(admin)' }]);
     const mounts = ofKind(facts, 'mount').map((m) => `${m.parent.file}#${m.parent.path.join('.')} -> ${m.child.file}#${m.child.path.join('.')} ${m.prefix}`);
     expect(mounts).toEqual([
+      'jvm:#$jaxrs-server -> jvm:#$jaxrs ',
       'jvm:#$jaxrs -> jvm:com#$jaxrs ',
       'jvm:com#$jaxrs -> jvm:com.shop#$jaxrs ',
       'jvm:com.shop#$jaxrs -> jvm:com.shop#UserResource /users',
@@ -99,7 +100,7 @@ describe('Micronaut and Quarkus', () => {
     expect(routeLines(facts)).toEqual(['GET /y @S']);
   });
 
-  it('reads Quarkus reactive routes: ANY without methods, failure handlers skipped', async () => {
+  it('reads Quarkus reactive routes: GET without methods, the method name without a path, failure handlers skipped', async () => {
     const facts = await extractJvm('R.java', src(
       'package r;',
       'import io.quarkus.vertx.web.Route;',
@@ -109,9 +110,10 @@ describe('Micronaut and Quarkus', () => {
       '  @Route(path = "/events/:id", methods = Route.HttpMethod.GET) public String e() { return ""; }',
       '  @Route(path = "/status") public String s() { return ""; }',
       '  @Route(path = "/*", type = Route.HandlerType.FAILURE) public void f() {}',
+      '  @Route(methods = Route.HttpMethod.POST) public String reload() { return ""; }',
       '}',
     ));
-    expect(routeLines(facts)).toEqual(['GET /reactive/events/:id', 'ANY /reactive/status']);
+    expect(routeLines(facts)).toEqual(['GET /reactive/events/:id', 'GET /reactive/status', 'POST /reactive/reload']);
     expect(ofKind(facts, 'route')[0]!.framework).toBe('quarkus');
   });
 

@@ -135,6 +135,17 @@ describe('laravel/route-file-prefixes', () => {
       '    ->create();',
     ));
     expect(ofKind(facts, 'global-prefix').map((g) => [g.prefix, g.files])).toEqual([['admin', ['svc/routes/api.php']]]);
+    expect(routeLines(facts)).toEqual([]);
+  });
+
+  it('adds the health-check route withRouting(health:) registers', async () => {
+    const facts = await extractPhp(laravelPrefixes, 'bootstrap/app.php', php(
+      'return Application::configure(basePath: dirname(__DIR__))',
+      "    ->withRouting(web: __DIR__.'/../routes/web.php', health: '/up')",
+      '    ->create();',
+    ));
+    expect(routeLines(facts)).toEqual(['GET /up']);
+    expect(ofKind(facts, 'route')[0]!.origin).toBe('generated');
   });
 });
 

@@ -1,0 +1,162 @@
+// FastEndpoints: one class per endpoint deriving from Endpoint<TReq>, Endpoint<TReq, TRes>,
+// EndpointWithoutRequest, Ep.Req<..>.Res<..>, ...; its `Configure()` override declares the routes:
+// `Get("/users/{id}")` (several routes allowed), or `Verbs(Http.GET, Http.HEAD)` + `Routes("/a", "/b")`.
+// Attribute style on the class is also read: `[HttpGet("/x")]`, `[AllowAnonymous]`.
+// Endpoints are secure by default: every endpoint without AllowAnonymous() requires authentication.
+// `Group<AdminGroup>()` puts the routes on the group's router ({ file: 'fastendpoints:group', path: [Group] }),
+// whose class (`: Group`, constructor `Configure("admin", ep => ..)`) declares the prefix.
+// `app.UseFastEndpoints(c => c.Endpoints.RoutePrefix = "api")` is a global prefix.
+import type { Fact, HttpMethod, MiddlewareRef, RefExpr } from '../../core/facts.js';
+import type { ParsedFile } from '../../languages/types.js';
+import { loc, namedChildren, treeOf, walk, type Node } from '../tree-sitter/ast.js';
+import type { Extractor } from '../types.js';
+import { attributesOf, simpleName, stringValue } from './ast.js';
+import { cleanTemplate, isCsTestPath } from './methods.js';
+
+const FRAMEWORK = 'fastendpoints';
+const GROUP_NAMESPACE = 'fastendpoints:group';
+const VERB_CALLS: Record<string, HttpMethod> = { Get: 'GET', Post: 'POST', Put: 'PUT', Patch: 'PATCH', Delete: 'DELETE' };
+const VERB_ATTRS: Record<string, HttpMethod> = { HttpGet: 'GET', HttpPost: 'POST', HttpPut: 'PUT', HttpPatch: 'PATCH', HttpDelete: 'DELETE', HttpHead: 'HEAD', HttpOptions: 'OPTIONS' };
+const HTTP_VERBS = new Set<string>(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS', 'TRACE', 'CONNECT']);
+const ENDPOINT_BASES = /^(Endpoint|EndpointWithoutRequest|EndpointWithMapping|EndpointWithMapper|Ep|BaseEndpoint)$/;
+const AUTH_CALLS = new Set(['Roles', 'Policies', 'Permissions', 'Claims', 'AuthSchemes', 'ClaimsAll', 'PermissionsAll', 'Policy']);
+
+function basesOf(cls: Node): Node[] {
+  return namedChildren(namedChildren(cls).find((c) => c.type === 'base_list'));
+}
+
+/** `Endpoint<Req>`, `Ep.Req<R>.Res<S>`, `EndpointWithoutRequest`: the first identifier of the base type. */
+function isEndpointBase(base: Node): boolean {
+  let head: Node | undefined = base;
+  while (head && (head.type === 'qualified_name' || head.type === 'member_access_expression')) {
+    head = head.childForFieldName('qualifier') ?? head.childForFieldName('expression') ?? namedChildren(head)[0];
+  }
+  const name = head ? simpleName(head) : undefined;
+  return !!name && ENDPOINT_BASES.test(name);
+}
+
+/** Statements `Name(args);` directly in a method body (the `this.` prefix allowed). */
+function bodyCalls(method: Node): { name: string; generic?: string; args: Node[]; node: Node }[] {
+  const out: { name: string; generic?: string; args: Node[]; node: Node }[] = [];
+  const body = method.childForFieldName('body');
+  for (const stmt of namedChildren(body)) {
+    if (stmt.type !== 'expression_statement') continue;
+    const call = namedChildren(stmt)[0];
+    if (call?.type !== 'invocation_expression') continue;
+    let fn = call.childForFieldName('function');
+    if (fn?.type === 'member_access_expression' && fn.childForFieldName('expression')?.type === 'this_expression') fn = fn.childForFieldName('name');
+    if (!fn || (fn.type !== 'identifier' && fn.type !== 'generic_name')) continue;
+    const name = simpleName(fn) ?? '';
+    const typeArg = fn.type === 'generic_name' ? namedChildren(namedChildren(fn).find((c) => c.type === 'type_argument_list'))[0] : undefined;
+    const args = namedChildren(call.childForFieldName('arguments')).filter((a) => a.type === 'argument').map((a) => namedChildren(a).at(-1)!).filter(Boolean);
+    out.push({ name, generic: typeArg ? simpleName(typeArg) : undefined, args, node: call });
+  }
+  return out;
+}
+
+function endpointClass(cls: Node, file: ParsedFile, facts: Fact[]): void {
+  if (!basesOf(cls).some(isEndpointBase)) return;
+  const name = cls.childForFieldName('name')?.text ?? '';
+  const members = namedChildren(cls.childForFieldName('body'));
+  const configure = members.find((m) => m.type === 'method_declaration' && m.childForFieldName('name')?.text === 'Configure');
+  const calls = configure ? bodyCalls(configure) : [];
+  const attrs = attributesOf(cls);
+  const routes: { methods: HttpMethod[]; path: string; node: Node }[] = [];
+  let verbs: HttpMethod[] = [];
+  let verbsPaths: { path: string; node: Node }[] = [];
+  // AllowAnonymous() for every verb ('all'), or AllowAnonymous(Http.POST) for some.
+  let anonymous: 'all' | Set<string> = attrs.some((a) => a.name === 'AllowAnonymous') ? 'all' : new Set();
+  let authCall: Node | undefined = attrs.find((a) => a.name === 'Authorize')?.node;
+  let group: RefExpr | undefined;
+  const tags: string[] = [];
+  for (const call of calls) {
+    const method = VERB_CALLS[call.name];
+    if (method) {
+      for (const arg of call.args) {
+        const path = stringValue(arg);
+        if (path !== undefined) routes.push({ methods: [method], path, node: call.node });
+      }
+    } else if (call.name === 'Verbs') {
+      verbs = call.args.flatMap((a) => {
+        const v = (a.type === 'member_access_expression' ? simpleName(a.childForFieldName('name')) : stringValue(a))?.toUpperCase();
+        return v && HTTP_VERBS.has(v) ? [v as HttpMethod] : [];
+      });
+    } else if (call.name === 'Routes' || call.name === 'Route') {
+      verbsPaths = call.args.flatMap((a) => {
+        const path = stringValue(a);
+        return path !== undefined ? [{ path, node: call.node }] : [];
+      });
+    } else if (call.name === 'AllowAnonymous') {
+      const verbsOnly = call.args.flatMap((a) => (a.type === 'member_access_expression' ? [simpleName(a.childForFieldName('name'))?.toUpperCase() ?? ''] : []));
+      if (verbsOnly.length === 0) anonymous = 'all';
+      else if (anonymous !== 'all') for (const v of verbsOnly) anonymous.add(v);
+    }
+    else if (AUTH_CALLS.has(call.name)) authCall ??= call.node;
+    else if (call.name === 'Group' && call.generic) group = { file: GROUP_NAMESPACE, path: [call.generic] };
+    else if (call.name === 'Tags') tags.push(...call.args.map((a) => stringValue(a)).filter((s): s is string => !!s));
+  }
+  for (const entry of verbsPaths) routes.push({ methods: verbs, path: entry.path, node: entry.node });
+  for (const attr of attrs) {
+    const method = VERB_ATTRS[attr.name];
+    const path = method ? stringValue(attr.args.named.get('template') ?? attr.args.positional[0]) : undefined;
+    if (method && path !== undefined) routes.push({ methods: [method], path, node: attr.node });
+  }
+  const auth: MiddlewareRef[] = [{ name: authCall ? simpleName(authCall.childForFieldName('function')) ?? 'Authorize' : 'FastEndpoints default authorization', role: 'auth', ...(authCall ? { location: loc(file.path, authCall) } : {}) }];
+  for (const route of routes) {
+    for (const method of route.methods) {
+      const middleware = anonymous === 'all' || anonymous.has(method) ? [] : auth;
+      facts.push({
+        kind: 'route', framework: FRAMEWORK, method, path: cleanTemplate(route.path.startsWith('/') ? route.path : `/${route.path}`),
+        ...(group ? { router: group } : {}),
+        handler: { name, location: loc(file.path, cls.childForFieldName('name') ?? cls) },
+        ...(middleware.length > 0 ? { middleware } : {}),
+        ...(tags.length > 0 ? { openapiTags: tags } : {}),
+        location: loc(file.path, route.node),
+      });
+    }
+  }
+}
+
+/** `class Admin : Group { public Admin() { Configure("admin", ep => ..); } }` -> router with prefix. */
+function groupClass(cls: Node, file: ParsedFile, facts: Fact[]): void {
+  if (!basesOf(cls).some((b) => simpleName(b) === 'Group' || simpleName(b) === 'SubGroup')) return;
+  const name = cls.childForFieldName('name')?.text ?? '';
+  for (const member of namedChildren(cls.childForFieldName('body'))) {
+    if (member.type !== 'constructor_declaration') continue;
+    for (const call of bodyCalls(member)) {
+      const prefix = call.name === 'Configure' ? stringValue(call.args[0]) : undefined;
+      if (prefix === undefined) continue;
+      facts.push({ kind: 'router', framework: FRAMEWORK, ref: { file: GROUP_NAMESPACE, path: [name] }, prefix, location: loc(file.path, call.node) });
+    }
+  }
+}
+
+/** `c.Endpoints.RoutePrefix = "api"` (inside UseFastEndpoints(..)). */
+function routePrefix(assign: Node, file: ParsedFile, facts: Fact[]): void {
+  const left = assign.childForFieldName('left');
+  if (left?.type !== 'member_access_expression' || simpleName(left.childForFieldName('name')) !== 'RoutePrefix') return;
+  const value = stringValue(assign.childForFieldName('right'));
+  if (value) facts.push({ kind: 'global-prefix', framework: FRAMEWORK, prefix: value.startsWith('/') ? value : `/${value}`, location: loc(file.path, assign) });
+}
+
+export const fastEndpointsRoutes: Extractor = {
+  id: 'fastendpoints/routes',
+  languages: ['csharp'],
+  // Projects often import FastEndpoints through global usings: endpoint files need not name it.
+  keywords: ['FastEndpoints', 'Configure()', 'EndpointWithoutRequest', 'Ep.'],
+  extract(file) {
+    const tree = treeOf(file);
+    if (!tree || isCsTestPath(file.path)) return [];
+    const facts: Fact[] = [];
+    walk(tree.rootNode, (node) => {
+      if (node.type === 'class_declaration') {
+        endpointClass(node, file, facts);
+        groupClass(node, file, facts);
+        return false;
+      }
+      if (node.type === 'assignment_expression') routePrefix(node, file, facts);
+      return true;
+    });
+    return facts;
+  },
+};
