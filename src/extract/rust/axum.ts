@@ -129,13 +129,42 @@ function childRouter(ev: Evaluator, expr: Node, at: Node): RouterValue | undefin
   return ev.evaluate(node, fn) ?? (node.type === 'call_expression' && !methodChain(node).calls.length ? ev.callValue(node) : undefined);
 }
 
+// An app's own route builder returned from a `-> Router` function:
+// `AuthedRouteBuilder::new().get("/x", h, perms).unauthenticated_post("/y", h2).build()`.
+const CUSTOM_BUILDER = /^[A-Z][A-Za-z0-9]*Route(r)?Builder$/;
+const CUSTOM_VERB = /^(?:[a-z]+_)?(get|post|put|patch|delete)$/;
+
+function returnsAxumRouter(fn: Node | undefined): boolean {
+  const type = fn?.childForFieldName('return_type');
+  return !!type && ['Router', 'ApiRouter'].includes(pathSegments(type)?.pop() ?? '');
+}
+
+function customVerb(ev: Evaluator, target: RouterValue, call: MethodCall): boolean {
+  const verb = CUSTOM_VERB.exec(call.name)?.[1];
+  const [pathArg, handler] = call.args;
+  const path = verb && pathArg ? ev.stringOf(pathArg, ev.enclosingFn(call.node)) : undefined;
+  if (!verb || path === undefined || !handler || !isPathLike(handler)) return true;
+  const info = ev.handler(handler);
+  ev.route({
+    framework: FRAMEWORK, method: methodNamed(verb)!, path, router: target.ref, handler: info.handler,
+    ...(info.middleware.length > 0 ? { middleware: info.middleware } : {}),
+  }, call.nameNode);
+  return true;
+}
+
 export const axumDialect: RouterDialect = {
   framework: FRAMEWORK,
 
-  constructorOf(path) {
+  constructorOf(path, call, ev) {
     const [type, fn] = path.slice(-2);
     if (type && ROUTER_TYPES.has(type) && (fn === 'new' || fn === 'with_openapi' || fn === 'default')) return { prefix: '', isApp: false };
+    if (type && fn === 'new' && CUSTOM_BUILDER.test(type) && returnsAxumRouter(ev.enclosingFn(call))) return { prefix: '', isApp: false };
     return undefined;
+  },
+
+  onConstruct(_ev, value, call) {
+    const type = calleePath(call)?.slice(-2)[0];
+    if (type && !ROUTER_TYPES.has(type)) value.state = { customBuilder: true };
   },
 
   isRouterOp(call) {
@@ -148,6 +177,7 @@ export const axumDialect: RouterDialect = {
   applyOp(ev, target, call) {
     if (target.framework && target.framework !== FRAMEWORK) return false;
     const fn = ev.enclosingFn(call.node);
+    if (target.state?.customBuilder) return customVerb(ev, target, call);
     switch (call.name) {
       case 'route': case 'api_route': case 'api_route_with':
         if (call.args.length < 2 || methodRouterEntries(call.args[1]!, ev.file.path).length === 0) return false;

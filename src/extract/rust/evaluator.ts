@@ -20,6 +20,10 @@ export interface RouterValue {
   framework?: string;
   /** The value is the result of a plain function call (`users::router()`), not built here. */
   isCall?: boolean;
+  /** A path carried by the value itself, not a router prefix (tide `app.at("/x")`, gotham scopes). */
+  base?: string;
+  /** Framework-specific builder state (a pending verb of a gotham chain). */
+  state?: Record<string, unknown>;
 }
 
 type Value = RouterValue | { kind: 'string'; value: string };
@@ -31,8 +35,13 @@ export interface RouterDialect {
   constructorOf(path: readonly string[], call: Node, ev: Evaluator): { prefix: string; isApp: boolean } | undefined;
   /** Ops that only this framework's routers have (enough to treat an unknown receiver as a router). */
   isRouterOp(call: MethodCall, ev: Evaluator): boolean;
-  /** Applies one method call to a router; false when it is not a router op (then ignored). */
-  applyOp(ev: Evaluator, target: RouterValue, call: MethodCall): boolean;
+  /**
+   * Applies one method call to a router; false when it is not a router op (then ignored). A
+   * returned value replaces the router for the rest of the chain (tide `.at(..)` returns a route).
+   */
+  applyOp(ev: Evaluator, target: RouterValue, call: MethodCall): boolean | RouterValue;
+  /** Called once when a constructor call made a new router (gotham `build_simple_router(|route| ..)`). */
+  onConstruct?(ev: Evaluator, value: RouterValue, call: Node): void;
   /** Statement-level macros (`routes![..]` outside a mount). */
   macroValue?(ev: Evaluator, node: Node, target: RefExpr): RouterValue | undefined;
 }
@@ -49,6 +58,12 @@ export class Evaluator extends RustFile {
 
   /** Evaluates every router expression in the file, in source order. */
   run(root: Node): Fact[] {
+    this.walkNodes(root);
+    return this.flush();
+  }
+
+  /** Visits every node under `root` (statements of a block handed over by a dialect). */
+  walkNodes(root: Node): void {
     const stack: Node[] = [root];
     while (stack.length > 0) {
       const node = stack.pop()!;
@@ -58,7 +73,24 @@ export class Evaluator extends RustFile {
         if (child) stack.push(child);
       }
     }
-    return this.flush();
+  }
+
+  /**
+   * A router value written as an expression argument: `{ let mut api = tide::new(); ..; api }`
+   * (statements walked, tail evaluated), a chain, a local, or a call to a router-returning function.
+   */
+  routerOf(expr: Node, fn: Node): RouterValue | undefined {
+    const node = unwrapExpr(expr);
+    if (!node) return undefined;
+    if (node.type === 'block') {
+      const children = namedChildren(node);
+      const tail = children[children.length - 1];
+      for (const child of children) if (child !== tail || child.type !== 'identifier' && !child.type.endsWith('_expression')) this.walkNodes(child);
+      return tail && tail.type !== 'expression_statement' ? this.routerOf(tail, fn) : undefined;
+    }
+    const value = this.evaluate(node, fn);
+    if (value) return value;
+    return node.type === 'call_expression' && methodChain(node).calls.length === 0 ? this.callValue(node) : undefined;
   }
 
   /** Handles one node; true when its subtree is consumed. */
@@ -81,6 +113,7 @@ export class Evaluator extends RustFile {
       let value = this.evaluate(node, fn, target);
       if (value?.isCall && target && !returnsRouter(fn)) value = undefined;
       if (value && target && !sameRef(value.ref, target)) this.mount(this.dialectFramework(value), target, value.ref, '', node);
+      if (node.type === 'call_expression' && (value === undefined || value.isCall)) this.passedRouters(node, fn);
       // A bare call `run(App::new()...)` is not consumed: its arguments may build routers.
       return value !== undefined && !(value.isCall && !target);
     }
@@ -118,6 +151,19 @@ export class Evaluator extends RustFile {
       return value?.kind === 'router' ? value : undefined;
     }
     return undefined;
+  }
+
+  /** `routes::register(&mut app)`: the crate function registers on its parameter, which is this router. */
+  private passedRouters(call: Node, fn: Node): void {
+    const path = calleePath(call);
+    const item = path ? this.mods.resolve(call, path) : undefined;
+    if (!item) return;
+    namedChildren(call.childForFieldName('arguments')).forEach((arg, index) => {
+      const node = unwrapExpr(arg);
+      const value = node?.type === 'identifier' ? this.lookup(fn, node.text) : undefined;
+      if (value?.kind !== 'router' || !value.framework) return;
+      this.mount(value.framework, value.ref, { file: item.file, path: [...item.path, `arg${index}`] }, value.base ?? '', call);
+    });
   }
 
   private isReturned(node: Node, fn: Node): boolean {
@@ -167,7 +213,9 @@ export class Evaluator extends RustFile {
     let current = start;
     for (const call of calls) {
       for (const dialect of this.dialects) {
-        if (dialect.applyOp(this, current, call)) {
+        const applied = dialect.applyOp(this, current, call);
+        if (applied) {
+          if (typeof applied === 'object') current = applied;
           current.framework ??= dialect.framework;
           break;
         }
@@ -186,7 +234,9 @@ export class Evaluator extends RustFile {
           if (!ctor) continue;
           const ref = target ?? this.anonRef(fn, whole);
           if (ctor.isApp || ctor.prefix) this.router(dialect.framework, ref, base, { isApp: ctor.isApp, prefix: ctor.prefix });
-          return { kind: 'router', ref, framework: dialect.framework };
+          const value: RouterValue = { kind: 'router', ref, framework: dialect.framework };
+          dialect.onConstruct?.(this, value, base);
+          return value;
         }
       }
       const inner = base.type === 'macro_invocation' ? this.evaluate(base, fn) : this.callValue(base);
@@ -199,7 +249,13 @@ export class Evaluator extends RustFile {
     }
     if (base.type === 'identifier') {
       const known = this.lookup(fn, base.text);
-      if (known?.kind === 'router') return calls.length > 0 ? known : undefined;
+      if (known?.kind === 'router') {
+        // `api_service.swagger_ui()` is not the router itself: some call must be a router op.
+        if (calls.length === 0) return undefined;
+        const statement = whole.parent?.type === 'expression_statement';
+        if (!statement && !hasOps && !calls.every((c) => PASS_THROUGH.has(c.name) || c.name === 'clone')) return undefined;
+        return known;
+      }
       if (!hasOps) return undefined;
       const index = parameterNames(fn).indexOf(base.text);
       const ref = index >= 0 ? this.paramRef(fn, index) : this.localRef(fn, base.text);
@@ -240,7 +296,43 @@ export class Evaluator extends RustFile {
       }
       if (calls.length === 1 && ['to_string', 'to_owned', 'into', 'as_str'].includes(last!.name)) return this.stringOf(base, fn);
     }
+    if (node.type === 'binary_expression' && node.childForFieldName('operator')?.text === '+') {
+      const left = node.childForFieldName('left');
+      const right = node.childForFieldName('right');
+      const a = left ? this.stringOf(left, fn) : undefined;
+      const b = a !== undefined && right ? this.stringOf(right, fn) : undefined;
+      return a !== undefined && b !== undefined ? a + b : undefined;
+    }
     return undefined;
+  }
+
+  /**
+   * A string built from a crate constant of another module: `PREFIX`, `consts::PREFIX.to_owned() + "users"`,
+   * `String::from(PREFIX) + "/x"`. The constant's ref and the literal suffix; the model reads the
+   * constant's value from its `constant` fact.
+   */
+  constantPrefix(expr: Node, fn: Node): { ref: RefExpr; suffix: string } | undefined {
+    const node = unwrapExpr(expr);
+    if (!node) return undefined;
+    if (node.type === 'binary_expression' && node.childForFieldName('operator')?.text === '+') {
+      const left = node.childForFieldName('left');
+      const right = node.childForFieldName('right');
+      const head = left ? this.constantPrefix(left, fn) : undefined;
+      const tail = head && right ? this.stringOf(right, fn) : undefined;
+      return head && tail !== undefined ? { ref: head.ref, suffix: head.suffix + tail } : undefined;
+    }
+    let inner: Node | undefined = node;
+    if (node.type === 'call_expression') {
+      const { base, calls } = methodChain(node);
+      const path = calleePath(base);
+      if (calls.length === 1 && ['to_owned', 'to_string', 'into'].includes(calls[0]!.name)) inner = base;
+      else if (calls.length === 0 && path?.join('::') === 'String::from') inner = namedChildren(base.childForFieldName('arguments'))[0];
+      else return undefined;
+    }
+    if (!inner || inner.type !== 'identifier' && inner.type !== 'scoped_identifier' || this.stringOf(inner, fn) !== undefined) return undefined;
+    if (inner.type === 'identifier' && this.lookup(fn, inner.text)) return undefined;
+    const ref = this.itemRef(inner);
+    return ref ? { ref, suffix: '' } : undefined;
   }
 
   // ---------------------------------------------------------------- refs and env

@@ -15,6 +15,7 @@ export class RustFile {
   private readonly routers = new Map<string, RouterFact>();
   /** Facts registered on each router ref in this file, for layers that wrap what came before. */
   private readonly byRouter = new Map<string, (RouteFact | MountFact)[]>();
+  private readonly mounted = new Set<string>();
 
   constructor(file: ParsedFile, root: Node) {
     this.file = file;
@@ -56,6 +57,10 @@ export class RustFile {
 
   mount(framework: string, parent: RefExpr, child: RefExpr, prefix: string, at: Node, middleware?: MiddlewareRef[]): MountFact | undefined {
     if (sameRef(parent, child)) return undefined;
+    // The same mount reached twice (a dialect mounts and the chain's value is mounted again) is one mount.
+    const key = `${refKey(parent)}>${refKey(child)}>${prefix}`;
+    if (this.mounted.has(key)) return undefined;
+    this.mounted.add(key);
     const mount: MountFact = {
       kind: 'mount', framework, parent, child, prefix, location: loc(this.file.path, at),
       ...(middleware && middleware.length > 0 ? { middleware } : {}),

@@ -141,3 +141,18 @@ describe('axum routers', () => {
     expect(lines).toEqual(['GET /api/articles', 'GET /api/users/{id}', 'POST /api/articles/{slug}/comments']);
   });
 });
+
+describe('axum app-specific route builders', () => {
+  it('reads verb methods of a *RouteBuilder returned from a `-> Router` function only', async () => {
+    const facts = await extractRust(rustRouterRoutes, 'src/main.rs', [
+      'fn routes() -> Router {',
+      '    AuthedRouteBuilder::new()',
+      '        .get("/reports", list_reports, vec![Perm::Read])',
+      '        .unauthenticated_post("/signup", signup)',
+      '        .build()',
+      '}',
+      'fn not_routes() { FormBuilder::new().get("/field", validate); AuthedRouteBuilder::new().get("/x", h); }',
+    ].join('\n'));
+    expect(routeLines(facts)).toEqual(['GET /reports @src/crate#routes.return', 'POST /signup @src/crate#routes.return']);
+  });
+});
