@@ -28,6 +28,52 @@ const PROVIDER_LABELS: Record<string, string> = {
   'terraform-token': 'a Terraform Cloud token',
   'twitter-bearer-token': 'a Twitter bearer token',
   'google-oauth-token': 'a Google OAuth access token',
+  'kolide-key': 'a Kolide API key',
+  'office-webhook': 'a Microsoft Teams / Office 365 webhook URL',
+  'facebook-token': 'a Facebook access token',
+  'amazon-mws-token': 'an Amazon MWS auth token',
+  'aws-appsync-key': 'an AWS AppSync API key',
+  'artifactory-token': 'a JFrog Artifactory token',
+  'onfido-token': 'an Onfido API token',
+  'braintree-token': 'a PayPal Braintree access token',
+  'huggingface-token': 'a Hugging Face token',
+  'databricks-token': 'a Databricks token',
+  'doppler-token': 'a Doppler token',
+  'dynatrace-token': 'a Dynatrace token',
+  'easypost-key': 'an EasyPost API key',
+  'postman-key': 'a Postman API key',
+  'pulumi-token': 'a Pulumi token',
+  'grafana-token': 'a Grafana token',
+  'linear-key': 'a Linear API key',
+  'sendinblue-key': 'a Brevo (Sendinblue) API key',
+  'shippo-token': 'a Shippo token',
+  'age-secret-key': 'an age secret key',
+  'atlassian-token': 'an Atlassian API token',
+  'clojars-token': 'a Clojars token',
+  'duffel-token': 'a Duffel token',
+  'flutterwave-key': 'a Flutterwave secret key',
+  'frameio-token': 'a Frame.io token',
+  'prefect-token': 'a Prefect API key',
+  'readme-key': 'a ReadMe API key',
+  'rubygems-token': 'a RubyGems API key',
+  'scalingo-token': 'a Scalingo token',
+  'supabase-token': 'a Supabase token',
+  'sentry-token': 'a Sentry auth token',
+  'sonarqube-token': 'a SonarQube token',
+  'contentful-token': 'a Contentful token',
+  'plaid-token': 'a Plaid access token',
+  'typeform-token': 'a Typeform token',
+  'adobe-key': 'an Adobe client secret',
+  'openshift-token': 'an OpenShift token',
+  'vault-token': 'a HashiCorp Vault token',
+  'replicate-token': 'a Replicate API token',
+  'groq-key': 'a Groq API key',
+  'perplexity-key': 'a Perplexity API key',
+  'notion-token': 'a Notion token',
+  'azure-storage-key': 'an Azure storage account key',
+  'azure-client-secret': 'an Azure AD client secret',
+  'zapier-webhook': 'a Zapier webhook URL',
+  'discord-webhook': 'a Discord webhook URL',
   jwt: 'a JSON Web Token',
 };
 
@@ -49,6 +95,12 @@ function secretMessage(s: SecretLike): string {
       return `${name ?? 'A key argument'} receives a hardcoded constant as its secret (${s.redacted}).`;
     case 'hardcoded-key':
       return `A hardcoded string (${s.redacted}) is passed as a signing or encryption key.`;
+    case 'ssh-password':
+      return `A password (${s.redacted}) is passed to sshpass on the command line.`;
+    case 'url-secret-parameter':
+      return `A URL carries a hardcoded credential in its query string (${s.redacted}).`;
+    case 'bcrypt-hash':
+      return `A bcrypt password hash (${s.redacted}) is hardcoded; it can be cracked offline.`;
     case 'uri-credentials':
       return `A connection URI${name ? ` in ${name}` : ''} contains a hardcoded password (${s.redacted}).`;
     default: {

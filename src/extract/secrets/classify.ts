@@ -1,5 +1,5 @@
 // The one shared judgement: is this string value (optionally held by this name) a secret?
-import { secretNameStrength } from './names.js';
+import { isServiceName, secretNameStrength } from './names.js';
 import { isLabel, isNonSecretValue, isPlaceholder, shannonEntropy } from './placeholder.js';
 import { matchProvider, type Confidence } from './providers.js';
 
@@ -36,8 +36,8 @@ export function classifySecret(value: string, name?: string, context: SecretCont
     return { detector: 'hardcoded-key', confidence: strengthConfidence(trimmed, 'strong') };
   }
   const strength = secretNameStrength(name);
-  if (!strength) return undefined;
-  if (isPlaceholder(trimmed) || isNonSecretValue(trimmed)) return undefined;
+  if (!strength) return isServiceName(name) && looksLikeServiceCredential(trimmed) ? { detector: context === 'fallback' ? 'env-fallback' : 'secret-assignment', confidence: 'medium' } : undefined;
+  if (isPlaceholder(trimmed) || isNonSecretValue(trimmed) || namesItself(trimmed, name!)) return undefined;
   // Secrets are ASCII; text in other scripts next to a password-ish name is a UI label.
   if (/[^\x20-\x7e]/.test(trimmed)) return undefined;
   if (trimmed.length > 200 && /\s/.test(trimmed)) return undefined;
@@ -51,8 +51,34 @@ export function classifySecret(value: string, name?: string, context: SecretCont
   return { detector, confidence: strengthConfidence(trimmed, strength) };
 }
 
+/**
+ * The shapes service credentials take when a name gives only the service: a UUID, 32-64 hex
+ * digits, or 32-64 random letters and digits. IDs, hashes and commit SHAs share these shapes, so
+ * isServiceName rules out names ending in id / sha / release / ... first.
+ */
+function looksLikeServiceCredential(value: string): boolean {
+  if (isPlaceholder(value)) return false;
+  if (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value)) return true;
+  if (/^[0-9a-f]{32,64}$/i.test(value)) return /[0-9]/.test(value) && /[a-f]/i.test(value);
+  return /^[A-Za-z0-9]{32,64}$/.test(value) && /[0-9]/.test(value) && /[a-z]/.test(value) && /[A-Z]/.test(value) && shannonEntropy(value) >= 4;
+}
+
+const compact = (s: string): string => s.toLowerCase().replace(/[^a-z0-9]/g, '');
+
+/**
+ * `{ privateKey: 'privateKey' }`, `token: 'tokenValue'`, `privateKey = 'test-private-key'`,
+ * `SECRET_KEY = "secret_key"`: the value repeats its slot's name, a stand-in.
+ */
+function namesItself(value: string, name: string): boolean {
+  const v = compact(value);
+  const n = compact(name.split(/[.[\]'"]/).filter(Boolean).pop() ?? name);
+  return n.length > 0 && (v === n || v === `${n}value` || v === `test${n}` || v === `fake${n}` || v === `mock${n}`);
+}
+
 function strengthConfidence(value: string, strength: 'strong' | 'weak'): Confidence {
   const entropy = shannonEntropy(value);
+  // 'lalalala', 'abababab', '12121212': two alternating characters are a dummy, not key material
+  if (entropy < 1.5) return 'low';
   if (value.length >= 16 && entropy >= 3.5) return 'high';
   if (value.length >= 8 && (entropy >= 2.5 || strength === 'strong')) return 'medium';
   return 'low';

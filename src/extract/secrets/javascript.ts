@@ -75,6 +75,14 @@ function isOptionSink(call: t.CallExpression | t.NewExpression, index: FileIndex
   return call.type === 'NewExpression' && /Strategy$/.test(path[path.length - 1]!);
 }
 
+/** `undefined`, `null`, booleans, numbers and constant strings. */
+function isConstant(node: Node | null | undefined): boolean {
+  const n = unwrapTs(node);
+  if (!n) return false;
+  if (n.type === 'Identifier') return n.name === 'undefined';
+  return n.type === 'NullLiteral' || n.type === 'BooleanLiteral' || n.type === 'NumericLiteral' || stringValue(n) !== undefined;
+}
+
 const GENERIC_DETECTORS = new Set(['secret-assignment', 'secret-reference', 'hardcoded-key', 'env-fallback']);
 
 export function extractJavaScriptSecrets(file: ParsedFile): SecretCandidateFact[] {
@@ -104,6 +112,13 @@ export function extractJavaScriptSecrets(file: ParsedFile): SecretCandidateFact[
   const checkSlot = (name: string | undefined, valueNode: Node | null | undefined, ancestors: readonly Node[], context: SecretContext = 'assignment') => {
     const value = unwrapValueWrapper(unwrapTs(valueNode));
     if (!value) return;
+    // `process.env.X ? undefined : 'X is not set'`, `cond ? 'a' : 'b'`: when the set branch is itself a
+    // constant, neither branch is X's fallback; each is simply a value of this slot.
+    if (value.type === 'ConditionalExpression' && isConstant(value.consequent)) {
+      checkSlot(name, value.consequent, ancestors, context);
+      checkSlot(name, value.alternate, ancestors, context);
+      return;
+    }
     const fallback = envFallback(value);
     if (fallback) {
       const literal = stringValue(fallback.fallback)!;

@@ -17,6 +17,8 @@ const STRONG = new Set([
   'apisecret', 'jwtsecret', 'jwtkey', 'signingkey', 'signingsecret', 'sessionsecret', 'cookiesecret', 'authsecret',
   'apikey', 'apitoken', 'privatekey', 'encryptionkey', 'hmackey', 'hmacsecret', 'masterkey', 'accesskey', 'secretaccesskey',
   'awssecretaccesskey', 'accesskeyid', 'tokensecret', 'webhooksecret', 'cryptokey', 'cipherkey', 'aeskey',
+  // Laravel APP_KEY, mobile / open-platform `appKey`, `app_key`: the application's encryption or API key
+  'appkey',
 ]);
 
 /** Words that make a name secret-bearing (passwords, tokens, credentials). */
@@ -34,6 +36,10 @@ const META_WORDS = new Set([
   'keys', 'list', 'names', 'provider', 'service', 'manager', 'generator', 'helper', 'util', 'utils', 'schema', 'model',
   'field', 'selector', 'id', 'ref', 'source', 'scope', 'scopes', 'audience', 'issuer', 'kind', 'usage', 'event', 'events',
   'address', 'addr', 'contract', 'tooltip', 'advice', 'repeat', 'caption', 'prompt', 'status', 'state', 'flag', 'option',
+  // `passAs: 'header'`, `tokenIn: 'query'`: where a credential travels, not the credential
+  'as', 'in', 'via',
+  // `authMechanism: 'SCRAM-SHA-256'`, `auth_method: 'password'`: which kind of credential, not one
+  'mechanism', 'mechanisms', 'method', 'methods', 'strategy', 'scheme', 'backend', 'plugin', 'protocol', 'realm', 'flow',
 ]);
 
 /** Leading words of UI-text keys: LABEL_PASSWORD, TITLE_FORGOT_PASSWORD, MANDATORY_PASSWORD, passwordPlaceholder. */
@@ -84,6 +90,8 @@ function computeStrength(name: string): NameStrength | undefined {
   const compact = words.join('');
   if (NOT_SECRET.has(compact) || NOT_SECRET.has(lastWord)) return undefined;
   if (words.includes('secret') || words.includes('secrets')) return 'strong';
+  // CSRF / XSRF tokens are per-session values; their names label headers, cookies and form fields
+  if (words.includes('csrf') || words.includes('xsrf')) return undefined;
   if (words.some((w) => WEAK_WORDS.has(w))) {
     // 'passwordKey' / 'tokenKey' name a storage slot more often than key material.
     if (lastWord === 'key' && words.length > 1) return undefined;
@@ -95,4 +103,35 @@ function computeStrength(name: string): NameStrength | undefined {
 
 export function isSecretName(name: string | undefined): boolean {
   return secretNameStrength(name) !== undefined;
+}
+
+/** Services whose credentials are often stored under the service's name alone (`SONARQUBE=…`, `API_SNYK=…`). */
+const SERVICES = [
+  'heroku', 'snyk', 'sauce', 'saucelabs', 'sonar', 'sonarqube', 'sonarcloud', 'hockeyapp', 'hockey', 'softlayer', 'codeclimate',
+  'facebook', 'datadog', 'newrelic', 'circleci', 'travis', 'bitbucket', 'pagerduty', 'algolia', 'mapbox', 'twilio', 'sendgrid',
+  'mailgun', 'mailchimp', 'stripe', 'slack', 'github', 'gitlab', 'dropbox', 'okta', 'auth0', 'cloudflare', 'digitalocean', 'linode',
+  'netlify', 'vercel', 'rollbar', 'bugsnag', 'honeybadger', 'mixpanel', 'amplitude', 'intercom', 'zendesk', 'shopify', 'hubspot',
+  'salesforce', 'twitter', 'discord', 'telegram', 'openai', 'pusher', 'contentful', 'airtable', 'asana', 'atlassian', 'jira',
+  'artifactory', 'jfrog', 'coveralls', 'codecov', 'browserstack', 'lambdatest', 'segment', 'sentry', 'nexmo', 'vonage', 'plaid',
+  'square', 'paypal', 'braintree', 'postmark', 'sparkpost', 'mandrill', 'onesignal', 'firebase',
+];
+
+/** Trailing words naming something other than the credential: `SENTRY_RELEASE`, `SNYK_ORG_ID`, `HEROKU_APP_NAME`. */
+const SERVICE_META = new Set([
+  'release', 'commit', 'sha', 'version', 'hash', 'checksum', 'digest', 'build', 'revision', 'project', 'org', 'organization',
+  'team', 'user', 'username', 'account', 'region', 'zone', 'environment', 'app', 'application', 'site', 'host', 'domain',
+  'channel', 'bucket', 'cluster', 'namespace', 'workspace', 'space', 'index', 'table', 'dataset', 'queue', 'topic', 'tenant',
+  'email', 'number', 'phone', 'sid', 'public', 'publishable', 'pub', 'client', 'sender', 'from', 'to', 'image', 'color', 'dsn',
+]);
+
+/** True for a name that names a credentialed service and nothing more specific (`SONARQUBE`, `api_snyk`, `hockeyapp_key`). */
+export function isServiceName(name: string | undefined): boolean {
+  if (!name) return false;
+  const words = name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+  if (words.length === 0) return false;
+  const last = words[words.length - 1]!;
+  if (SERVICE_META.has(last) || (META_WORDS.has(last) && words.length > 1)) return false;
+  // `snyktoken`, `SoftLayerApiKey`: the service name may be glued to other words
+  const joined = words.join('');
+  return SERVICES.some((service) => joined.includes(service));
 }

@@ -21,7 +21,7 @@ const PLACEHOLDER_WORDS = new Set([
 ]);
 
 /** Substrings that mark a value as a stand-in wherever they occur. */
-const PLACEHOLDER_PARTS = ['example', 'placeholder', 'changeme', 'change_me', 'change-me', 'replace_me', 'replace-me', 'dummy', 'xxxx', 'your_', 'your-', 'insert', 'redacted'];
+const PLACEHOLDER_PARTS = ['example', 'sample', 'placeholder', 'changeme', 'change_me', 'change-me', 'replace_me', 'replace-me', 'dummy', 'your_', 'your-', 'insert', 'redacted'];
 
 /** True for a value that stands in for a secret rather than being one. */
 export function isPlaceholder(raw: string): boolean {
@@ -31,6 +31,7 @@ export function isPlaceholder(raw: string): boolean {
   if (PLACEHOLDER_WORDS.has(lower)) return true;
   if (/^your[A-Z ]/.test(value)) return true;
   if (PLACEHOLDER_PARTS.some((p) => lower.includes(p))) return true;
+  if (lower.includes('xxxx') && !isPartlyMasked(value)) return true;
   if (/<[^<>]*>/.test(value)) return true;
   // Templates and references: ${VAR}, {{ var }}, %(name)s, $VAR, %s, {0}
   if (/^\$\{[^}]*\}$/.test(value) || /^\{\{[^}]*\}\}$/.test(value) || /^%\([a-z_]+\)s$/i.test(value)) return true;
@@ -45,10 +46,22 @@ export function isPlaceholder(raw: string): boolean {
   return false;
 }
 
+/**
+ * `sk_live_xxxxxxxx` and `AKIAXXXXXXXXXXXXXXXX` stand in for a key, but a long random value with
+ * a few characters masked (`FQoG…XXXXXXXX…wU=`, a leaked token edited by hand) still gives most
+ * of the secret away: at least 16 characters and 3 bits of entropy per character remain once the
+ * runs of x are taken out.
+ */
+function isPartlyMasked(value: string): boolean {
+  const rest = value.replace(/x{4,}/gi, '');
+  return rest.length >= 16 && rest.length * 2 >= value.length && shannonEntropy(rest) >= 3;
+}
+
 /** Values of a secret-named slot that are clearly not the secret itself. */
 export function isNonSecretValue(raw: string): boolean {
   const value = raw.trim();
-  if (/^(true|false|yes|no|on|off|null|none)$/i.test(value)) return true;
+  // `secrets: inherit` (GitHub Actions reusable workflows) and other keywords
+  if (/^(true|false|yes|no|on|off|null|none|inherit|required|optional|auto)$/i.test(value)) return true;
   if (/^-?\d+(\.\d+)?$/.test(value)) return true;
   // Version ranges: 1.0.0-rc.2, ^2.8.5, >=3.1
   if (/^[~^>=<v]{0,3}\d+\.\d+/.test(value) && !/\s/.test(value)) return true;

@@ -6,6 +6,7 @@ import type { SecretCandidateFact } from '../../core/facts.js';
 import type { ParsedFile } from '../../languages/types.js';
 import type { Extractor } from '../types.js';
 import { classifySecret } from './classify.js';
+import { isPlaceholder, shannonEntropy } from './placeholder.js';
 import { matchProvider } from './providers.js';
 import { redactSecret } from './redact.js';
 import { isTestOrExample } from './test-path.js';
@@ -37,11 +38,22 @@ export function splitKeyValue(line: string): KeyValue | undefined {
       offset += prefix.length;
     }
   }
+  // One quoted `KEY=value` item of a list: `"SECRET_KEY=s3cr3t",` (pytest-env, compose `environment`)
+  const item = /^(["'])([A-Za-z_][A-Za-z0-9_.]*=[^"']*)\1,?\s*$/.exec(rest);
+  if (item) {
+    rest = item[2]!;
+    offset += 1;
+  }
   const eq = rest.indexOf('=');
   const colon = rest.search(/:(\s|$|["'])/);
   let sep = -1;
   if (eq > 0 && (colon < 0 || eq < colon)) sep = eq;
   else if (colon > 0) sep = colon;
+  // `sauce_access_key:034e…`: a colon straight after an identifier, with no other separator on the line
+  else if (eq < 0) {
+    const tight = /^[A-Za-z_][A-Za-z0-9_.-]{0,80}:(?![/:\\])/.exec(rest);
+    if (tight) sep = tight[0].length - 1;
+  }
   if (sep <= 0) return undefined;
   let key = rest.slice(0, sep).trim();
   if (key.startsWith('"') || key.startsWith("'")) key = key.slice(1);
@@ -72,6 +84,15 @@ export function splitKeyValue(line: string): KeyValue | undefined {
 }
 
 function xmlKeyValue(line: string): KeyValue | undefined {
+  // Android resources and .NET settings name the value in an attribute: <string name="maps_key">v</string>,
+  // <add key="ApiKey" value="v" />
+  const named = /<(string|item|entry|property|add|setting)\s[^<>]{0,200}\b(name|key)="([A-Za-z_][A-Za-z0-9_.-]{0,80})"[^<>]{0,200}>([^<]{1,500})<\/([a-z]{1,10})>/.exec(line);
+  if (named && named[1] === named[5]) {
+    const valueAt = named.index + named[0].length - named[5]!.length - 3 - named[4]!.length;
+    return { key: named[3]!, value: named[4]!.trim(), column: valueAt, quoted: true };
+  }
+  const attr = /<(add|setting|property)\s[^<>]{0,200}\b(key|name)="([A-Za-z_][A-Za-z0-9_.-]{0,80})"[^<>]{0,200}\bvalue="([^"]{1,500})"/.exec(line);
+  if (attr) return { key: attr[3]!, value: attr[4]!, column: attr.index + attr[0].length - attr[4]!.length - 1, quoted: true };
   const m = /<([A-Za-z_][A-Za-z0-9_.-]{0,60})>([^<]{1,500})<\/([A-Za-z_][A-Za-z0-9_.-]{0,60})>/.exec(line);
   if (!m || m[1] !== m[3]) return undefined;
   return { key: m[1]!, value: m[2]!.trim(), column: m.index + m[1]!.length + 2, quoted: true };
@@ -83,17 +104,118 @@ function isStructural(value: string, quoted: boolean): boolean {
   return value === '' || /^[[{|>&*!]/.test(value) || value === 'null' || value === '~';
 }
 
+const BASE64_LINE = /^[A-Za-z0-9+/=]+$/;
+
+/** One line of a key body without its wrapping: quotes, `\n` escapes, `\` continuations, commas, `+`. */
+function bodyText(line: string): string {
+  const text = line.replace(/\\n/g, '');
+  const isBase64 = (c: string): boolean => /[A-Za-z0-9+/=]/.test(c);
+  let from = 0;
+  let to = text.length;
+  while (from < to && !isBase64(text[from]!)) from++;
+  while (to > from && !isBase64(text[to - 1]!)) to--;
+  return text.slice(from, to);
+}
+
+/**
+ * The key material of a PEM block whose header is on line `start`: the base64 lines up to the END
+ * line, or, for a block cut short without one (a pasted or truncated key), the base64 lines right
+ * after the header. `last` is the last line of the block. RFC 1421 headers (`Proc-Type:`,
+ * `DEK-Info:`) and blank lines inside a complete block are skipped.
+ */
+export function privateKeyBlock(lines: readonly string[], start: number, header: number): { body: string; last: number } {
+  const first = lines[start]!;
+  const close = first.indexOf('-----', first.indexOf('KEY', header));
+  const inline = close >= 0 ? first.slice(close + 5).replace(/-----END .*$/, '').replace(/\\n/g, '').trim() : '';
+  let end = -1;
+  for (let j = start + 1; j < lines.length && j <= start + 200; j++) {
+    if (lines[j]!.includes('-----END ')) { end = j; break; }
+    if (lines[j]!.includes('-----BEGIN ')) break;
+  }
+  const body: string[] = [];
+  if (inline.length > 0) body.push(inline.split(/[^A-Za-z0-9+/=]/)[0]!);
+  if (end >= 0) {
+    for (let j = start + 1; j < end; j++) {
+      const text = bodyText(lines[j]!);
+      if (BASE64_LINE.test(text)) body.push(text);
+    }
+    return { body: body.join(''), last: end };
+  }
+  let last = start;
+  for (let j = start + 1; j < lines.length; j++) {
+    const text = bodyText(lines[j]!);
+    if (!BASE64_LINE.test(text)) break;
+    body.push(text);
+    last = j;
+  }
+  return { body: body.join(''), last };
+}
+
+/** npm's own credential settings in .npmrc: `_auth` is base64 `user:password`. */
+const NPMRC_CREDENTIALS = new Set(['_auth', '_authtoken', '_password']);
+
+/** INI / TOML sections read only by test runners: `[tool.pytest.ini_options]`, `[pytest]`, `[tool:pytest]`, `[testenv:py3]`. */
+const TEST_SECTION = /^\[{1,2}\s*(tool[.:])?(pytest|tox|testenv|nosetests|coverage)([.:\]\s]|$)/i;
+
+const indentOf = (line: string): number => line.length - line.trimStart().length;
+
+/**
+ * YAML: the line of the top-level sequence item (`- email: ...` / a bare `-`) whose mapping holds
+ * line `at`, or -1 when the line belongs to a mapping (configuration) rather than a list of records.
+ */
+function topLevelRecord(lines: readonly string[], at: number): number {
+  const own = lines[at]!.trimStart();
+  if (/^-\s+[^=\s]+\s*:/.test(own)) return indentOf(lines[at]!) === 0 ? at : -1;
+  const min = indentOf(lines[at]!);
+  for (let j = at - 1; j >= 0 && j >= at - 200; j--) {
+    const line = lines[j]!.replace(/\r$/, '');
+    const text = line.trim();
+    if (text === '' || text.startsWith('#') || indentOf(line) >= min) continue;
+    return (text === '-' || text.startsWith('- ')) && indentOf(line) === 0 ? j : -1;
+  }
+  return -1;
+}
+
+/**
+ * Seed and fixture data sets: a YAML file that is a list of records, or a JSON file whose top
+ * level is an array, where one secret-named key recurs in several records (demo users and their
+ * passwords). Those values are data loaded into a development database, reported like test data.
+ */
+function markRecordSets(file: ParsedFile, lines: readonly string[], facts: SecretCandidateFact[]): void {
+  const yaml = /\.ya?ml$/i.test(file.path);
+  const jsonArray = /\.json$/i.test(file.path) && file.text.trimStart().startsWith('[');
+  if (!yaml && !jsonArray) return;
+  const named = facts.filter((f) => f.name !== undefined && !f.isTestOrExample);
+  const records = new Map<SecretCandidateFact, number>();
+  for (const fact of named) {
+    const record = yaml ? topLevelRecord(lines, fact.location.startLine - 1) : 0;
+    if (record >= 0) records.set(fact, yaml ? record : fact.location.startLine);
+  }
+  const byName = new Map<string, Set<number>>();
+  for (const [fact, record] of records) {
+    const key = fact.name!.toLowerCase();
+    const set = byName.get(key) ?? new Set<number>();
+    set.add(record);
+    byName.set(key, set);
+  }
+  if (![...byName.values()].some((set) => set.size >= 2)) return;
+  for (const fact of records.keys()) fact.isTestOrExample = true;
+}
+
 export function extractTextSecrets(file: ParsedFile): SecretCandidateFact[] {
   const base = file.path.slice(file.path.lastIndexOf('/') + 1);
   if (SKIP_FILES.test(base) || file.text.length > 2_000_000) return [];
   const isTest = isTestOrExample(file.path);
+  const isNpmrc = /\.npmrc$/i.test(base);
+  const sectioned = /\.(toml|ini|cfg)$/i.test(base);
+  let inTestSection = false;
   /** Translation catalogs hold UI text under password-ish keys: only credential formats count there. */
   const isCatalog = /(^|\/)(i18n|l10n|locales?|lang|langs|translations?|messages)\//i.test(file.path);
   const facts: SecretCandidateFact[] = [];
   const lines = file.text.split('\n');
   const push = (line: number, column: number, length: number, detector: string, redacted: string, confidence: SecretCandidateFact['confidence'], name?: string) => {
     const fact: SecretCandidateFact = {
-      kind: 'secret-candidate', detector, redacted, confidence, isTestOrExample: isTest,
+      kind: 'secret-candidate', detector, redacted, confidence, isTestOrExample: isTest || inTestSection,
       location: { file: file.path, startLine: line, startColumn: column + 1, endLine: line, endColumn: column + 1 + length },
     };
     if (name) fact.name = name;
@@ -103,21 +225,24 @@ export function extractTextSecrets(file: ParsedFile): SecretCandidateFact[] {
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!.replace(/\r$/, '');
     if (line.length > 4000) continue;
+    if (sectioned && /^\s*\[/.test(line) && /\]\s*$/.test(line)) {
+      inTestSection = TEST_SECTION.test(line.trim());
+      continue;
+    }
     const header = line.indexOf('-----BEGIN ');
     if (header >= 0 && /PRIVATE KEY( BLOCK)?-----/.test(line)) {
-      let end = i + 1;
-      while (end < lines.length && !lines[end]!.includes('-----END ')) end++;
-      const inlineBody = line.length - header > 80;
-      if (end - i > 1 || inlineBody) {
-        const body = lines.slice(i, Math.min(end + 1, lines.length)).join('\n');
-        push(i + 1, header, line.length - header, 'private-key', redactSecret(body.slice(header)), 'high');
+      const block = privateKeyBlock(lines, i, header);
+      if (block.body.length >= 32 && shannonEntropy(block.body) >= 3.5) {
+        const text = lines.slice(i, block.last + 1).join('\n').slice(header);
+        push(i + 1, header, line.length - header, 'private-key', redactSecret(text), 'high');
       }
-      i = end;
+      i = block.last;
       continue;
     }
     const kv = splitKeyValue(line);
     if (kv && !isCatalog && !isStructural(kv.value, kv.quoted)) {
-      const cls = classifySecret(kv.value, kv.key);
+      const judged = isNpmrc && NPMRC_CREDENTIALS.has(kv.key.toLowerCase()) ? 'authSecret' : kv.key;
+      const cls = classifySecret(kv.value, judged);
       if (cls) {
         push(i + 1, kv.column, kv.value.length, cls.detector, redactSecret(kv.value), cls.confidence, kv.key);
         continue;
@@ -127,8 +252,16 @@ export function extractTextSecrets(file: ParsedFile): SecretCandidateFact[] {
     const match = matchProvider(line);
     if (match && !(match.detector === 'private-key')) {
       push(i + 1, match.index, match.match.length, match.detector, redactSecret(match.match), match.confidence);
+      continue;
+    }
+    // `sshpass -p 'pw' ssh host` in scripts, CI steps and notes: the password is on the command line
+    const ssh = line.includes('sshpass') ? /\bsshpass\s+-p\s?(['"]?)([^\s'"]{4,200})\1/.exec(line) : null;
+    if (ssh && !isPlaceholder(ssh[2]!) && !/^[$%{]/.test(ssh[2]!)) {
+      const column = ssh.index + ssh[0].length - ssh[2]!.length - ssh[1]!.length;
+      push(i + 1, column, ssh[2]!.length, 'ssh-password', redactSecret(ssh[2]!), 'medium');
     }
   }
+  markRecordSets(file, lines, facts);
   return facts;
 }
 
