@@ -63,6 +63,11 @@ function batchesOf(files: readonly SourceFile[]): { index: number; file: SourceF
   return batches;
 }
 
+/**
+ * Parses and extracts every file. With n threads asked for, n - 1 workers start and this thread is
+ * the n-th: it takes batches from the same queue between handling the workers' replies, so no core
+ * waits while a worker would pay for its own start (loading and warming the extractors).
+ */
 export async function extractAll(files: readonly SourceFile[], options: ExtractAllOptions): Promise<FileExtraction[]> {
   const requested = options.workers ?? defaultWorkerCount(files);
   const script = workerScript();
@@ -71,26 +76,40 @@ export async function extractAll(files: readonly SourceFile[], options: ExtractA
   const languages = [...new Set(files.map((f) => f.language))] as LanguageId[];
   const batches = batchesOf(files);
   const results: (FileExtraction | undefined)[] = new Array(files.length);
-  const count = Math.min(requested, batches.length);
+  const count = Math.min(requested - 1, batches.length - 1);
   let next = 0;
   let done = 0;
+  const record = (reply: { index: number; result: FileExtraction }[]) => {
+    for (const { index, result } of reply) results[index] = result;
+    done += reply.length;
+    options.onProgress?.(done);
+  };
   const workers: Worker[] = [];
+  const inThisThread = async () => {
+    await initAdapters(languages);
+    while (next < batches.length) {
+      const batch = batches[next++]!;
+      record(batch.map(({ index, file }) => ({ index, result: extractFile(file, options.extractors) })));
+      await new Promise<void>((resolve) => setImmediate(resolve)); // let the workers' replies in
+    }
+  };
   try {
-    await Promise.all(Array.from({ length: count }, () => new Promise<void>((resolve, reject) => {
+    await Promise.all([inThisThread(), ...Array.from({ length: count }, () => new Promise<void>((resolve, reject) => {
       const worker = new Worker(script);
       workers.push(worker);
+      let inFlight = 0;
+      // Two batches in flight: a worker never waits for this thread to hand it the next one.
       const send = () => {
-        if (next >= batches.length) {
-          resolve();
-          return;
+        while (inFlight < 2 && next < batches.length) {
+          const request: WorkerRequest = { batch: batches[next++]!, languages };
+          worker.postMessage(request);
+          inFlight++;
         }
-        const request: WorkerRequest = { batch: batches[next++]!, languages };
-        worker.postMessage(request);
+        if (inFlight === 0) resolve();
       };
       worker.on('message', (reply: { index: number; result: FileExtraction }[]) => {
-        for (const { index, result } of reply) results[index] = result;
-        done += reply.length;
-        options.onProgress?.(done);
+        inFlight--;
+        record(reply);
         send();
       });
       worker.on('error', reject);
@@ -98,7 +117,7 @@ export async function extractAll(files: readonly SourceFile[], options: ExtractA
         if (code !== 0) reject(new Error(`extraction worker stopped with exit code ${code}`));
       });
       send();
-    })));
+    }))]);
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }

@@ -111,9 +111,10 @@ function buildOrder(root: Node): WalkOrder {
 /** The child nodes of `node` in source order, into `out` (cleared first). */
 function collectChildren(node: Node, out: Node[]): void {
   out.length = 0;
-  for (const key of Object.keys(node)) {
-    if (SKIP_KEYS.has(key)) continue;
+  // for..in, not Object.keys: no array per node (AST nodes are plain objects with own keys only).
+  for (const key in node) {
     const value = (node as unknown as Record<string, unknown>)[key];
+    if (value === null || typeof value !== 'object' || SKIP_KEYS.has(key)) continue;
     if (Array.isArray(value)) {
       for (const item of value) if (isNode(item)) out.push(item);
     } else if (isNode(value)) {

@@ -21,8 +21,19 @@ class Lines {
   constructor(text: string) {
     for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
   }
+  private last = 0;
+
   position(offset: number): { line: number; column: number; index: number } {
     const starts = this.starts;
+    // Nodes come roughly in source order: try the line of the previous lookup and the next one first.
+    const near = this.last;
+    if (starts[near]! <= offset && (near + 1 >= starts.length || offset < starts[near + 1]!)) {
+      return { line: near + 1, column: offset - starts[near]!, index: offset };
+    }
+    if (near + 1 < starts.length && starts[near + 1]! <= offset && (near + 2 >= starts.length || offset < starts[near + 2]!)) {
+      this.last = near + 1;
+      return { line: near + 2, column: offset - starts[near + 1]!, index: offset };
+    }
     let lo = 0;
     let hi = starts.length - 1;
     while (lo < hi) {
@@ -30,6 +41,7 @@ class Lines {
       if (starts[mid]! <= offset) lo = mid;
       else hi = mid - 1;
     }
+    this.last = lo;
     return { line: lo + 1, column: offset - starts[lo]!, index: offset };
   }
   loc(start: number, end: number): { start: ReturnType<Lines['position']>; end: ReturnType<Lines['position']> } {
