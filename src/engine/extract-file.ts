@@ -1,9 +1,10 @@
 // Parse one file once and run every extractor that applies to it. Pure apart from the parser's memory.
 import type { Fact } from '../core/facts.js';
-import type { Notification, SourceFile } from '../core/types.js';
+import type { LanguageId, Notification, SourceFile } from '../core/types.js';
 import type { Extractor } from '../extract/types.js';
 import { adapterFor } from '../languages/index.js';
 import { classifySecret } from '../extract/secrets/classify.js';
+import { KeywordMatcher } from './keyword-matcher.js';
 
 /**
  * Constant facts carry string values from the code (for route prefixes). A value that looks like a
@@ -56,15 +57,24 @@ function skippedFile(file: SourceFile, reason: string): FileExtraction {
   return { facts: [], notifications: [{ level: 'warning', kind: 'skipped', file: file.path, message: `${file.path}: skipped (${reason})` }], parseError: false };
 }
 
+const MATCHERS = new WeakMap<readonly Extractor[], Map<LanguageId, KeywordMatcher>>();
+
+function matcherFor(extractors: readonly Extractor[], language: LanguageId): KeywordMatcher {
+  let byLanguage = MATCHERS.get(extractors);
+  if (!byLanguage) MATCHERS.set(extractors, (byLanguage = new Map()));
+  let matcher = byLanguage.get(language);
+  if (!matcher) {
+    matcher = new KeywordMatcher(extractors.filter((x) => x.languages.includes(language)).flatMap((x) => x.keywords ?? []));
+    byLanguage.set(language, matcher);
+  }
+  return matcher;
+}
+
 /** Parses one file and runs every extractor that applies to it. Pure apart from the parser's memory. */
 export function extractFile(file: SourceFile, extractors: readonly Extractor[], budgetMs = FILE_TIME_BUDGET_MS): FileExtraction {
-  // Extractors share many keywords: search the text once per distinct keyword.
-  const found = new Map<string, boolean>();
-  const mentions = (keyword: string): boolean => {
-    let hit = found.get(keyword);
-    if (hit === undefined) found.set(keyword, (hit = file.text.includes(keyword)));
-    return hit;
-  };
+  // Every keyword of this language's extractors, found in one pass over the text.
+  const found = matcherFor(extractors, file.language).found(file.text);
+  const mentions = (keyword: string): boolean => found.has(keyword);
   const applicable = extractors.filter(
     (x) => x.languages.includes(file.language) && (!x.keywords || x.keywords.some(mentions)),
   );
