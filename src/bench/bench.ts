@@ -4,14 +4,16 @@
 // --no-cache scans, several runs each, and prints files, MB, median wall time, MB/s, peak RSS and the
 // ratio to a plain read of the same files. It never downloads anything: the trees are yours.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { discover } from '../discover/discover.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
-const CLI = join(HERE, '..', 'cli', 'main.js');
+// The bundled CLI is what `npm ci` installs and users run; tsc's output is the fallback.
+const BUNDLED = join(HERE, '..', '..', 'bundle', 'backend-review.js');
+const CLI = existsSync(BUNDLED) ? BUNDLED : join(HERE, '..', 'cli', 'main.js');
 const RSS_HOOK = join(HERE, 'rss-hook.js');
 
 interface Args { runs: number; duplicate: number[]; dirs: string[] }
@@ -92,7 +94,8 @@ function benchTree(label: string, dir: string, runs: number): void {
 
 function duplicated(dir: string, times: number): string {
   const out = mkdtempSync(join(tmpdir(), `backend-review-bench-x${times}-`));
-  for (let i = 0; i < times; i++) cpSync(dir, join(out, `copy${i + 1}`), { recursive: true });
+  // Timestamps kept: the copies are as settled as the original (a fresh tree is never memoized).
+  for (let i = 0; i < times; i++) cpSync(dir, join(out, `copy${i + 1}`), { recursive: true, preserveTimestamps: true });
   return out;
 }
 
