@@ -172,6 +172,12 @@ export function estreeToBabel({ program, comments, text }: EstreeToBabelInput): 
   };
 
   const visit = (node: Any, parentStart: number): Any => {
+    // Babel's Program spans the whole text, leading comments included (set before the children
+    // are visited: the first statement's leading comments are looked for from here).
+    if (node.type === 'Program') {
+      node.start = 0;
+      node.end = text.length;
+    }
     for (const key in node) {
       const value = node[key];
       if (value === null || typeof value !== 'object') continue;
