@@ -28,10 +28,16 @@ export function stringValue(node: Node | null | undefined): string | undefined {
         if (child.type === 'string_content') out += child.text;
         else if (child.type === 'interpolation_start' || child.type === 'interpolation_quote') continue;
         else if (child.type === 'escape_sequence') out += ESCAPES[child.text.slice(1)] ?? child.text.slice(1);
-        else return undefined;
+        else if (child.type === 'interpolation') {
+          const name = nameofValue(namedChildren(child).find((c) => c.type !== 'interpolation_brace'));
+          if (name === undefined) return undefined;
+          out += name;
+        } else return undefined;
       }
       return out;
     }
+    case 'invocation_expression':
+      return nameofValue(node);
     case 'parenthesized_expression':
       return stringValue(namedChildren(node)[0]);
     case 'binary_expression': {
@@ -43,6 +49,17 @@ export function stringValue(node: Node | null | undefined): string | undefined {
     default:
       return undefined;
   }
+}
+
+/** `nameof(Project)` / `nameof(Api.Users)` -> 'Project' / 'Users' (a compile-time constant). */
+function nameofValue(node: Node | null | undefined): string | undefined {
+  if (node?.type !== 'invocation_expression') return undefined;
+  const fn = node.childForFieldName('function');
+  if (fn?.type !== 'identifier' || fn.text !== 'nameof') return undefined;
+  const args = namedChildren(node.childForFieldName('arguments')).filter((a) => a.type === 'argument');
+  const value = args.length === 1 ? namedChildren(args[0]!).at(-1) : undefined;
+  if (!value || (value.type !== 'identifier' && value.type !== 'member_access_expression' && value.type !== 'qualified_name')) return undefined;
+  return simpleName(value);
 }
 
 /** Last segment of a (qualified / generic) name: `Microsoft.AspNetCore.Mvc.HttpGet` -> 'HttpGet'. */

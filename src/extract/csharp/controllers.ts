@@ -86,11 +86,32 @@ function actionRoutes(attrs: Attribute[]): { routes: ActionRoute[]; templateless
   return { routes, templateless, routeAttrs };
 }
 
+/**
+ * Ardalis.ApiEndpoints: one class per endpoint deriving (through ControllerBase) from
+ * `EndpointBaseAsync.WithRequest<R>.WithActionResult<S>`, `EndpointBaseSync...`, or the older
+ * `BaseAsyncEndpoint<R, S>` / `BaseEndpoint<R, S>`; routes are attribute routes on Handle / HandleAsync.
+ */
+const ARDALIS_BASES = /^(EndpointBaseAsync|EndpointBaseSync|EndpointBase|BaseAsyncEndpoint|BaseEndpoint)$/;
+
+/** The first name of a base type: `EndpointBaseAsync.WithRequest<R>.WithActionResult<S>` -> 'EndpointBaseAsync'. */
+function baseHead(base: Node): string | undefined {
+  let head: Node | null = base;
+  for (let guard = 0; head && guard < 16 && (head.type === 'qualified_name' || head.type === 'member_access_expression'); guard++) {
+    head = head.childForFieldName('qualifier') ?? head.childForFieldName('expression') ?? namedChildren(head)[0] ?? null;
+  }
+  return head ? simpleName(head) : undefined;
+}
+
+function isArdalisEndpoint(cls: Node): boolean {
+  return namedChildren(namedChildren(cls).find((c) => c.type === 'base_list')).some((b) => ARDALIS_BASES.test(baseHead(b) ?? ''));
+}
+
 function isControllerClass(cls: Node, attrs: Attribute[], fileUsesAspNet: boolean): boolean {
   const mods = modifiersOf(cls);
   if (!mods.has('public') || mods.has('abstract') || mods.has('static')) return false;
   if (namedChildren(cls).some((c) => c.type === 'type_parameter_list')) return false;
   if (attrs.some((a) => a.name === 'NonController')) return false;
+  if (isArdalisEndpoint(cls)) return true;
   const name = cls.childForFieldName('name')?.text ?? '';
   const bases = namedChildren(namedChildren(cls).find((c) => c.type === 'base_list')).map((b) => simpleName(b) ?? '');
   const byName = name.endsWith('Controller') || bases.some((b) => /Controller(Base)?$/.test(b));
@@ -192,7 +213,8 @@ function controllerRoutes(cls: Node, file: ParsedFile, usesAspNet: boolean, clas
     area: area ? firstString(area, 'areaName') : undefined,
     // [RoutePrefix] is ASP.NET Web API 2's class-level route.
     routes: attrs.filter((a) => a.name === 'Route' || a.name === 'RoutePrefix').map((a) => firstString(a, 'template') ?? firstString(a, 'prefix') ?? ''),
-    isApi: attrs.some((a) => a.name === 'ApiController'),
+    // Ardalis endpoints are attribute-routed API endpoints: no conventional-route fallback.
+    isApi: attrs.some((a) => a.name === 'ApiController') || isArdalisEndpoint(cls),
     classic: classic && !usesAspNet,
     attrs,
   };
@@ -220,7 +242,7 @@ function aspNetUsings(root: Node): { core: boolean; classic: boolean } {
 export const aspnetControllers: Extractor = {
   id: 'aspnetcore/controllers',
   languages: ['csharp'],
-  keywords: ['Controller'],
+  keywords: ['Controller', 'EndpointBase', 'BaseAsyncEndpoint', 'BaseEndpoint'],
   extract(file) {
     const tree = treeOf(file);
     if (!tree || isCsTestPath(file.path)) return [];

@@ -12,6 +12,7 @@ import { loc, namedChildren, treeOf, walk, type Node } from '../tree-sitter/ast.
 import type { Extractor } from '../types.js';
 import { attributesOf, simpleName, stringValue } from './ast.js';
 import { cleanTemplate, isCsTestPath } from './methods.js';
+import { constantRef, namespaceOf, routeConstantsOf } from './route-constants.js';
 
 const FRAMEWORK = 'fastendpoints';
 const GROUP_NAMESPACE = 'fastendpoints:group';
@@ -32,6 +33,11 @@ function isEndpointBase(base: Node): boolean {
     head = head.childForFieldName('qualifier') ?? head.childForFieldName('expression') ?? namedChildren(head)[0];
   }
   const name = head ? simpleName(head) : undefined;
+  if (name === 'FastEndpoints' && head?.parent) {
+    // `FastEndpoints.Endpoint<Req>`: the namespace-qualified form.
+    const next = head.parent.childForFieldName('name') ?? namedChildren(head.parent)[1];
+    return !!next && ENDPOINT_BASES.test(simpleName(next) ?? '');
+  }
   return !!name && ENDPOINT_BASES.test(name);
 }
 
@@ -54,16 +60,29 @@ function bodyCalls(method: Node): { name: string; generic?: string; args: Node[]
   return out;
 }
 
-function endpointClass(cls: Node, file: ParsedFile, facts: Fact[]): void {
+/** A route template argument: a constant string, a constant of this file, or a reference to a constant elsewhere. */
+type Template = { path: string } | { ref: RefExpr };
+
+function templateOf(arg: Node, consts: ReadonlyMap<string, string>, namespace: string): Template | undefined {
+  const path = stringValue(arg);
+  if (path !== undefined) return { path };
+  const ref = constantRef(arg, namespace);
+  if (!ref) return undefined;
+  const local = consts.get(ref.path.join('.'));
+  return local !== undefined ? { path: local } : { ref };
+}
+
+function endpointClass(cls: Node, file: ParsedFile, facts: Fact[], consts: ReadonlyMap<string, string>): void {
   if (!basesOf(cls).some(isEndpointBase)) return;
+  const namespace = namespaceOf(cls);
   const name = cls.childForFieldName('name')?.text ?? '';
   const members = namedChildren(cls.childForFieldName('body'));
   const configure = members.find((m) => m.type === 'method_declaration' && m.childForFieldName('name')?.text === 'Configure');
   const calls = configure ? bodyCalls(configure) : [];
   const attrs = attributesOf(cls);
-  const routes: { methods: HttpMethod[]; path: string; node: Node }[] = [];
+  const routes: { methods: HttpMethod[]; template: Template; node: Node }[] = [];
   let verbs: HttpMethod[] = [];
-  let verbsPaths: { path: string; node: Node }[] = [];
+  let verbsPaths: { template: Template; node: Node }[] = [];
   // AllowAnonymous() for every verb ('all'), or AllowAnonymous(Http.POST) for some.
   let anonymous: 'all' | Set<string> = attrs.some((a) => a.name === 'AllowAnonymous') ? 'all' : new Set();
   let authCall: Node | undefined = attrs.find((a) => a.name === 'Authorize')?.node;
@@ -73,8 +92,8 @@ function endpointClass(cls: Node, file: ParsedFile, facts: Fact[]): void {
     const method = VERB_CALLS[call.name];
     if (method) {
       for (const arg of call.args) {
-        const path = stringValue(arg);
-        if (path !== undefined) routes.push({ methods: [method], path, node: call.node });
+        const template = templateOf(arg, consts, namespace);
+        if (template) routes.push({ methods: [method], template, node: call.node });
       }
     } else if (call.name === 'Verbs') {
       verbs = call.args.flatMap((a) => {
@@ -83,8 +102,8 @@ function endpointClass(cls: Node, file: ParsedFile, facts: Fact[]): void {
       });
     } else if (call.name === 'Routes' || call.name === 'Route') {
       verbsPaths = call.args.flatMap((a) => {
-        const path = stringValue(a);
-        return path !== undefined ? [{ path, node: call.node }] : [];
+        const template = templateOf(a, consts, namespace);
+        return template ? [{ template, node: call.node }] : [];
       });
     } else if (call.name === 'AllowAnonymous') {
       const verbsOnly = call.args.flatMap((a) => (a.type === 'member_access_expression' ? [simpleName(a.childForFieldName('name'))?.toUpperCase() ?? ''] : []));
@@ -95,19 +114,28 @@ function endpointClass(cls: Node, file: ParsedFile, facts: Fact[]): void {
     else if (call.name === 'Group' && call.generic) group = { file: GROUP_NAMESPACE, path: [call.generic] };
     else if (call.name === 'Tags') tags.push(...call.args.map((a) => stringValue(a)).filter((s): s is string => !!s));
   }
-  for (const entry of verbsPaths) routes.push({ methods: verbs, path: entry.path, node: entry.node });
+  for (const entry of verbsPaths) routes.push({ methods: verbs, template: entry.template, node: entry.node });
   for (const attr of attrs) {
     const method = VERB_ATTRS[attr.name];
-    const path = method ? stringValue(attr.args.named.get('template') ?? attr.args.positional[0]) : undefined;
-    if (method && path !== undefined) routes.push({ methods: [method], path, node: attr.node });
+    const arg = method ? attr.args.named.get('template') ?? attr.args.positional[0] : undefined;
+    const template = arg ? templateOf(arg, consts, namespace) : undefined;
+    if (method && template) routes.push({ methods: [method], template, node: attr.node });
   }
   const auth: MiddlewareRef[] = [{ name: authCall ? simpleName(authCall.childForFieldName('function')) ?? 'Authorize' : 'FastEndpoints default authorization', role: 'auth', ...(authCall ? { location: loc(file.path, authCall) } : {}) }];
   for (const route of routes) {
     for (const method of route.methods) {
       const middleware = anonymous === 'all' || anonymous.has(method) ? [] : auth;
+      // A template held in a constant of another file: the route sits on the constant's ref (a router whose
+      // prefix is the template, see route-constants.ts); inside a group, that ref is mounted on the group.
+      const { template } = route;
+      if ('ref' in template && group) {
+        facts.push({ kind: 'mount', framework: FRAMEWORK, parent: group, child: template.ref, prefix: '', location: loc(file.path, route.node) });
+      }
+      const router = 'ref' in template ? template.ref : group;
+      const path = 'ref' in template ? '' : cleanTemplate(template.path.startsWith('/') ? template.path : `/${template.path}`);
       facts.push({
-        kind: 'route', framework: FRAMEWORK, method, path: cleanTemplate(route.path.startsWith('/') ? route.path : `/${route.path}`),
-        ...(group ? { router: group } : {}),
+        kind: 'route', framework: FRAMEWORK, method, path,
+        ...(router ? { router } : {}),
         handler: { name, location: loc(file.path, cls.childForFieldName('name') ?? cls) },
         ...(middleware.length > 0 ? { middleware } : {}),
         ...(tags.length > 0 ? { openapiTags: tags } : {}),
@@ -148,15 +176,21 @@ export const fastEndpointsRoutes: Extractor = {
     const tree = treeOf(file);
     if (!tree || isCsTestPath(file.path)) return [];
     const facts: Fact[] = [];
+    const classes: Node[] = [];
     walk(tree.rootNode, (node) => {
       if (node.type === 'class_declaration') {
-        endpointClass(node, file, facts);
+        classes.push(node);
         groupClass(node, file, facts);
         return false;
       }
       if (node.type === 'assignment_expression') routePrefix(node, file, facts);
       return true;
     });
+    if (classes.length > 0) {
+      // Constants of this file, by class chain ('GetCartRequest.Route'), for templates written as references.
+      const consts = new Map(routeConstantsOf(tree.rootNode).map((c) => [c.segments.join('.'), c.value] as const));
+      for (const cls of classes) endpointClass(cls, file, facts, consts);
+    }
     return facts;
   },
 };

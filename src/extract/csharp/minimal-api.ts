@@ -8,6 +8,7 @@ import type { ParsedFile } from '../../languages/types.js';
 import { ancestor, descendants, loc, namedChildren, treeOf, type Node } from '../tree-sitter/ast.js';
 import type { Extractor } from '../types.js';
 import { attributesOf, invocationChain, simpleName, stringValue, stringsAndMembers, type Link } from './ast.js';
+import { memberSegments, routeConstantsOf } from './route-constants.js';
 import { conventionalAppRef, conventionalRef } from './conventional.js';
 import { cleanTemplate, isCsTestPath, toMethod } from './methods.js';
 
@@ -149,9 +150,28 @@ function handlerName(handler: Node | undefined): string | undefined {
   return undefined;
 }
 
-function registrationRoutes(link: Link): { methods: HttpMethod[]; path: string; handler?: Node; origin: 'route' | 'generated' }[] {
+/** A template argument: a constant string, or a path-like constant of this file named by its field (`HealthPath`) or class chain (`Routes.Health`). */
+function templateValue(node: Node | undefined, consts: ReadonlyMap<string, string | null>): string | undefined {
+  const value = stringValue(node);
+  if (value !== undefined || !node) return value;
+  const segments = memberSegments(node);
+  return segments ? consts.get(segments.join('.')) ?? undefined : undefined;
+}
+
+/** Path-like constants of the file by class chain ('Routes.Health') and by field name ('Health'; null when ambiguous). */
+function fileConstants(root: Node): Map<string, string | null> {
+  const out = new Map<string, string | null>();
+  for (const c of routeConstantsOf(root)) {
+    out.set(c.segments.join('.'), c.value);
+    const field = c.segments[c.segments.length - 1]!;
+    out.set(field, out.has(field) && out.get(field) !== c.value ? null : c.value);
+  }
+  return out;
+}
+
+function registrationRoutes(link: Link, consts: ReadonlyMap<string, string | null>): { methods: HttpMethod[]; path: string; handler?: Node; origin: 'route' | 'generated' }[] {
   const args = link.args;
-  const path = stringValue(args.positional[0] ?? args.named.get('pattern'));
+  const path = templateValue(args.positional[0] ?? args.named.get('pattern'), consts);
   if (link.name === 'MapIdentityApi') return IDENTITY_API.map(([m, p]) => ({ methods: [m], path: p, origin: 'generated' as const }));
   if (path === undefined) return [];
   if (VERB_MAPS[link.name]) return [{ methods: [VERB_MAPS[link.name]!], path, handler: args.positional[1] ?? args.named.get('handler'), origin: 'route' }];
@@ -168,7 +188,7 @@ function registrationRoutes(link: Link): { methods: HttpMethod[]; path: string; 
   return [];
 }
 
-function emitRoutes(head: Node, env: Env, file: ParsedFile, facts: Fact[]): void {
+function emitRoutes(head: Node, env: Env, file: ParsedFile, facts: Fact[], consts: ReadonlyMap<string, string | null>): void {
   const chain = invocationChain(head);
   if (!chain) return;
   const index = chain.links.findIndex((l) => REGISTRATIONS.has(l.name));
@@ -176,7 +196,7 @@ function emitRoutes(head: Node, env: Env, file: ParsedFile, facts: Fact[]): void
   const link = chain.links[index]!;
   let group = env.resolve(chain.root, chain.links.slice(0, index));
   for (const after of chain.links.slice(index + 1)) group = applyConvention(group, after, file);
-  for (const route of registrationRoutes(link)) {
+  for (const route of registrationRoutes(link, consts)) {
     const attrs = handlerAttributes(route.handler);
     const anonymous = group.anonymous || attrs.anonymous;
     const middleware = anonymous ? group.middleware.filter((m) => m.role !== 'auth') : [...group.middleware];
@@ -266,8 +286,9 @@ export const aspnetMinimalApi: Extractor = {
     const env = new Env(file);
     collectGroups(heads, env);
     const facts: Fact[] = [];
+    const consts = heads.length > 0 && file.text.includes('const string') ? fileConstants(root) : new Map<string, string | null>();
     for (const head of heads) {
-      emitRoutes(head, env, file, facts);
+      emitRoutes(head, env, file, facts, consts);
       conventionalRoutes(head, file, facts);
     }
     const entry = serviceEntry(root, file);

@@ -92,10 +92,26 @@ export function functionViewInfo(file: ParsedFile, scope: ModuleScope, def: Node
   return { methods, handlers: new Map(methods.map((m) => [m, def])), middleware };
 }
 
-function classMiddleware(file: ParsedFile, cls: Node, body: ClassBodyInfo): MiddlewareRef[] {
+/**
+ * Auth mixins among a class's bases that are not defined in this file: Django's
+ * (`LoginRequiredMixin`, ...) and project mixins named for it (`ApiAuthMixin`, `JwtAuthMixin`).
+ */
+export function mixinAuth(file: ParsedFile, scope: ModuleScope, cls: Node): MiddlewareRef[] {
+  const out: MiddlewareRef[] = [];
+  for (const base of baseNames(cls)) {
+    if (AUTH_MIXINS.has(base)) out.push({ name: base, role: 'auth', location: loc(file.path, cls) });
+    else if (/Mixin$/.test(base) && !scope.classes.has(base)) {
+      const ref = middlewareRef(base, loc(file.path, cls));
+      if (ref.role === 'auth' || ref.role === 'optional-auth') out.push(ref);
+    }
+  }
+  return out;
+}
+
+function classMiddleware(file: ParsedFile, scope: ModuleScope, cls: Node, body: ClassBodyInfo): MiddlewareRef[] {
   const out: MiddlewareRef[] = [];
   for (const decorator of decoratorsOf(cls)) out.push(middlewareRef(textOf(decorator).replace(/^@\s*/, ''), loc(file.path, decorator)));
-  for (const base of baseNames(cls)) if (AUTH_MIXINS.has(base)) out.push({ name: base, role: 'auth', location: loc(file.path, cls) });
+  out.push(...mixinAuth(file, scope, cls));
   const permissions = body.assignments.get('permission_classes');
   for (const item of permissions?.namedChildren ?? []) {
     if (item && item.type !== 'comment') out.push(middlewareRef(textOf(item), loc(file.path, item)));
@@ -108,7 +124,7 @@ export function classViewInfo(file: ParsedFile, scope: ModuleScope, cls: Node, d
   const body = classBody(cls);
   const methods: HttpMethod[] = [];
   const handlers = new Map<HttpMethod, Node>();
-  const middleware = classMiddleware(file, cls, body);
+  const middleware = classMiddleware(file, scope, cls, body);
   let known = false;
   const add = (m: HttpMethod, handler?: Node) => {
     if (!methods.includes(m)) methods.push(m);

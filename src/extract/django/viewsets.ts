@@ -4,6 +4,7 @@ import type { HttpMethod, MiddlewareRef } from '../../core/facts.js';
 import type { ParsedFile } from '../../languages/types.js';
 import { dottedPath, keywordArg, loc, type Node } from '../python/ast.js';
 import { middlewareRef } from '../python/middleware-roles.js';
+import { mixinAuth } from './views.js';
 import { baseNames, classBody, decoratorsOf, evalString, httpMethodList, type ModuleScope } from '../python/modules.js';
 import { field, textOf } from '../tree-sitter/ast.js';
 
@@ -86,6 +87,7 @@ function collect(file: ParsedFile, scope: ModuleScope, cls: Node, depth: number)
     if (item.type !== 'comment') out.middleware.push(middlewareRef(textOf(item), loc(file.path, item)));
   }
   for (const decorator of decoratorsOf(cls)) out.middleware.push(middlewareRef(textOf(decorator).replace(/^@\s*/, ''), loc(file.path, decorator)));
+  out.middleware.push(...mixinAuth(file, scope, cls));
   return out;
 }
 

@@ -2,9 +2,12 @@
 // constants declared in the same file (`const prefix = '/api'`, `Routes.users`, TS enum members).
 import type * as t from '@babel/types';
 import type { Node } from '../javascript/ast.js';
-import { unwrap, type Bindings, type ScopeOwner } from './bindings.js';
+import { unwrap, type Binding, type Bindings, type ScopeOwner } from './bindings.js';
 
 const MAX_DEPTH = 8;
+/** Most paths one registration inside loops may stand for. */
+const MAX_LOOP_VALUES = 64;
+const ARRAY_CALLBACKS = new Set(['forEach', 'map']);
 
 function keyName(key: Node): string | undefined {
   if (key.type === 'Identifier') return key.name;
@@ -23,7 +26,83 @@ function propertyOf(object: t.ObjectExpression, name: string): Node | undefined 
 }
 
 export class ConstantFolder {
+  /** Loop variables bound to one element each while a loop registration is expanded (keyed by declaring node). */
+  private env: Map<Node, Node> | undefined;
+
   constructor(private readonly bindings: Bindings) {}
+
+  /**
+   * The constant strings of `node` when it uses variables of loops over constant arrays
+   * (`for (const page of PAGES)`, `PAGES.forEach((page) => ...)`): one per element (or combination).
+   */
+  loopStrings(node: Node | null | undefined, scope: readonly ScopeOwner[]): string[] | undefined {
+    const loops = new Map<Node, Node[]>();
+    this.collectLoopVars(node, scope, loops, 0);
+    if (loops.size === 0) return undefined;
+    let combos: Map<Node, Node>[] = [new Map()];
+    for (const [key, elements] of loops) {
+      combos = combos.flatMap((c) => elements.map((el) => new Map(c).set(key, el)));
+      if (combos.length > MAX_LOOP_VALUES) return undefined;
+    }
+    const out: string[] = [];
+    try {
+      for (const env of combos) {
+        this.env = env;
+        const value = this.string(node, scope);
+        if (value === undefined) return undefined;
+        if (!out.includes(value)) out.push(value);
+      }
+    } finally {
+      this.env = undefined;
+    }
+    return out;
+  }
+
+  private collectLoopVars(node: Node | null | undefined, scope: readonly ScopeOwner[], out: Map<Node, Node[]>, depth: number): void {
+    const n = unwrap(node);
+    if (!n || depth > MAX_DEPTH) return;
+    if (n.type === 'TemplateLiteral') for (const e of n.expressions) this.collectLoopVars(e as Node, scope, out, depth + 1);
+    else if (n.type === 'BinaryExpression') { this.collectLoopVars(n.left as Node, scope, out, depth + 1); this.collectLoopVars(n.right, scope, out, depth + 1); }
+    else if (n.type === 'MemberExpression' && !n.computed) this.collectLoopVars(n.object, scope, out, depth + 1);
+    else if (n.type === 'Identifier') {
+      const b = this.bindings.lookup(n.name, scope);
+      const key = b && loopKey(b);
+      if (!b || !key || out.has(key)) return;
+      const elements = this.loopElements(b);
+      if (elements) out.set(key, elements);
+    }
+  }
+
+  /** The elements a loop variable runs over, when the loop iterates a constant array literal. */
+  private loopElements(b: Binding): Node[] | undefined {
+    let array: Node | undefined;
+    if (b.kind === 'var' && !b.init) {
+      const decl = this.bindings.parentOf(b.declarator);
+      const loop = decl && this.bindings.parentOf(decl);
+      if (loop?.type !== 'ForOfStatement' || loop.left !== decl || loop.await) return undefined;
+      array = this.resolveNode(loop.right, b.scope, 0);
+    } else if (b.kind === 'param' && b.index === 0 && b.param.type === 'Identifier') {
+      const call = this.bindings.parentOf(b.fn);
+      if (call?.type !== 'CallExpression' || call.arguments[0] !== b.fn) return undefined;
+      const callee = unwrap(call.callee as Node);
+      if (callee?.type !== 'MemberExpression' || callee.computed || callee.property.type !== 'Identifier' || !ARRAY_CALLBACKS.has(callee.property.name)) return undefined;
+      array = this.resolveNode(callee.object, b.scope, 0);
+    }
+    if (array?.type !== 'ArrayExpression' || array.elements.length === 0) return undefined;
+    const out: Node[] = [];
+    for (const el of array.elements) {
+      if (!el || el.type === 'SpreadElement') return undefined;
+      out.push(el as Node);
+    }
+    return out;
+  }
+
+  private bound(name: string, scope: readonly ScopeOwner[]): Node | undefined {
+    if (!this.env) return undefined;
+    const b = this.bindings.lookup(name, scope);
+    const key = b && loopKey(b);
+    return key ? this.env.get(key) : undefined;
+  }
 
   /** The constant string `node` evaluates to in `scope`, or undefined. */
   string(node: Node | null | undefined, scope: readonly ScopeOwner[], depth = 0): string | undefined {
@@ -52,6 +131,8 @@ export class ConstantFolder {
     const n = unwrap(node);
     if (!n || depth > MAX_DEPTH) return undefined;
     if (n.type === 'Identifier') {
+      const element = this.bound(n.name, scope);
+      if (element) return this.resolveNode(element, scope, depth + 1);
       const b = this.bindings.lookup(n.name, scope);
       if (b?.kind === 'var' && b.isConst && b.init) return this.resolveNode(b.init, b.scope, depth + 1);
       return n;
@@ -87,6 +168,13 @@ export class ConstantFolder {
         }
         return out;
       }
+      case 'LogicalExpression': {
+        // `process.env.API_PREFIX || '/api'`: the default the code falls back to when the variable is unset.
+        if (n.operator !== '||' && n.operator !== '??') return undefined;
+        const left = this.value(n.left as Node, scope, depth + 1);
+        if (left !== undefined && left !== '') return left;
+        return isEnvRead(unwrap(n.left as Node)) ? this.value(n.right as Node, scope, depth + 1) : undefined;
+      }
       case 'BinaryExpression': {
         if (n.operator !== '+') return undefined;
         const left = this.value(n.left as Node, scope, depth + 1);
@@ -94,6 +182,8 @@ export class ConstantFolder {
         return left !== undefined && right !== undefined ? String(left) + String(right) : undefined;
       }
       case 'Identifier': {
+        const element = this.bound(n.name, scope);
+        if (element) return this.value(element, scope, depth + 1);
         const b = this.bindings.lookup(n.name, scope);
         if (b?.kind === 'var' && b.isConst && b.init) return this.value(b.init, b.scope, depth + 1);
         return undefined;
@@ -117,6 +207,22 @@ export class ConstantFolder {
         return undefined;
     }
   }
+}
+
+/** `process.env.NAME` / `process.env['NAME']`. */
+function isEnvRead(node: Node | undefined): boolean {
+  if (node?.type !== 'MemberExpression') return false;
+  const env = unwrap(node.object);
+  if (env?.type !== 'MemberExpression' || env.computed || env.property.type !== 'Identifier' || env.property.name !== 'env') return false;
+  const proc = unwrap(env.object);
+  return proc?.type === 'Identifier' && proc.name === 'process';
+}
+
+/** The node that declares a loop variable: its declarator, or the callback parameter. */
+function loopKey(b: Binding): Node | undefined {
+  if (b.kind === 'var') return b.declarator;
+  if (b.kind === 'param') return b.param;
+  return undefined;
 }
 
 function enumMember(node: t.TSEnumDeclaration, name: string): string | number | undefined {

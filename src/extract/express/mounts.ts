@@ -18,6 +18,8 @@ export function exportedRoutes(s: VerbScanner, call: t.CallExpression, router: R
     const name = commonJsExportName(parent.left as Node);
     if (name !== undefined) local = exportLocalName(name);
   }
+  // `export const usersRoutes = router.routes()`, `const routes = router.routes(); export default routes`
+  if (parent?.type === 'VariableDeclarator' && parent.id.type === 'Identifier' && unwrap(parent.init as Node) === call) local = parent.id.name;
   if (local && local !== router.ref.join('.')) {
     s.scan.facts.push({ kind: 'alias', local, target: { file: s.scan.file.path, path: router.ref }, location: s.scan.loc(call) });
   }
@@ -92,6 +94,11 @@ export function childRef(s: VerbScanner, a: Node, scope: ScopeOwner[]): { path: 
     const callee = unwrap(a.callee as Node);
     const src = requireSource(a);
     if (src !== undefined) return isRelativeSource(src) ? { path: [s.syntheticImport(a, src, 'default')], asMiddleware: baseName(src) } : undefined;
+    // require('./routes/app')(): a module exporting a function that returns its router.
+    const calledSource = callee ? requireSource(callee) : undefined;
+    if (calledSource !== undefined) {
+      return isRelativeSource(calledSource) ? { path: [s.syntheticImport(callee!, calledSource, 'default')], asMiddleware: baseName(calledSource) } : undefined;
+    }
     if (callee?.type === 'MemberExpression') {
       const name = propName(callee);
       if (s.fw === 'koa' && name === 'allowedMethods') return 'skip';

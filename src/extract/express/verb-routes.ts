@@ -15,7 +15,26 @@ import { fileKind, RouterScan, type RouterInfo } from './router-scan.js';
 import { swaggerTags } from './swagger-tags.js';
 import { middlewareName, propertyNode, propName, statementOf, wildcardPrefix } from './syntax.js';
 
-export interface PathSpec { path: string; isRegex?: boolean }
+/** `generated`: one of the paths a registration inside a loop over a constant array stands for. */
+export interface PathSpec { path: string; isRegex?: boolean; generated?: boolean }
+
+const LOGIN_STEP_OPTIONS = new Set(['successRedirect', 'failureRedirect', 'successReturnToOrRedirect']);
+
+/**
+ * `passport.authenticate('local', ...)`, `passport.authenticate('google', { failureRedirect })`: the
+ * login step itself (credentials in the body, or a redirect-based sign-in), not a guard that
+ * rejects requests without credentials.
+ */
+function isPassportLoginStep(call: t.CallExpression): boolean {
+  const callee = unwrap(call.callee as Node);
+  if (callee?.type !== 'MemberExpression' || propName(callee) !== 'authenticate') return false;
+  const strategy = unwrap(call.arguments[0] as Node | undefined);
+  if (strategy?.type === 'StringLiteral' && strategy.value === 'local') return true;
+  const options = unwrap(call.arguments[1] as Node | undefined);
+  if (options?.type !== 'ObjectExpression') return false;
+  return options.properties.some((p) => p.type === 'ObjectProperty' && !p.computed
+    && ((p.key.type === 'Identifier' && LOGIN_STEP_OPTIONS.has(p.key.name)) || (p.key.type === 'StringLiteral' && LOGIN_STEP_OPTIONS.has(p.key.value))));
+}
 
 export class VerbScanner {
   readonly scan: RouterScan;
@@ -46,6 +65,8 @@ export class VerbScanner {
     // Pass 2: every call on a router.
     walk(program, (node, ancestors) => {
       if (node.type === 'CallExpression') this.call(node, scan.bindings.scopeOf(ancestors), ancestors);
+      else if (node.type === 'ReturnStatement') this.returnedRouter(node.argument as Node | null, scan.enclosingFunction(node), ancestors);
+      else if (node.type === 'ArrowFunctionExpression' && node.body.type !== 'BlockStatement') this.returnedRouter(node.body as Node, node, [...ancestors, node]);
       return undefined;
     });
     if (this.fw === 'fastify') autoloadPrefix(this);
@@ -136,6 +157,21 @@ export class VerbScanner {
   }
 
 
+  /**
+   * `module.exports = function () { ...; return router }` with `router` made at module level: calling
+   * the function gives that router, so the function's reference (what `require('./x')()` mounts)
+   * is an alias of it. Routers made inside the function are already named after it.
+   */
+  private returnedRouter(value: Node | null, fn: Node | undefined, ancestors: readonly Node[]): void {
+    const v = unwrap(value ?? undefined);
+    if (!v || !fn || !isFunctionNode(fn) || (v.type !== 'Identifier' && v.type !== 'MemberExpression')) return;
+    const router = this.scan.receiver(v, this.scan.bindings.scopeOf(ancestors));
+    if (!router || router.origin !== 'created') return;
+    const local = this.scan.functionRef(fn);
+    if (local.join('.') === router.ref.join('.') || local[0]!.startsWith('__router_')) return;
+    this.scan.facts.push({ kind: 'alias', local: local.join('.'), target: { file: this.scan.file.path, path: router.ref }, location: this.scan.loc(v) });
+  }
+
   serviceEntry(call: Node): void {
     this.scan.facts.push({ kind: 'service-entry', framework: this.fw, location: this.scan.loc(call) });
   }
@@ -188,6 +224,8 @@ export class VerbScanner {
     const fromOptions = options ? fastifyOptions(this, options, scope) : undefined;
     const handlerNode = extra?.handler ?? fromOptions?.handler ?? handlers[handlers.length - 1];
     if (!handlerNode) return;
+    // `app.options('*', cors())`: CORS pre-flight answered by the cors middleware, not an endpoint.
+    if (method === 'OPTIONS' && this.middlewareOf(handlerNode, scope).some((m) => m.role === 'cors')) return;
     if (!router.trusted && !this.isHandlerLike(handlerNode, scope)) return;
     const middleware: MiddlewareRef[] = [...(extra?.middleware ?? []), ...(fromOptions?.middleware ?? [])];
     const before = extra?.handler || fromOptions?.handler ? handlers : handlers.slice(0, -1);
@@ -208,6 +246,7 @@ export class VerbScanner {
         ...(handler ? { handler } : {}),
         ...(middleware.length > 0 ? { middleware } : {}),
         ...(tags.length > 0 ? { openapiTags: [...new Set(tags)] } : {}),
+        ...(spec.generated ? { origin: 'generated' as const } : {}),
       };
       this.scan.facts.push(fact);
     }
@@ -219,9 +258,46 @@ export class VerbScanner {
     if (!n) return undefined;
     if (n.type === 'RegExpLiteral') return [{ path: `/${n.pattern}/${n.flags}`, isRegex: true }];
     const strings = this.scan.folder.strings(n, scope);
-    if (!strings) return undefined;
-    const valid = strings.filter((p) => p.startsWith('/') || p === '*' || p === '(.*)');
-    return valid.length > 0 ? valid.map((path) => ({ path })) : undefined;
+    const looped = strings ? undefined : this.scan.folder.loopStrings(n, scope);
+    const all = strings ?? looped;
+    if (!all) {
+      const tail = this.fw === 'fastify' ? this.pluginPrefixTail(n, scope) : undefined;
+      return tail !== undefined ? [{ path: tail }] : undefined;
+    }
+    const valid = all.filter((p) => p.startsWith('/') || p === '*' || p === '(.*)');
+    return valid.length > 0 ? valid.map((path) => (looped ? { path, generated: true } : { path })) : undefined;
+  }
+
+  /**
+   * `opts.prefix + 'users'`, `${opts.prefix}/users` in a Fastify plugin `(fastify, opts)`: the prefix the
+   * plugin was registered with (written by hand when fastify-plugin skips it), then a constant.
+   * The route is the constant under the plugin; the model adds the registration's prefix.
+   */
+  private pluginPrefixTail(n: Node, scope: ScopeOwner[]): string | undefined {
+    const isOptionsPrefix = (node: Node | undefined): boolean => {
+      const m = unwrap(node);
+      if (m?.type !== 'MemberExpression' || propName(m) !== 'prefix') return false;
+      const obj = unwrap(m.object as Node);
+      if (obj?.type !== 'Identifier') return false;
+      const b = this.scan.bindings.lookup(obj.name, scope);
+      return b?.kind === 'param' && b.index === 1;
+    };
+    let tail: string | undefined;
+    if (n.type === 'BinaryExpression' && n.operator === '+' && isOptionsPrefix(n.left as Node)) {
+      tail = this.scan.folder.string(n.right, scope);
+    } else if (n.type === 'TemplateLiteral' && n.expressions.length >= 1 && (n.quasis[0]?.value.cooked ?? '') === '' && isOptionsPrefix(n.expressions[0] as Node)) {
+      tail = '';
+      for (let i = 1; i < n.quasis.length; i++) {
+        tail += n.quasis[i]!.value.cooked ?? n.quasis[i]!.value.raw;
+        if (i < n.expressions.length) {
+          const part = this.scan.folder.string(n.expressions[i] as Node, scope);
+          if (part === undefined) return undefined;
+          tail += part;
+        }
+      }
+    }
+    if (tail === undefined) return undefined;
+    return tail.startsWith('/') ? tail : `/${tail}`;
   }
 
   /** A plausible request handler, for routes on objects this file did not create. */
@@ -274,7 +350,9 @@ export class VerbScanner {
       return n.elements.flatMap((el) => (el && el.type !== 'SpreadElement' ? this.middlewareOf(el as Node, scope) : []));
     }
     const name = middlewareName(n);
-    return name ? [middlewareRef(name, this.scan.loc(n))] : [];
+    if (!name) return [];
+    const ref = middlewareRef(name, this.scan.loc(n));
+    return [n.type === 'CallExpression' && isPassportLoginStep(n) ? { ...ref, role: 'other' } : ref];
   }
 
   // ---------------------------------------------------------------- use / mounts

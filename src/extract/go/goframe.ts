@@ -18,7 +18,7 @@ const ALL_METHODS: readonly HttpMethod[] = ['ANY'];
 /** `key:"value"` pairs of a Go struct tag. */
 export function structTag(tag: string): Map<string, string> {
   const out = new Map<string, string>();
-  const re = /([A-Za-z_][A-Za-z0-9_-]*):"([^"]*)"/g;
+  const re = /(?<![A-Za-z0-9_-])([A-Za-z_][A-Za-z0-9_-]*):"([^"]*)"/g; // starts only at a word's start: linear
   for (let m = re.exec(tag); m; m = re.exec(tag)) if (!out.has(m[1]!)) out.set(m[1]!, m[2]!);
   return out;
 }

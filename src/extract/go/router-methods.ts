@@ -344,9 +344,25 @@ export function mountedRouter(w: GoRouteWalker, node: Node, scope: Scope | undef
     const path = selectorPath(target.childForFieldName('function'));
     if (path && path[path.length - 1] === 'StripPrefix') target = callArgs(target)[1] ?? target;
   }
+  if (target.type === 'call_expression') return wrappedRouter(w, target, scope);
   if (target.type !== 'identifier' && target.type !== 'selector_expression') return undefined;
   const val = w.evalExpr(target, scope);
   return val.k === 'ref' && val.router ? val.ref : undefined;
+}
+
+/**
+ * A router wrapped in a middleware function: `accessControl(mux)`, `handlers.CORS(opts)(router)`,
+ * `logging.Wrap(r, logger)`: the call's one argument that is a known router (names only; calls are
+ * not evaluated, so nothing is registered twice).
+ */
+function wrappedRouter(w: GoRouteWalker, call: Node, scope: Scope | undefined): RefExpr | undefined {
+  const found: RefExpr[] = [];
+  for (const arg of callArgs(call)) {
+    if (arg.type !== 'identifier' && arg.type !== 'selector_expression') continue;
+    const val = w.evalExpr(arg, scope);
+    if (val.k === 'ref' && val.router) found.push(val.ref);
+  }
+  return found.length === 1 ? found[0] : undefined;
 }
 
 export function builderMethod(w: GoRouteWalker, b: Builder, seg: ChainSegment, scope: Scope | undefined): Val {

@@ -20,6 +20,15 @@ import { builderMethod, finishBuilder, routerMethod } from './router-methods.js'
 import { LEAF_TYPES, type Binding, type Scope } from './scope.js';
 import { BUILTINS, NONE, SKIP, guessType, refKey, typeRef, type RouterVal, type Val } from './values.js';
 
+/** The operator of an assignment statement: '=', '+=', ... (an anonymous child between the two sides). */
+function assignOperator(node: Node): string {
+  for (let i = 0; i < node.childCount; i++) {
+    const child = node.child(i);
+    if (child && !child.isNamed && child.type.endsWith('=')) return child.type;
+  }
+  return '=';
+}
+
 /** Walks one file: scopes per function, assignments, call chains. */
 export class GoRouteWalker extends GoFileState {
   run(): Fact[] {
@@ -91,9 +100,12 @@ export class GoRouteWalker extends GoFileState {
         return { scope: inner, children: body ? [body] : [] };
       }
       case 'short_var_declaration':
-      case 'assignment_statement':
-        this.assignment(node.childForFieldName('left'), node.childForFieldName('right'), scope);
+      case 'assignment_statement': {
+        const op = node.type === 'assignment_statement' ? assignOperator(node) : ':=';
+        if (op === '=' || op === ':=') this.assignment(node.childForFieldName('left'), node.childForFieldName('right'), scope);
+        else this.compoundAssignment(node.childForFieldName('left'), op, node.childForFieldName('right'), scope);
         break;
+      }
       case 'var_spec': {
         const names = declaredIdentifiers(node);
         const values = namedArgs(node.childForFieldName('value'));
@@ -125,6 +137,20 @@ export class GoRouteWalker extends GoFileState {
         break;
     }
     return { scope };
+  }
+
+  /**
+   * `path += "*"`: the string stays known only when both sides are; otherwise it is forgotten (a
+   * parameter plus a suffix is not the suffix). Other operators never give a path.
+   */
+  compoundAssignment(left: Node | null, op: string, right: Node | null, scope: Scope | undefined): void {
+    const target = namedArgs(left)[0];
+    if (target?.type !== 'identifier') return;
+    const binding = this.lookup(target.text, scope);
+    if (!binding) return;
+    const before = this.constOf(target, scope);
+    const add = right ? this.constOf(namedArgs(right)[0] ?? right, scope) : undefined;
+    binding.str = op === '+=' && before !== undefined && add !== undefined ? before + add : undefined;
   }
 
   assignment(left: Node | null, right: Node | null, scope: Scope | undefined): void {

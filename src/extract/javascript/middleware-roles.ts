@@ -16,6 +16,8 @@ const NOT_GATING = /^(update|set|log|track|record|count|observe|add|append|save|
 const NOUN_SUFFIX = /(challenges?|metrics|logs?|stats|users|events|errors|info|details|config|options|settings)$/i;
 // `auth.required`, `jwtCheck.optional`: the object names the mechanism, the member the mode.
 const MODE = /^(required|optional|mandatory|check|verify|ensure|protect|middleware|handler|guard|any|user|token|strict|loose)$/i;
+// Guards for the opposite case: only anonymous visitors pass (`isNotAuthenticated`, `ensureLoggedOut`, `guestOnly`).
+const ANONYMOUS_ONLY = /not_?(auth|logged|signed)|logged_?out|guest|un_?authenticated|redirect_?if_?(auth|logged|signed)/i;
 const CORS = /cors/i;
 const RATE_LIMIT = /rate_?limit|limiter|throttl|slow_?down|brute/i;
 
@@ -27,7 +29,7 @@ export function middlewareRole(name: string): MiddlewareRole {
   if (RATE_LIMIT.test(trimmed)) return 'rate-limit';
   const last = trimmed.split('.').pop() ?? trimmed;
   if (ROUTER_LIKE.test(last) && !/guard$/i.test(last)) return 'other';
-  if (NOT_GATING.test(last) || NOUN_SUFFIX.test(last)) return 'other';
+  if (NOT_GATING.test(last) || NOUN_SUFFIX.test(last) || ANONYMOUS_ONLY.test(last)) return 'other';
   const isAuth = AUTH.test(last) || GUARD.test(last) || (MODE.test(last) && AUTH.test(trimmed));
   if (isAuth) return OPTIONAL.test(trimmed) ? 'optional-auth' : 'auth';
   return 'other';

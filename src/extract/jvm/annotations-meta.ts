@@ -1,5 +1,6 @@
 // Security and OpenAPI annotations on JVM controllers: @PreAuthorize / @Secured / @RolesAllowed /
-// @PermitAll / @DenyAll / Quarkus @Authenticated -> auth middleware; springdoc / swagger @Tag,
+// @PermitAll / @DenyAll / Quarkus @Authenticated, Shiro @Requires*, project guards such as @ApiKeySecured
+// -> auth middleware; springdoc / swagger @Tag,
 // @Tags, @Operation(tags), @Api(tags), @ApiOperation(tags) -> OpenAPI tags.
 import type { MiddlewareRef } from '../../core/facts.js';
 import { loc } from '../tree-sitter/ast.js';
@@ -21,13 +22,27 @@ function exprText(expr: JvmExpr | undefined, scope: Scope): string {
 
 const isPublicExpression = (text: string) => /permitAll|isAnonymous|IS_ANONYMOUS|AUTHENTICATED_ANONYMOUSLY/.test(text);
 
+/**
+ * Project-specific and Apache Shiro guards named for what they do: `@ApiKeySecured`, `@JwtAuthenticated`,
+ * `@LoginRequired`, `@RequireLogin`, `@RequiresAuthentication`, `@RequiresUser`, `@RequiresRoles("admin")`.
+ * `mandatory = false` / `required = false` on them means optional authentication; Shiro's `@RequiresGuest` is public.
+ */
+const NAMED_GUARD = /(Secured|Authenticated|LoginRequired|RequireLogin|RequiresLogin|RequiresAuthentication|RequiresUser|RequiresRoles|RequiresPermissions)$/;
+
+const isGuard = (name: string) => SECURITY.has(name) || name === 'RequiresGuest' || (NAMED_GUARD.test(name) && !/^(Un|Not|Non)/.test(name));
+
 export function authDeclaration(annotations: readonly JvmAnnotation[], scope: Scope, file: string): AuthDeclaration {
-  const relevant = annotations.filter((a) => SECURITY.has(a.simpleName));
+  const relevant = annotations.filter((a) => isGuard(a.simpleName));
   if (relevant.length === 0) return undefined;
   const middleware: MiddlewareRef[] = [];
   for (const annotation of relevant) {
     const name = annotation.simpleName;
-    if (name === 'PermitAll' || name === 'AnonymousAllowed') return 'public';
+    if (name === 'PermitAll' || name === 'AnonymousAllowed' || name === 'RequiresGuest') return 'public';
+    if (!SECURITY.has(name)) {
+      const optional = ['mandatory', 'required'].some((key) => exprText(annotationArg(annotation, key), scope) === 'false');
+      middleware.push({ name: `@${name}`, role: optional ? 'optional-auth' : 'auth', location: loc(file, annotation.node) });
+      continue;
+    }
     const text = exprText(annotationArg(annotation, 'value'), scope);
     if ((name === 'PreAuthorize' || name === 'Secured') && isPublicExpression(text)) return 'public';
     const shown = text.length > 60 ? `${text.slice(0, 57)}...` : text;

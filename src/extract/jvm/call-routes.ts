@@ -9,7 +9,7 @@ import { registryRouteFacts } from './registry-routes.js';
 export const jvmCallRoutes: Extractor = {
   id: 'jvm/call-routes',
   languages: ['java', 'kotlin'],
-  keywords: ['RouterFunction', 'router {', 'coRouter', 'Router {', 'addEndpoint', 'addHandler', 'addResourceHandler', 'RouteLocator'],
+  keywords: ['RouterFunction', 'router {', 'coRouter', 'Router {', 'addEndpoint', 'addHandler', 'addResourceHandler', 'addViewController', 'addRedirectViewController', 'addStatusController', 'RouteLocator'],
   extract(parsed) {
     if (isTestSource(parsed.path)) return [];
     const file = outlineOf(parsed);

@@ -1,6 +1,9 @@
 // Spring configuration callbacks that declare endpoints by call:
 // - STOMP / WebSocket endpoints: `registry.addEndpoint("/ws", "/portfolio")`, `registry.addHandler(h, "/ws")`;
 // - static resources: `registry.addResourceHandler("/assets/**", "/webjars/**")`;
+// - view controllers (WebMvcConfigurer.addViewControllers): `registry.addViewController("/login")`,
+//   `addRedirectViewController("/old", "/new")`, `addStatusController("/gone", HttpStatus.GONE)` (GET; the
+//   first argument only);
 // - Spring Cloud Gateway: `builder.routes().route("id", r -> r.method(HttpMethod.POST).and().path("/x").uri(...))`,
 //   following predicate helpers declared in the same file (`isGetReportRoute(r)`, Kotlin extension functions).
 import type { Fact, HttpMethod } from '../../core/facts.js';
@@ -20,12 +23,17 @@ interface Registry {
   markers: string[];
   /** Index of the first path argument. */
   firstPath: number;
+  /** How many path arguments there are (all the rest when absent). */
+  count?: number;
 }
 
 const REGISTRIES: Registry[] = [
   { call: 'addEndpoint', markers: ['StompEndpointRegistry', 'registerStompEndpoints'], firstPath: 0 },
   { call: 'addHandler', markers: ['WebSocketHandlerRegistry', 'registerWebSocketHandlers'], firstPath: 1 },
   { call: 'addResourceHandler', markers: ['ResourceHandlerRegistry', 'addResourceHandlers'], firstPath: 0 },
+  { call: 'addViewController', markers: ['ViewControllerRegistry', 'addViewControllers'], firstPath: 0, count: 1 },
+  { call: 'addRedirectViewController', markers: ['ViewControllerRegistry', 'addViewControllers'], firstPath: 0, count: 1 },
+  { call: 'addStatusController', markers: ['ViewControllerRegistry', 'addViewControllers'], firstPath: 0, count: 1 },
 ];
 
 function calls(file: JvmFile, root: Node): CallView[] {
@@ -45,7 +53,8 @@ function registryFacts(file: JvmFile, text: string): Fact[] {
   for (const call of calls(file, file.root)) {
     const registry = active.find((r) => r.call === call.name);
     if (!registry) continue;
-    for (const arg of call.args.slice(registry.firstPath)) {
+    const end = registry.count === undefined ? undefined : registry.firstPath + registry.count;
+    for (const arg of call.args.slice(registry.firstPath, end)) {
       for (const path of argStrings(file, arg)) facts.push(...routeFacts(file, { framework: 'spring', method: 'GET', path, at: call.nameNode }));
     }
   }

@@ -82,7 +82,7 @@ const namespaceRef = (moduleDir: string, pkg: string): RefExpr => ({ file: `stru
 /** 'ListPeopleAction' -> 'list-people' (suffix Action / Controller removed, camel case dashed). */
 export function conventionActionName(className: string): string {
   const stem = className.replace(/(Action|Controller)$/, '') || className;
-  return stem.replace(/([a-z0-9])([A-Z])/g, '$1-$2').replace(/([A-Z]+)([A-Z][a-z])/g, '$1-$2').toLowerCase();
+  return stem.replace(/([a-z0-9])([A-Z])/g, '$1-$2').replace(/(?<=[A-Z])(?=[A-Z][a-z])/g, '-').toLowerCase();
 }
 
 /** The namespace the Convention plugin derives from a package: the segments after the last locator. */

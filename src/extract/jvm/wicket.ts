@@ -41,7 +41,7 @@ function argLiterals(file: JvmFile, node: Node): string[] {
 
 /** Wicket placeholders `${id}` / `#{id}` -> `{id}`. */
 export function wicketPath(path: string): string {
-  return path.replace(/[$#]\{([^}]*)\}/g, '{$1}');
+  return path.replace(/[$#]\{([^{}]*)\}/g, '{$1}');
 }
 
 function wicketRef(file: JvmFile, ref: RefExpr): RefExpr {

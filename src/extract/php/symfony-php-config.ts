@@ -6,11 +6,28 @@ import type { Extractor } from '../types.js';
 import { arrayEntries, callChain, classConstName, stringList, stringValue } from './ast.js';
 import { toMethod } from './methods.js';
 import { cleanSymfonyPath } from './symfony-routes.js';
+import { importTargets } from './symfony-yaml.js';
 
 const FRAMEWORK = 'symfony';
 
 export function isSymfonyRoutingPhp(path: string): boolean {
   return /(^|\/)config\/routes(\.php|\/.+\.php)$/.test(path);
+}
+
+/** `$routes->import('../src/Controller/', 'attribute')->prefix('/api')`: a prefix for the imported routes. */
+function importPrefix(path: string, links: NonNullable<ReturnType<typeof callChain>>['links'], node: Parameters<typeof loc>[1], facts: Fact[]): void {
+  const [imp, ...rest] = links;
+  const target = imp?.args.positional[0] ?? imp?.args.named.get('resource');
+  const entries = arrayEntries(target);
+  const resource = entries
+    ? stringValue(entries.find((e) => e.key !== undefined && stringValue(e.key) === 'path')?.value)
+    : stringValue(target);
+  const type = stringValue(imp?.args.positional[1] ?? imp?.args.named.get('type')) ?? '';
+  const prefixLink = rest.find((l) => l.name === 'prefix');
+  const prefix = prefixLink ? stringValue(prefixLink.args.positional[0]) : undefined;
+  if (!resource || !prefix) return;
+  const files = importTargets(path, resource, type);
+  if (files.length > 0) facts.push({ kind: 'global-prefix', framework: FRAMEWORK, prefix, files, location: loc(path, node) });
 }
 
 export const symfonyPhpConfigRoutes: Extractor = {
@@ -26,6 +43,10 @@ export const symfonyPhpConfigRoutes: Extractor = {
       if (parent?.type === 'member_call_expression' && parent.childForFieldName('object')?.id === node.id) continue;
       const chain = callChain(node);
       const add = chain?.links[0];
+      if (chain && !chain.isStatic && add?.name === 'import') {
+        importPrefix(file.path, chain.links, node, facts);
+        continue;
+      }
       if (!chain || chain.isStatic || !add || (add.name !== 'add' && add.name !== 'route')) continue;
       const path = stringValue(add.args.positional[1] ?? add.args.named.get('path'));
       if (path === undefined) continue;

@@ -138,14 +138,62 @@ function routeFacts(path: string, text: string, entry: Entry, facts: Fact[]): vo
   }
 }
 
+/** `{ path: ../src/Controller/, namespace: App\\Controller }` -> its `path` value. */
+function flowMapValue(flow: string, key: string): string | undefined {
+  const v = flow.trim();
+  if (!v.startsWith('{') || !v.endsWith('}')) return undefined;
+  for (const part of v.slice(1, -1).split(',')) {
+    const kv = splitKey(part.trim());
+    if (kv && kv[0] === key) return unquote(kv[1]);
+  }
+  return undefined;
+}
+
+/** The project root of a routing file: the directory holding its `config/` ('' at the repository root). */
+function projectRootOf(path: string): string {
+  const at = path.lastIndexOf('config/');
+  if (at < 0) return '';
+  const base = path.slice(0, at);
+  return base.endsWith('app/') ? base.slice(0, -'app/'.length) : base; // Symfony 2/3: app/config/routing.yml
+}
+
+/**
+ * The repo-relative files or directories a `resource:` import loads routes from: route files
+ * (`routes/admin.yaml`), controller directories or classes read for attributes/annotations
+ * (`../src/Controller/`, `@AppBundle/Controller/`), and `routing.controllers` (Symfony 7: the
+ * attribute routes of the application's src/Controller/).
+ */
+export function importTargets(path: string, resource: string, type: string): string[] {
+  const root = projectRootOf(path);
+  if (resource === 'routing.controllers') return [`${root}src/Controller/`];
+  const isDir = resource.endsWith('/') || type === 'annotation' || type === 'attribute' || type === 'directory';
+  if (!isDir && !/\.(ya?ml|php)$/.test(resource)) return [];
+  let target: string;
+  if (resource.startsWith('@')) {
+    // Bundles of the application live under src/ (`@AppBundle/Controller/` -> src/AppBundle/Controller/).
+    const bundle = /^@([A-Za-z0-9_]+Bundle)\//.exec(resource);
+    if (!bundle) return [];
+    target = normalizeRelPath(`${root}src/${bundle[1]}/${resource.slice(bundle[0].length)}`);
+  } else {
+    target = normalizeRelPath(`${dirOf(path)}/${resource}`);
+  }
+  if (!target) return [];
+  return [/\.(ya?ml|php)$/.test(target) ? target : `${target}/`];
+}
+
 function importFacts(path: string, text: string, entry: Entry, facts: Fact[]): void {
-  const resource = unquote(child(entry, 'resource')?.value ?? '');
+  const resourceEntry = child(entry, 'resource');
+  if (!resourceEntry) return;
+  const resource = resourceEntry.value !== undefined
+    ? flowMapValue(resourceEntry.value, 'path') ?? unquote(resourceEntry.value)
+    : unquote(child(resourceEntry, 'path')?.value ?? '');
   const prefixEntry = child(entry, 'prefix');
   const prefix = prefixEntry?.value !== undefined ? unquote(prefixEntry.value) : '';
-  // Only files named relative to this one; bundles (@X) and controller directories are not one file.
-  if (!prefix || !/\.(ya?ml|php)$/.test(resource) || resource.startsWith('@')) return;
-  const target = normalizeRelPath(`${dirOf(path)}/${resource}`);
-  facts.push({ kind: 'global-prefix', framework: FRAMEWORK, prefix, files: [target], location: locationOfLine(path, text, entry.line) });
+  const type = unquote(child(entry, 'type')?.value ?? '');
+  if (!prefix || !resource) return;
+  const files = importTargets(path, resource, type);
+  if (files.length === 0) return;
+  facts.push({ kind: 'global-prefix', framework: FRAMEWORK, prefix, files, location: locationOfLine(path, text, entry.line) });
 }
 
 /** The top-level entries of a YAML document (the block-style subset route files use). */

@@ -9,6 +9,18 @@ import { tornadoRoutes } from '../tornado/routes.js';
 import { aiohttpRoutes } from '../aiohttp/routes.js';
 import { starletteRoutes } from '../starlette/routes.js';
 import { sanicRoutes } from '../sanic/routes.js';
+import { masoniteRoutes } from '../masonite/routes.js';
+import { litestarRoutes } from '../litestar/routes.js';
+import { falconRoutes, falconViews } from '../falcon/routes.js';
+import { bottleRoutes } from '../bottle/routes.js';
+import { quartRoutes } from '../quart/routes.js';
+import { robynRoutes } from '../robyn/routes.js';
+import { pyramidRoutes } from '../pyramid/routes.js';
+import { djangoNinjaRoutes } from '../django-ninja/routes.js';
+import { cherrypyRoutes } from '../cherrypy/routes.js';
+import { flaskRestxRoutes } from '../flask-restx/routes.js';
+import { httpServerRoutes } from '../http-server/routes.js';
+import { flaskAppbuilderRoutes } from '../flask-appbuilder/routes.js';
 
 /** Python module facts (imports, aliases) and the route extractors; the class-view frameworks come after djangoViews so their view facts win for the same class. */
 export const pythonRouteExtractors: Extractor[] = [pythonModules, fastapiRoutes, flaskRoutes, djangoUrls, djangoViews, flaskViews,
@@ -17,4 +29,17 @@ export const pythonRouteExtractors: Extractor[] = [pythonModules, fastapiRoutes,
   aiohttpRoutes,
   starletteRoutes,
   sanicRoutes,
+  masoniteRoutes,
+  litestarRoutes,
+  falconRoutes,
+  falconViews,
+  bottleRoutes,
+  quartRoutes,
+  robynRoutes,
+  pyramidRoutes,
+  djangoNinjaRoutes,
+  cherrypyRoutes,
+  flaskRestxRoutes,
+  httpServerRoutes,
+  flaskAppbuilderRoutes,
 ];

@@ -17,6 +17,11 @@ function isWebFn(path: readonly string[] | undefined, name: string, ev: Evaluato
   return ev.usesCrate('actix_web');
 }
 
+/** `.to(h)`, and actix-web 1.x's `.to_async(h)` for handlers returning futures. */
+function isTo(name: string): boolean {
+  return name === 'to' || name === 'to_async';
+}
+
 interface ActixRoute {
   methods: HttpMethod[];
   handler?: Node;
@@ -39,10 +44,10 @@ function routeValue(expr: Node, ev: Evaluator): ActixRoute | undefined {
   const verb = methodNamed(name);
   if (verb && verb !== 'QUERY') methods.push(verb);
   else if (name === 'method') methods.push(...methodsIn(namedChildren(base.childForFieldName('arguments'))[0]));
-  else if (name === 'to') handler = namedChildren(base.childForFieldName('arguments'))[0];
+  else if (isTo(name)) handler = namedChildren(base.childForFieldName('arguments'))[0];
   else if (name !== 'route') return undefined;
   for (const call of calls) {
-    if (call.name === 'to' && call.args[0]) handler = call.args[0];
+    if (isTo(call.name) && call.args[0]) handler = call.args[0];
     else if (call.name === 'method' || call.name === 'guard') methods.push(...methodsIn(call.args[0]));
     else if (call.name === 'wrap' && call.args[0]) middleware.push(...layerMiddleware(call.args[0], ev.file.path));
   }
@@ -93,7 +98,7 @@ function resource(ev: Evaluator, target: RouterValue, expr: Node): boolean {
     if (call.name === 'route' && call.args[0]) {
       const route = routeValue(call.args[0], ev);
       if (route) emitRoutes(ev, target, path, route, call.nameNode, wraps);
-    } else if (call.name === 'to' && call.args[0]) {
+    } else if (isTo(call.name) && call.args[0]) {
       emitRoutes(ev, target, path, { methods: ['ANY'], handler: call.args[0], middleware: [] }, call.nameNode, wraps);
     } else {
       const method = methodNamed(call.name);

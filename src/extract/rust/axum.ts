@@ -30,7 +30,7 @@ export function methodRouterEntries(expr: Node, file: string): MethodEntry[] {
   const out: MethodEntry[] = [];
   const basePath = calleePath(base);
   // Actix routes (`web::get().to(h)`) have the same verbs: they are not axum method routers.
-  if (!basePath || basePath[basePath.length - 2] === 'web' || calls.some((c) => c.name === 'to')) return [];
+  if (!basePath || basePath[basePath.length - 2] === 'web' || calls.some((c) => c.name === 'to' || c.name === 'to_async')) return [];
   const baseName = basePath[basePath.length - 1]!;
   if (!(basePath.length >= 2 && basePath[basePath.length - 2] === 'MethodRouter' && baseName === 'new')) {
     const entries = verbEntries(baseName, namedChildren(base.childForFieldName('arguments')));

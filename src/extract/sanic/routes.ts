@@ -30,7 +30,7 @@ interface Ctx {
 
 /** `<id:int>` / `<name:[a-z]+>` -> `<id>` / `<name>`: the model reads `<a:b>` as Flask's `<converter:name>`. */
 export function sanicPath(uri: string): string {
-  return uri.replace(/<([A-Za-z_][A-Za-z0-9_]*):[^>]*>/g, '<$1>');
+  return uri.replace(/<([A-Za-z_][A-Za-z0-9_]*):[^<>]*>/g, '<$1>');
 }
 
 function str(ctx: Ctx, node: Node | undefined): string | undefined {

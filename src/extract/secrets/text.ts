@@ -12,7 +12,19 @@ import { redactSecret } from './redact.js';
 import { isTestOrExample } from './test-path.js';
 
 /** Generated or dependency files: hashes and registry URLs, never hand-written secrets. */
-const SKIP_FILES = /^(composer\.json|package-lock\.json|npm-shrinkwrap\.json|pnpm-lock\.ya?ml|yarn\.lock|composer\.lock|poetry\.lock|pipfile\.lock|tsconfig.*\.json|jsconfig\.json|\.eslintrc.*|\.prettierrc.*|renovate\.json|angular\.json|tslint\.json|.*\.schema\.json|.*\.min\.json|.*\.map|requirements.*\.txt|pipfile|.*\.prisma)$/i;
+/** Lock files, tool configs, schemas, maps and manifests: no secrets worth a finding. Plain tests (a long alternation with `.*` parts was quadratic). */
+const SKIP_NAMES = new Set([
+  'composer.json', 'package-lock.json', 'npm-shrinkwrap.json', 'pnpm-lock.yaml', 'pnpm-lock.yml', 'yarn.lock', 'composer.lock',
+  'poetry.lock', 'pipfile.lock', 'jsconfig.json', 'renovate.json', 'angular.json', 'tslint.json', 'pipfile',
+]);
+const SKIP_FILES = {
+  test(base: string): boolean {
+    const name = base.toLowerCase();
+    return SKIP_NAMES.has(name) || (name.startsWith('tsconfig') && name.endsWith('.json')) || name.startsWith('.eslintrc')
+      || name.startsWith('.prettierrc') || name.endsWith('.schema.json') || name.endsWith('.min.json') || name.endsWith('.map')
+      || (name.startsWith('requirements') && name.endsWith('.txt')) || name.endsWith('.prisma');
+  },
+};
 
 interface KeyValue {
   key: string;
@@ -126,7 +138,9 @@ function bodyText(line: string): string {
 export function privateKeyBlock(lines: readonly string[], start: number, header: number): { body: string; last: number } {
   const first = lines[start]!;
   const close = first.indexOf('-----', first.indexOf('KEY', header));
-  const inline = close >= 0 ? first.slice(close + 5).replace(/-----END .*$/, '').replace(/\\n/g, '').trim() : '';
+  const after = close >= 0 ? first.slice(close + 5) : '';
+  const endAt = after.indexOf('-----END ');
+  const inline = close >= 0 ? (endAt >= 0 ? after.slice(0, endAt) : after).replace(/\\n/g, '').trim() : '';
   let end = -1;
   for (let j = start + 1; j < lines.length && j <= start + 200; j++) {
     if (lines[j]!.includes('-----END ')) { end = j; break; }

@@ -16,11 +16,20 @@ export const UNKNOWN: StrValue = { kind: 'unknown' };
 
 export const HTTP_VERBS: ReadonlySet<string> = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS', 'TRACE', 'CONNECT', 'QUERY']);
 
+/** Leading and trailing double quotes removed (a loop: `/"+$/` is quadratic on a run of quotes). */
+function trimQuotes(text: string): string {
+  let start = 0;
+  let end = text.length;
+  while (start < end && text.charCodeAt(start) === 34) start++;
+  while (end > start && text.charCodeAt(end - 1) === 34) end--;
+  return text.slice(start, end);
+}
+
 /** `HttpMethod.GET`, `Method.POST`, `HandlerType.PUT`, `GET`, `"GET"` -> the verb, or undefined. */
 export function verbOf(node: Node | undefined): HttpMethod | undefined {
   if (!node) return undefined;
   let text = node.text;
-  if (node.type === 'string_literal') text = text.replace(/^"+|"+$/g, '');
+  if (node.type === 'string_literal') text = trimQuotes(text);
   const last = text.slice(text.lastIndexOf('.') + 1).toUpperCase();
   return HTTP_VERBS.has(last) ? (last as HttpMethod) : undefined;
 }
