@@ -19,13 +19,22 @@ export interface Manifest {
 const NPM_FRAMEWORKS: Record<string, string> = {
   express: 'express', fastify: 'fastify', '@nestjs/core': 'nestjs', koa: 'koa', hono: 'hono',
   '@hapi/hapi': 'hapi', hapi: 'hapi', restify: 'restify', sails: 'sails', '@adonisjs/core': 'adonisjs',
+  next: 'nextjs', nuxt: 'nuxt', nuxt3: 'nuxt', '@remix-run/node': 'remix', '@remix-run/react': 'remix', '@remix-run/serve': 'remix',
+  '@remix-run/cloudflare': 'remix', '@remix-run/dev': 'remix', '@react-router/dev': 'remix', '@react-router/node': 'remix',
+  '@react-router/serve': 'remix', '@sveltejs/kit': 'sveltekit', astro: 'astro', '@tanstack/react-start': 'tanstack-start',
+  '@tanstack/solid-start': 'tanstack-start', '@tanstack/start': 'tanstack-start',
 };
 const PYTHON_FRAMEWORKS: Record<string, string> = {
   fastapi: 'fastapi', flask: 'flask', django: 'django', starlette: 'starlette', sanic: 'sanic',
   aiohttp: 'aiohttp', tornado: 'tornado', falcon: 'falcon', bottle: 'bottle', quart: 'quart', litestar: 'litestar',
+  starlite: 'litestar', masonite: 'masonite', robyn: 'robyn', pyramid: 'pyramid', 'django-ninja': 'django-ninja',
+  cherrypy: 'cherrypy', 'flask-restx': 'flask-restx', 'flask-restplus': 'flask-restx', 'flask-appbuilder': 'flask-appbuilder',
 };
 /** Libraries that sit on top of another framework: reported as the base framework too. */
-const PYTHON_IMPLIES: Record<string, string> = { djangorestframework: 'django', 'flask-restful': 'flask', 'flask-restx': 'flask' };
+const PYTHON_IMPLIES: Record<string, string> = {
+  djangorestframework: 'django', 'flask-restful': 'flask', 'flask-restx': 'flask', 'flask-restplus': 'flask', 'flask-appbuilder': 'flask',
+  'django-ninja': 'django',
+};
 
 /** Go module paths, Maven/Gradle artifacts, Composer, NuGet, Cargo and sbt names -> framework id. */
 const OTHER_FRAMEWORKS: Record<string, string> = {

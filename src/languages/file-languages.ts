@@ -31,6 +31,8 @@ export function languageOf(path: string): LanguageId | undefined {
   if (TEXT_NAMES.test(base)) return 'text';
   // Play Framework route files: conf/routes and any *.routes file; go-zero API descriptions (*.api).
   if (/(^|\/)conf\/routes$/.test(path) || lower.endsWith('.routes') || lower.endsWith('.api')) return 'text';
+  // SvelteKit and Astro pages: routes by their place in the tree (read as text: no parser for them).
+  if (lower === '+page.svelte' || (lower.endsWith('.astro') && path.includes('src/pages/'))) return 'text';
   // Static pages a JVM service serves from its classpath (Quarkus, Spring Boot): each is an endpoint.
   if (path.includes('src/main/resources/META-INF/resources/') && /\.(html?|css)$/.test(lower)) return 'text';
   const dot = lower.lastIndexOf('.');
