@@ -136,6 +136,24 @@ export interface GlobalPrefixFact extends FactBase {
 }
 
 /**
+ * A path rule of a security filter chain (Spring Security `requestMatchers(...).permitAll()`,
+ * `.anyRequest().authenticated()`, Kotlin `authorize("/x/**", permitAll)`): the routes of the
+ * declaring file's service whose path (below any context path) matches one of `patterns` (Ant
+ * style: `*`, `**`, `{var}`) and, when given, one of `methods`, need authentication ('auth' and
+ * 'deny') or not ('public'). The first matching rule in declaration order wins, and only for
+ * routes whose own code says nothing about auth.
+ */
+export interface AuthRuleFact extends FactBase {
+  kind: 'auth-rule';
+  framework: string;
+  patterns: string[];
+  methods?: HttpMethod[];
+  access: 'auth' | 'public' | 'deny';
+  /** What the rule requires, as written (`authenticated`, `hasRole('ADMIN')`), for reports. */
+  requirement: string;
+}
+
+/**
  * An import binding: `import x from './y'` -> { local: 'x', source: './y', imported: 'default' };
  * `import * as x` / Python `import a.b as x` -> imported: '*'; `from a import b` -> { source: 'a', imported: 'b' }.
  * Python relative imports keep their dots in `source` ('.', '..routes').
@@ -282,6 +300,7 @@ export type Fact =
   | MountFact
   | RouterMiddlewareFact
   | GlobalPrefixFact
+  | AuthRuleFact
   | ImportFact
   | ExportFact
   | AliasFact

@@ -1,6 +1,7 @@
 // Facts -> ProjectModel: resolve routers across files, apply prefixes, attach middleware, auth,
 // tags and MoAI TAGs to endpoints, group everything by service, and sort.
 
+import { applyAuthRules } from './auth-rules.js';
 import type { Fact, FactKind, FactOf, MiddlewareRef } from '../core/facts.js';
 import type { LanguageId, Location } from '../core/types.js';
 import { finalizePath, isHealthPath, isMetricsPath, joinPaths } from './paths.js';
@@ -24,7 +25,7 @@ type FactsByKind = { [K in FactKind]: FactOf<K>[] };
 function groupFacts(facts: readonly Fact[]): FactsByKind {
   const out = {} as Record<FactKind, Fact[]>;
   const kinds: FactKind[] = [
-    'router', 'route', 'mount', 'router-middleware', 'global-prefix', 'import', 'export', 'alias', 'moai-tag', 'constant', 'view',
+    'router', 'route', 'mount', 'router-middleware', 'global-prefix', 'auth-rule', 'import', 'export', 'alias', 'moai-tag', 'constant', 'view',
     'sql-call', 'hash-call', 'cors-config', 'jwt-call', 'secret-candidate', 'rate-limit', 'database',
     'config-issue', 'framework', 'service-entry',
   ];
@@ -103,6 +104,8 @@ function resolveEndpoints(f: FactsByKind, input: ModelInput, roots: readonly str
       });
     }
   }
+  // Before the global prefixes: security rules match paths below the context path.
+  applyAuthRules(endpoints, f['auth-rule'], (file) => serviceOf(file, roots));
   applyGlobalPrefixes(endpoints, f['global-prefix'], roots);
   return endpoints;
 }

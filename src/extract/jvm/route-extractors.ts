@@ -10,6 +10,7 @@ import { jspPages, servletClasses, webXmlServlets } from './servlet.js';
 import { jvmStaticResources } from './static-resources.js';
 import { strutsConventionRoutes, strutsXmlRoutes } from './struts.js';
 import { wicketRoutes } from './wicket.js';
+import { springSecurityRules } from './security-rules.js';
 
 /**
  * Route extractors for Java and Kotlin (Spring, JAX-RS, Micronaut, Quarkus, Struts 2, Servlets / JSP, Wicket, Helidon SE,
@@ -18,6 +19,6 @@ import { wicketRoutes } from './wicket.js';
 export const jvmRouteExtractors: Extractor[] = [
   jvmAnnotatedRoutes, jvmCallRoutes, jvmConfigRoutes,
   strutsXmlRoutes, strutsConventionRoutes, dropwizardConfig, dropwizardAssets, jvmStaticResources,
-  jspPages, servletClasses, webXmlServlets, jdkHttpServerRoutes, helidonSeRoutes, wicketRoutes,
+  jspPages, servletClasses, webXmlServlets, jdkHttpServerRoutes, helidonSeRoutes, wicketRoutes, springSecurityRules,
   ...jvmDslRouteExtractors,
 ];
