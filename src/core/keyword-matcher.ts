@@ -67,6 +67,19 @@ export class KeywordMatcher {
     }
   }
 
+  /** Whether any of the keywords occurs in `text` (stops at the first). */
+  any(text: string): boolean {
+    const delta = this.delta;
+    const outputs = this.outputs;
+    let state = 0;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      state = c < ALPHABET ? delta[state * ALPHABET + c]! : 0;
+      if (outputs[state] !== undefined) return true;
+    }
+    return this.others.some((keyword) => text.includes(keyword));
+  }
+
   /** The keywords (of those given to the constructor) that occur in `text`. */
   found(text: string): Set<string> {
     const hit = new Uint8Array(this.ids.size);

@@ -4,7 +4,7 @@ import type { LanguageId, Notification, SourceFile } from '../core/types.js';
 import type { Extractor } from '../extract/types.js';
 import { adapterFor } from '../languages/index.js';
 import { classifySecret } from '../extract/secrets/classify.js';
-import { KeywordMatcher } from './keyword-matcher.js';
+import { KeywordMatcher } from '../core/keyword-matcher.js';
 
 /**
  * Constant facts carry string values from the code (for route prefixes). A value that looks like a

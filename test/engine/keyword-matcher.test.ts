@@ -1,7 +1,7 @@
 // The one-pass keyword search must answer exactly what `text.includes(keyword)` answers.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { KeywordMatcher } from '../../src/engine/keyword-matcher.js';
+import { KeywordMatcher } from '../../src/core/keyword-matcher.js';
 
 const naive = (keywords: string[], text: string) => new Set(keywords.filter((k) => text.includes(k)));
 
