@@ -32,7 +32,8 @@ export interface RefExpr {
 /** Something on the request path before a handler: a middleware, guard, dependency or decorator. */
 export interface MiddlewareRef {
   name: string; // as written: 'requireAuth', 'passport.authenticate', 'Depends(get_current_user)', 'AuthGuard'
-  role: 'auth' | 'optional-auth' | 'cors' | 'rate-limit' | 'other';
+  /** 'public': the route is declared open to anonymous callers (`@Public()`), which service-wide auth rules respect. */
+  role: 'auth' | 'optional-auth' | 'public' | 'cors' | 'rate-limit' | 'other';
   location?: Location;
 }
 

@@ -67,7 +67,7 @@ export function applyAuthRules(endpoints: Endpoint[], rules: readonly AuthRule[]
     list.push({ rule, tests: rule.patterns.map(antMatcher) });
   }
   for (const endpoint of endpoints) {
-    if (endpoint.auth !== 'none') continue;
+    if (endpoint.auth !== 'none' || endpoint.middleware.some((m) => m.role === 'public')) continue;
     const list = byService.get(endpoint.service ?? '');
     if (!list) continue;
     const decided = list.find(({ rule, tests }) => (!rule.methods || rule.methods.includes(endpoint.method) || endpoint.method === 'ANY')

@@ -114,7 +114,10 @@ class NestScan {
       const versions = (methodVersionDecorator ? this.versions(methodVersionDecorator.args[0]) : undefined) ?? classVersions ?? [undefined];
       const isPublic = classPublic || methodDecorators.some((d) => PUBLIC_DECORATORS.test(d.name));
       let middleware: MiddlewareRef[] = [...classGuards, ...this.guards(methodDecorators)];
-      if (isPublic) middleware = middleware.filter((m) => m.role !== 'auth' && m.role !== 'optional-auth');
+      if (isPublic) {
+        const marker = [...decorators, ...methodDecorators].find((d) => PUBLIC_DECORATORS.test(d.name))!;
+        middleware = [...middleware.filter((m) => m.role !== 'auth' && m.role !== 'optional-auth'), { name: marker.name, role: 'public' }];
+      }
       const tags = [...new Set([...classTags, ...this.tags(methodDecorators)])];
       const handlerName = member.key.name;
       if (prefixRef && className) {

@@ -55,7 +55,7 @@ describe('nestjs/routes', () => {
     const routes = ofKind(facts, 'route');
     expect(routes.map((r) => r.middleware?.map((m) => `${m.name}:${m.role}`) ?? [])).toEqual([
       ['AuthGuard:auth', 'RolesGuard:auth'],
-      [],
+      ['Public:public'],
       ['AuthGuard:auth', 'RolesGuard:auth', 'ThrottlerGuard:rate-limit'],
     ]);
     expect(routes.map((r) => r.openapiTags)).toEqual([['admin'], ['admin'], ['admin', 'uploads']]);
