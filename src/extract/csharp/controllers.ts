@@ -135,7 +135,9 @@ function hasIdParameter(method: Node): boolean {
 }
 
 function authOf(classAttrs: Attribute[], methodAttrs: Attribute[], file: ParsedFile): MiddlewareRef[] {
-  if ([...classAttrs, ...methodAttrs].some((a) => a.name === 'AllowAnonymous')) return [];
+  const anonymous = [...classAttrs, ...methodAttrs].find((a) => a.name === 'AllowAnonymous');
+  // Open on purpose: a 'public' marker, which an app-wide authorization policy respects.
+  if (anonymous) return [{ name: 'AllowAnonymous', role: 'public', location: loc(file.path, anonymous.node) }];
   const attr = methodAttrs.find(isAuthorize) ?? classAttrs.find(isAuthorize);
   return attr ? [{ name: attr.name, role: 'auth', location: loc(file.path, attr.node) }] : [];
 }

@@ -199,7 +199,9 @@ function emitRoutes(head: Node, env: Env, file: ParsedFile, facts: Fact[], const
   for (const route of registrationRoutes(link, consts)) {
     const attrs = handlerAttributes(route.handler);
     const anonymous = group.anonymous || attrs.anonymous;
-    const middleware = anonymous ? group.middleware.filter((m) => m.role !== 'auth') : [...group.middleware];
+    const middleware = anonymous
+      ? [...group.middleware.filter((m) => m.role !== 'auth'), { name: 'AllowAnonymous', role: 'public' as const }]
+      : [...group.middleware];
     if (attrs.auth && !anonymous) middleware.push({ name: 'Authorize', role: 'auth' });
     const path = cleanTemplate(joinPath(group.prefix, route.path)) || '/';
     const name = handlerName(route.handler);

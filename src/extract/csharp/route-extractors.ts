@@ -1,3 +1,4 @@
+import { aspnetGlobalAuthorization } from './global-authorization.js';
 import type { Extractor } from '../types.js';
 import { aspnetControllers } from './controllers.js';
 import { fastEndpointsRoutes } from './fastendpoints.js';
@@ -12,4 +13,7 @@ import { serviceStackRoutes } from './servicestack.js';
  * Program.cs), ServiceStack request DTOs, FastEndpoints endpoint classes, hand-dispatched HttpListener servers,
  * route templates held in string constants and Razor Pages page models.
  */
-export const csharpRouteExtractors: Extractor[] = [aspnetControllers, aspnetMinimalApi, serviceStackRoutes, fastEndpointsRoutes, httpListenerRoutes, csharpRouteConstants, razorPages];
+export const csharpRouteExtractors: Extractor[] = [
+  aspnetControllers, aspnetMinimalApi, serviceStackRoutes, fastEndpointsRoutes, httpListenerRoutes, csharpRouteConstants, razorPages,
+  aspnetGlobalAuthorization,
+];

@@ -46,7 +46,7 @@ describe('aspnetcore/controllers', () => {
     expect(routes.map((r) => r.location.startLine)).toEqual([9, 12, 13, 17, 20, 23, 23, 26]);
     expect(routes[0]!.handler).toEqual(expect.objectContaining({ name: 'UsersController.List', location: expect.objectContaining({ startLine: 10 }) }));
     expect(routes[0]!.middleware).toEqual([expect.objectContaining({ name: 'Authorize', role: 'auth' })]);
-    expect(routes[1]!.middleware).toBeUndefined();
+    expect(routes[1]!.middleware).toEqual([expect.objectContaining({ name: 'AllowAnonymous', role: 'public' })]);
     expect(routes[0]!.openapiTags).toEqual(['users']);
     expect(routes.every((r) => r.router === undefined)).toBe(true);
   });

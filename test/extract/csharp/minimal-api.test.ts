@@ -33,7 +33,7 @@ describe('aspnetcore/minimal-api', () => {
     expect(routes[1]!.middleware).toEqual([expect.objectContaining({ name: 'RequireAuthorization', role: 'auth' })]);
     expect(routes[1]!.openapiTags).toEqual(['api']);
     expect(routes[1]!.handler?.name).toBe('DeleteUser');
-    expect(routes[2]!.middleware).toBeUndefined();
+    expect(routes[2]!.middleware).toEqual([expect.objectContaining({ name: 'AllowAnonymous', role: 'public' })]);
     expect(routes[3]!.middleware).toEqual([expect.objectContaining({ name: 'Authorize', role: 'auth' })]);
     expect(routes[4]!.middleware).toEqual([expect.objectContaining({ role: 'rate-limit' })]);
     expect(routes[6]!.openapiTags).toEqual(['x']);
