@@ -23,6 +23,9 @@ const NPM_FRAMEWORKS: Record<string, string> = {
   '@remix-run/cloudflare': 'remix', '@remix-run/dev': 'remix', '@react-router/dev': 'remix', '@react-router/node': 'remix',
   '@react-router/serve': 'remix', '@sveltejs/kit': 'sveltekit', astro: 'astro', '@tanstack/react-start': 'tanstack-start',
   '@tanstack/solid-start': 'tanstack-start', '@tanstack/start': 'tanstack-start',
+  '@adonisjs/http-server': 'adonisjs', nitropack: 'nitro', nitro: 'nitro', h3: 'nitro', '@feathersjs/feathers': 'feathers',
+  '@feathersjs/express': 'feathers', '@feathersjs/koa': 'feathers', '@oak/oak': 'oak', '@oakserver/oak': 'oak', elysia: 'elysia',
+  '@loopback/rest': 'loopback', '@loopback/core': 'loopback', '@trpc/server': 'trpc',
 };
 const PYTHON_FRAMEWORKS: Record<string, string> = {
   fastapi: 'fastapi', flask: 'flask', django: 'django', starlette: 'starlette', sanic: 'sanic',
