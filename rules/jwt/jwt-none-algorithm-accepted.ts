@@ -1,5 +1,8 @@
 import { defineRule } from '../../src/engine/define-rule.js';
 
+/** Tests, specs, fixtures and examples (which forge unsigned tokens on purpose): reported as notes. */
+const TEST_PATH = /(^|\/)(tests?|__tests__|spec|specs|e2e|fixtures?|__mocks__|testdata|examples?|src\/it|[A-Za-z.]*\.(Unit|Integration|Functional)?Tests?)\/|\.(test|spec)\.[cm]?[jt]sx?$|(^|\/)(test_[^/]*|[^/]*_test|conftest)\.py$|[a-z0-9](Tests?|IT|Spec)\.(java|kt|cs|scala|groovy|php)$|_test\.go$/;
+
 export default defineRule({
   id: 'jwt-none-algorithm-accepted',
   title: "JWT signed or verified with the 'none' algorithm",
@@ -18,6 +21,7 @@ export default defineRule({
         key: `${call.library}:${call.operation}`,
         location: call.location,
         message: `This ${call.library} ${call.operation} call ${what}.`,
+        ...(TEST_PATH.test(call.location.file) ? { severity: 'note' as const } : {}),
       };
     }
   },

@@ -266,6 +266,11 @@ export interface RateLimitFact extends FactBase {
   applied: boolean;
   /** Where it applies, when known: a path prefix, or '' for the whole app. */
   scope?: string;
+  /**
+   * Covers only the routes handled by this controller class (Laravel `use ThrottlesLogins;`): the
+   * model counts it as applied only when a route of the service is handled by that controller.
+   */
+  controller?: string;
 }
 
 export interface DatabaseFact extends FactBase {

@@ -35,7 +35,7 @@ function hasSqlShape(text: string, startsWithKeyword: boolean): boolean {
         return has.has('table') || has.has('index') || has.has('view') || has.has('database') || has.has('schema')
           || has.has('sequence') || has.has('trigger') || has.has('function') || has.has('procedure') || has.has('column') || has.has('extension');
       case 'with': return has.has('as') && (has.has('select') || has.has('insert') || has.has('update') || has.has('delete'));
-      case 'set': return has.has('session') || has.has('search_path') || has.has('local') || /=/.test(text) && words.length <= 6;
+      case 'set': return has.has('session') || has.has('search_path') || has.has('local') || (words[1] === 'schema' || words[1] === 'role') && words.length <= 4 || /=/.test(text) && words.length <= 6;
       case 'show': case 'describe': case 'explain': return has.has('tables') || has.has('select') || has.has('columns') || has.has('from') || words.length <= 3;
       case 'values': return /\(/.test(text);
       case 'begin': case 'exec': case 'execute': case 'call': case 'declare': return /[(;@]/.test(text) || words.length <= 3;

@@ -41,6 +41,11 @@ export function compareLocations(a: Location, b: Location): number {
 
 const byLocation = <T extends { location: Location }>(list: T[]): T[] => list.sort((a, b) => compareLocations(a.location, b.location));
 
+/** `AuthController` of a handler named `AuthController@login`, `App\\Http\\AuthController::login` or `auth.AuthController#login`. */
+function handlerClassOf(endpoint: Endpoint): string | undefined {
+  return endpoint.handler?.name.split(/[@#:]/)[0]!.split(/[\\.]/).pop();
+}
+
 /** The service root a file belongs to: the longest root that contains it. */
 export function serviceOf(file: string, roots: readonly string[]): string {
   let best = '';
@@ -303,7 +308,8 @@ export function buildModel(input: ModelInput): ProjectModel {
     sqlCalls: byLocation([...f['sql-call']]),
     jwtCalls: byLocation([...f['jwt-call']]),
     secrets: byLocation([...f['secret-candidate']]),
-    rateLimits: byLocation([...f['rate-limit']]),
+    rateLimits: byLocation(f['rate-limit'].map((r) => (r.controller && r.applied && !distinct.some((e) => handlerClassOf(e) === r.controller)
+      ? { ...r, applied: false } : r))),
     databases: byLocation([...f.database]),
     configIssues: byLocation([...f['config-issue']]),
     moaiTags: byLocation([...f['moai-tag']]),

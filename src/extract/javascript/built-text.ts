@@ -121,7 +121,7 @@ function flattenPlus(node: Node): Node[] {
 function analyzeIdentifier(values: FileValues, node: t.Identifier, depth: number, seen: Set<Node>): BuiltText {
   if (node.name === 'undefined') return CONST('');
   const res = values.resolve(node.name, node);
-  if (res.kind === 'param') return OPAQUE;
+  if (res.kind === 'param') return values.isNumericParam(node.name, node) ? CONST('0') : OPAQUE;
   if (res.kind === 'free') return isConstantName(node.name) ? CONST('?') : OPAQUE;
   let text = '';
   let dynamic = false;
@@ -130,6 +130,17 @@ function analyzeIdentifier(values: FileValues, node: t.Identifier, depth: number
   let anyKnown = false;
   for (const b of res.bindings) {
     if (seen.has(b.node)) continue;
+    if (b.op === 'opaque' && b.of && !seen.has(b.of)) {
+      // for (const name of ['a', 'b']): each value is one of the constant items
+      seen.add(b.of);
+      const items = arrayItems(values, b.of, depth + 1, seen);
+      seen.delete(b.of);
+      if (items && items.length > 0 && items.every((i) => !i.dynamic && !i.opaque)) {
+        anyKnown = true;
+        text += items.reduce((a, i) => (i.text.length > a.length ? i.text : a), '');
+        continue;
+      }
+    }
     if (b.op === 'opaque' || !b.value) {
       if (b.op === '+=' || anyKnown) { dynamic = true; builtAt ??= b.node; build = 'concatenated'; text += '?'; }
       else return isConstantName(node.name) ? CONST('?') : OPAQUE;

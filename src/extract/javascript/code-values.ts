@@ -21,12 +21,16 @@ export interface Binding {
   end: number;
   /** The statement is directly in its scope's body (not under an if / loop / try). */
   unconditional: boolean;
+  /** For a `for (const x of items)` loop variable: the iterated expression (`items`). */
+  of?: Node;
 }
 
 interface Scope {
   node: Node;
   parent?: Scope;
   params: Set<string>;
+  /** Parameters annotated `number`, `bigint` or `boolean` (TypeScript). */
+  numericParams: Set<string>;
   bindings: Map<string, Binding[]>;
   /** `name.method(...)` calls, by receiver name. */
   methodCalls: Map<string, t.CallExpression[]>;
@@ -105,6 +109,15 @@ export class FileValues {
     return { kind: 'free' };
   }
 
+  /** True when `name` at `at` is a parameter annotated `number`, `bigint` or `boolean`. */
+  isNumericParam(name: string, at: Node): boolean {
+    for (let s: Scope | undefined = this.scopeOf(at); s; s = s.parent) {
+      if (s.bindings.has(name)) return false;
+      if (s.params.has(name)) return s.numericParams.has(name);
+    }
+    return false;
+  }
+
   /** `name.method(...)` calls in the scope that binds `name` (or the scope of `at`). */
   methodCallsOn(name: string, at: Node): t.CallExpression[] {
     for (let s: Scope | undefined = this.scopeOf(at); s; s = s.parent) {
@@ -152,7 +165,11 @@ export class FileValues {
         const outer = this.scopes.get(this.scopeNodeOf(node))!;
         const scope = newScope(node, outer);
         const fn = node as t.Function;
-        for (const p of fn.params ?? []) for (const n of patternNames(p as Node)) scope.params.add(n);
+        for (const p of fn.params ?? []) {
+          for (const n of patternNames(p as Node)) scope.params.add(n);
+          const name = numericParamName(p as Node);
+          if (name) scope.numericParams.add(name);
+        }
         this.scopes.set(node, scope);
       }
       switch (node.type) {
@@ -183,7 +200,8 @@ export class FileValues {
         case 'ForInStatement':
           if (node.left.type === 'VariableDeclaration') {
             for (const d of node.left.declarations) for (const n of patternNames(d.id)) {
-              this.bind(node, { name: n, op: 'opaque', node, start: nodeStart(node), end: nodeEnd(node), unconditional: false });
+              const of = node.type === 'ForOfStatement' && d.id.type === 'Identifier' ? node.right as Node : undefined;
+              this.bind(node, { name: n, op: 'opaque', node, start: nodeStart(node), end: nodeEnd(node), unconditional: false, ...(of ? { of } : {}) });
             }
           }
           break;
@@ -303,7 +321,7 @@ export class FileValues {
 }
 
 function newScope(node: Node, parent?: Scope): Scope {
-  return { node, parent, params: new Set(), bindings: new Map(), methodCalls: new Map(), memberAssigns: new Map() };
+  return { node, parent, params: new Set(), numericParams: new Set(), bindings: new Map(), methodCalls: new Map(), memberAssigns: new Map() };
 }
 
 function fromLastAssignment(bindings: Binding[]): Binding[] {
@@ -327,6 +345,17 @@ function requireSource(node: t.CallExpression | t.NewExpression): string | undef
   if (node.type !== 'CallExpression' || node.callee.type !== 'Identifier' || node.callee.name !== 'require') return undefined;
   const arg = node.arguments[0];
   return arg?.type === 'StringLiteral' ? arg.value : undefined;
+}
+
+/** The name of a parameter annotated `number` / `bigint` / `boolean` (`timeoutMs: number`, `limit = 10`). */
+function numericParamName(param: Node): string | undefined {
+  const p = param.type === 'TSParameterProperty' ? param.parameter as Node : param;
+  const id = p.type === 'AssignmentPattern' ? p.left as Node : p;
+  if (id.type !== 'Identifier') return undefined;
+  const annotation = id.typeAnnotation?.type === 'TSTypeAnnotation' ? id.typeAnnotation.typeAnnotation : undefined;
+  if (annotation && (annotation.type === 'TSNumberKeyword' || annotation.type === 'TSBigIntKeyword' || annotation.type === 'TSBooleanKeyword')) return id.name;
+  if (!annotation && p.type === 'AssignmentPattern' && p.right.type === 'NumericLiteral') return id.name;
+  return undefined;
 }
 
 /** Names bound by a parameter / declaration pattern. */

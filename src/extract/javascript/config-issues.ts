@@ -16,11 +16,13 @@ export const javascriptConfigIssues: Extractor = {
     if (file.tree.kind !== 'babel') return [];
     const facts: Fact[] = [];
     const issue = (node: Node, detail: string): ConfigIssueFact => ({ kind: 'config-issue', issue: 'tls-verification-disabled', detail, location: loc(file.path, node) });
-    walk(file.tree.ast as unknown as Node, (node) => {
+    walk(file.tree.ast as unknown as Node, (node, ancestors) => {
       if (node.type === 'ObjectProperty') {
         const key = keyName(node);
         const value = unwrap(node.value as Node);
-        if (key === 'rejectUnauthorized' && isFalsy(value)) facts.push(issue(node, 'rejectUnauthorized: false'));
+        if (key === 'rejectUnauthorized' && isFalsy(value)) {
+          if (!isServerWithoutClientCerts(ancestors.at(-1))) facts.push(issue(node, 'rejectUnauthorized: false'));
+        }
         else if (key === 'strictSSL' && isFalsy(value)) facts.push(issue(node, 'strictSSL: false'));
         else if (key === 'checkServerIdentity' && isNoOpFunction(value)) facts.push(issue(node, 'checkServerIdentity does nothing'));
       } else if (node.type === 'AssignmentExpression') {
@@ -39,6 +41,18 @@ export const javascriptConfigIssues: Extractor = {
     return facts;
   },
 };
+
+/**
+ * Server TLS options (`https.createServer({ key, cert, requestCert: false, rejectUnauthorized: false })`):
+ * without `requestCert: true` the server asks for no client certificate, so the flag checks nothing.
+ */
+function isServerWithoutClientCerts(object: Node | undefined): boolean {
+  if (!object || object.type !== 'ObjectExpression') return false;
+  const requestCert = object.properties.find((p): p is t.ObjectProperty => p.type === 'ObjectProperty' && keyName(p) === 'requestCert');
+  if (!requestCert) return false;
+  const value = unwrap(requestCert.value as Node);
+  return value?.type === 'BooleanLiteral' && value.value === false;
+}
 
 function keyName(prop: t.ObjectProperty): string | undefined {
   const key = prop.key as Node;

@@ -363,6 +363,10 @@ function destinationNames(values: FileValues, top: Node): string[] {
       if (parent.callee !== top) {
         const callee = memberPath(parent.callee as Node);
         if (callee) names.push(callee.at(-1)!);
+        // the name the digest is stored under: res.setHeader('ETag', md5(...)), cache.set('avatar', ...)
+        for (const arg of parent.arguments as Node[]) {
+          if (arg !== top && arg.type === 'StringLiteral' && arg.value.length < 40) names.push(arg.value);
+        }
       }
       break;
     }

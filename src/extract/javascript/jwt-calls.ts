@@ -125,12 +125,17 @@ function isRefreshContext(values: FileValues, call: Node, payload: Node | undefi
   return names.some((n) => /refresh|remember/i.test(n));
 }
 
+/** Payload claims an application checks itself instead of the registered `exp`. */
+const CUSTOM_EXPIRY = ['expiresAt', 'expires_at', 'expiry', 'expiration', 'expires', 'validUntil', 'valid_until', 'expireAt', 'expire_at'];
+
 function payloadHasExp(values: FileValues, payload: Node | undefined, at: Node): boolean | undefined {
   const n = unwrap(payload);
   if (!n) return undefined;
   const obj = objectOf(values, n);
   if (obj) {
     if (objectProperty(obj, 'exp')) return true;
+    // an application-checked expiry claim (`expiresAt: addHours(now, 24)`): the token does expire
+    if (CUSTOM_EXPIRY.some((k) => objectProperty(obj, k))) return true;
     if (obj.properties.some((p) => p.type === 'SpreadElement')) return undefined;
     if (n.type === 'Identifier' && values.memberAssignsOn(n.name, at).some((m) => m.prop === 'exp')) return true;
     return false;
@@ -140,13 +145,19 @@ function payloadHasExp(values: FileValues, payload: Node | undefined, at: Node):
 }
 
 /** Is there a verify call in the function around `node` (jsonwebtoken verify, jose jwtVerify, ...)? */
+const VERIFY_NAMES = new Set(['verify', 'jwtVerify', 'verifyAsync', 'verifyToken', 'verifyJwt']);
+
+/**
+ * A verify call in the function around the decode, or (one level up) in a function of the same file
+ * that calls it: `getPayload(token)` decodes to find the user, its caller verifies with the user's key.
+ */
 function verifiedInScope(values: FileValues, node: Node): boolean {
+  const hasVerify = (scope: Node) => values.calls.some((c) => values.scopeNodeOf(c) === scope && VERIFY_NAMES.has(memberPath(unwrap(c.callee as Node))?.at(-1) ?? ''));
   const scope = values.scopeNodeOf(node);
-  return values.calls.some((c) => {
-    if (values.scopeNodeOf(c) !== scope) return false;
-    const name = memberPath(unwrap(c.callee as Node))?.at(-1);
-    return name === 'verify' || name === 'jwtVerify' || name === 'verifyAsync' || name === 'verifyToken' || name === 'verifyJwt';
-  });
+  if (hasVerify(scope)) return true;
+  const fnName = scope.type === 'Program' ? undefined : values.enclosingFunctionNames(node)[0];
+  if (!fnName || VERIFY_NAMES.has(fnName)) return false;
+  return values.calls.some((c) => memberPath(unwrap(c.callee as Node))?.at(-1) === fnName && hasVerify(values.scopeNodeOf(c)));
 }
 
 function expiresInIssue(values: FileValues, value: Node | undefined, call: Node, payload: Node | undefined): { issue: JwtIssue; detail: string } | undefined {

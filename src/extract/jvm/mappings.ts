@@ -18,7 +18,7 @@ export interface MethodMapping {
   annotation: JvmAnnotation;
 }
 
-const HTTP_METHODS = new Set<HttpMethod>(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS', 'TRACE']);
+const HTTP_METHODS = new Set<HttpMethod>(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS', 'TRACE', 'QUERY']);
 
 const SPRING_VERB: Record<string, HttpMethod> = {
   GetMapping: 'GET', PostMapping: 'POST', PutMapping: 'PUT', PatchMapping: 'PATCH', DeleteMapping: 'DELETE',
@@ -26,6 +26,8 @@ const SPRING_VERB: Record<string, HttpMethod> = {
 };
 const JAXRS_VERB: Record<string, HttpMethod> = {
   GET: 'GET', POST: 'POST', PUT: 'PUT', PATCH: 'PATCH', DELETE: 'DELETE', HEAD: 'HEAD', OPTIONS: 'OPTIONS',
+  // The draft QUERY verb, declared in projects as `@HttpMethod("QUERY") public @interface QUERY {}`.
+  QUERY: 'QUERY',
 };
 const MICRONAUT_VERB: Record<string, HttpMethod> = {
   Get: 'GET', Post: 'POST', Put: 'PUT', Patch: 'PATCH', Delete: 'DELETE', Head: 'HEAD', Options: 'OPTIONS', Trace: 'TRACE',
@@ -87,7 +89,7 @@ export function methodMapping(annotation: JvmAnnotation, scope: Scope, traits: F
     }
     if (name === 'CustomHttpMethod') {
       const methods = toMethods(enumNames(annotationArg(annotation, 'method')));
-      if (methods.length === 0) return undefined; // QUERY and other verbs the fact model has no name for
+      if (methods.length === 0) return undefined; // verbs the fact model has no name for
       const paths = [...evalStrings(annotationArg(annotation, 'value'), scope), ...evalStrings(annotationArg(annotation, 'uri'), scope)];
       return { framework: 'micronaut', methods, paths: pathsOr(paths.map(stripUriTemplateQuery)), annotation };
     }

@@ -347,7 +347,8 @@ function djangoPasswordHashers(file: string, values: PyFileValues): HashCallFact
     const cls = value.split('.').at(-1) ?? '';
     out.push({
       kind: 'hash-call', algorithm: DJANGO_HASHERS[cls] ?? 'unknown', library: 'django', purpose: 'password',
-      params: { variant: cls }, location: loc(file, first),
+      // Django's Argon2PasswordHasher uses Argon2id (since Django 3.2): name the variant, not the class
+      params: { variant: cls === 'Argon2PasswordHasher' ? 'argon2id' : cls }, location: loc(file, first),
     });
   }
   return out;

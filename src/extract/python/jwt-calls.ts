@@ -135,7 +135,17 @@ function num(node: Node): number {
 
 /** The seconds added to "now" in an `exp` value: `datetime.utcnow() + timedelta(days=30)`. */
 function expSeconds(values: PyFileValues, node: Node | undefined): number | undefined {
-  const v = constOf(values, node ?? null);
+  let v = constOf(values, node ?? null);
+  // unwrap conversions of the datetime: int(dt.strftime('%s')), int(dt.timestamp()), calendar.timegm(dt.utctimetuple())
+  for (let i = 0; i < 4 && v?.type === 'call'; i++) {
+    const fn = field(v, 'function');
+    const name = dottedPath(fn)?.at(-1);
+    const inner = name && /^(int|float|round|timegm|mktime)$/.test(name) ? positionalArgs(v)[0]
+      : fn?.type === 'attribute' && name && /^(strftime|timestamp|utctimetuple|timetuple)$/.test(name) ? field(fn, 'object') ?? undefined
+      : undefined;
+    if (!inner) break;
+    v = constOf(values, inner);
+  }
   if (!v) return undefined;
   if (v.type === 'binary_operator' && textOf(field(v, 'operator')) === '+') {
     return timedeltaSeconds(values, field(v, 'right') ?? undefined) ?? timedeltaSeconds(values, field(v, 'left') ?? undefined);

@@ -253,7 +253,8 @@ function foldBindings(ctx: TextContext, name: string, at: Node, bindings: Bindin
     if (r.input) input = true;
     if (r.dynamic) {
       dynamic = true;
-      if (!r.input || anyKnownConstantText(r.text)) builtAt ??= r.builtAt ?? b.node;
+      // a later plain assignment is the one nearest the sink: name its line, not an earlier branch's
+      if (!r.input || anyKnownConstantText(r.text)) builtAt = b.op === '=' ? r.builtAt ?? b.node : builtAt ?? r.builtAt ?? b.node;
       build = b.op === '+=' && r.build !== 'interpolated' && r.build !== 'formatted' ? 'concatenated' : r.build;
     } else if (r.build === 'parameterised' && build === 'literal') {
       build = 'parameterised';

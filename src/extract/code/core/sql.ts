@@ -19,11 +19,35 @@ export interface SqlSink {
   statement?: boolean;
   /** Parameterised by construction (Slick `sql"..."`, EF Core FromSqlInterpolated, sqlx `query!`). */
   parameterised?: boolean;
+  /**
+   * The bound values are passed as one spread collection (`db.Query(q, b.args...)`): a query builder that
+   * appends placeholders to the text and values to the collection together. Runtime pieces outside quotes
+   * are then clause fragments, not pasted values.
+   */
+  bindsCollection?: boolean;
+  /**
+   * The text names a column or table (Laravel `where($col, '=', $v)`, `orderBy($col)`): a reference built
+   * from constant parts and runtime pieces (`$alias . '.id'`) is an identifier path, not a pasted value.
+   */
+  identifierOnly?: boolean;
   /** For weak sinks with an opaque text: accept anyway (a DB receiver's execute-like method). */
   trustOpaque?: boolean;
 }
 
 const STATEMENT_START = /^[\s(]*(select|insert|update|delete|with|create|drop|alter|replace|merge|truncate|call|\{\s*call|\{\s*\?|exec|execute|begin|declare|set|show|pragma|grant|revoke|lock|explain|describe|desc|values|upsert|copy|vacuum|analyze|use|commit|rollback|savepoint|release|start|listen|notify|reindex|cluster|comment|refresh|do|load|prepare|deallocate|discard|reset|unlisten|checkpoint|import|attach|detach|optimize|rename|insert|--|\/\*|#)/i;
+
+/** A column / table reference: identifier characters, dots, quotes of identifiers and runtime pieces only. */
+const IDENTIFIER_PATH = /^[\w.`"?]+$/;
+
+/** True when a runtime piece (`?` in the analysed text) sits inside a quoted SQL string: a pasted value. */
+function hasQuotedPiece(text: string): boolean {
+  let quoted = false;
+  for (const ch of text) {
+    if (ch === "'") quoted = !quoted;
+    else if (ch === '?' && quoted) return true;
+  }
+  return false;
+}
 
 /** True when a statement text starts like SQL, or starts with a runtime value (unknown). */
 export function startsLikeStatement(text: string): boolean {
@@ -46,6 +70,10 @@ export function sqlFact(file: string, ctx: TextContext, call: Node, view: CallVi
     }
   }
   if (sink.statement && !built.opaque && !startsLikeStatement(built.text)) return undefined;
+  if (sink.identifierOnly && built.dynamic && !built.input && IDENTIFIER_PATH.test(built.text) && /[A-Za-z_.]/.test(built.text)) return undefined;
+  if (sink.bindsCollection && built.dynamic && !built.input && !hasQuotedPiece(built.text)) {
+    return { kind: 'sql-call', sink: sink.sink, build: 'parameterised', dynamic: true, location };
+  }
   const { build, dynamic } = classifyBuild(built, sink.hasParams);
   const fact: SqlCallFact = { kind: 'sql-call', sink: sink.sink, build, dynamic, location };
   if (built.builtAt && (built.builtAt.startIndex < call.startIndex || built.builtAt.startIndex >= call.endIndex)) {

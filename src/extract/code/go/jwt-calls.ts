@@ -1,6 +1,6 @@
 // Go JWT facts for golang-jwt/jwt (v3-v5) and dgrijalva/jwt-go: SigningMethodNone /
 // UnsafeAllowNoneSignatureType (none-algorithm), ParseUnverified without a verifying Parse in the
-// same function (decode-only), WithoutClaimsValidation / SkipClaimsValidation (no-expiry on verify),
+// same function and without reading the `kid` header to choose a key (decode-only), WithoutClaimsValidation / SkipClaimsValidation (no-expiry on verify),
 // claims without an expiry or with one longer than a day, and literal signing / verification keys
 // (SignedString([]byte("...")), a keyfunc returning a literal).
 import type { Fact, JwtCallFact, JwtIssue } from '../../../core/facts.js';
@@ -86,7 +86,9 @@ function jwtFact(file: string, values: FileValues, call: Node, view: CallView, j
   if (method === 'ParseUnverified') {
     const scope = values.scopeNodeOf(call);
     const verified = values.calls.some((c) => c.startIndex >= scope.startIndex && c.endIndex <= scope.endIndex && /^(Parse|ParseWithClaims|Verify)$/.test(callView(goLang, c)?.method ?? ''));
-    if (!verified) add('decode-only', 'ParseUnverified');
+    // reading the `kid` header to pick the verification key (JWKS, key store) is the first half of a verification
+    const picksKey = !verified && scope.descendantsOfType('interpreted_string_literal').some((n) => n.text === '"kid"');
+    if (!verified && !picksKey) add('decode-only', 'ParseUnverified');
     return make('decode');
   }
   if ((method === 'Parse' || method === 'ParseWithClaims') && (pkgCall || /parser|jwt/i.test(view.receiver?.text ?? ''))) {

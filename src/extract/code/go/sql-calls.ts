@@ -78,7 +78,9 @@ function classify(view: CallView, usesSql: boolean, usesOrm: boolean): SqlSink |
     }
     if (view.method === 'Get' && args.length < 2 && !dbReceiver) return undefined;
     const strong = dbReceiver || (usesSql && view.method !== 'Get' && view.method !== 'Select');
-    return { sink: sinkName, strong, text, hasParams: args.length > 1, statement: true, trustOpaque: dbReceiver };
+    // one spread slice after the text (`q, b.args...`): a builder that grows placeholders and values together
+    const bindsCollection = args.length === 2 && args[1]!.text.endsWith('...');
+    return { sink: sinkName, strong, text, hasParams: args.length > 1, statement: true, trustOpaque: dbReceiver, ...(bindsCollection ? { bindsCollection } : {}) };
   }
   if (FRAGMENT_METHODS.has(view.method) && (usesOrm || dbReceiver)) {
     const text = view.args[0];

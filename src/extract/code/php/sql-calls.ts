@@ -69,7 +69,7 @@ function classify(view: CallView, _call: Node, ctx: TextContext): SqlSink | unde
     if (!text) return undefined;
     const e = phpLang.expr(text);
     if (e.k === 'lambda' || e.k === 'list' || e.k === 'map') return undefined;
-    return { sink: `laravel.${method}`, strong: true, text, hasParams: view.args.length > 1, onlyBuilt: true };
+    return { sink: `laravel.${method}`, strong: true, text, hasParams: view.args.length > 1, onlyBuilt: true, identifierOnly: true };
   }
   if (DOCTRINE_QB.has(method) && (/^(qb|queryBuilder|builder)$/i.test(recv) || receiverChain(phpLang, view.receiver).includes('createQueryBuilder'))) {
     if (!text) return undefined;

@@ -1,7 +1,9 @@
 // Rate limiting in PHP: Laravel `throttle` middleware (`->middleware('throttle:60,1')` on routes
 // and route groups, `ThrottleRequests::class`, the Kernel's middleware groups, Laravel 11
 // `$middleware->throttleApi()`, controller `$this->middleware('throttle:...')`), `RateLimiter::for`
-// definitions (not applied by themselves), and Symfony RateLimiter `->consume()` in controllers.
+// definitions (not applied by themselves), Symfony RateLimiter `->consume()` in controllers, and the
+// login-throttling traits `ThrottlesLogins` / `AuthenticatesUsers` used by a controller (they cover that
+// controller's routes).
 import type { RateLimitFact } from '../../../core/facts.js';
 import type { ParsedFile } from '../../../languages/types.js';
 import { treeOf, walk } from '../../tree-sitter/ast.js';
@@ -64,6 +66,12 @@ export function extractPhpRateLimits(file: ParsedFile): RateLimitFact[] {
       }
       return undefined;
     }
+    // `use ThrottlesLogins;` / `use AuthenticatesUsers;` in a controller: Laravel's login throttling traits
+    if (node.type === 'use_declaration') {
+      const traits = named(node).map((n) => n.text.split('\\').pop());
+      if (traits.some((t) => t === 'ThrottlesLogins' || t === 'AuthenticatesUsers')) out.push(node, 'laravel-throttles-logins', true);
+      return false;
+    }
     // Kernel: $middleware, $middlewareGroups (applied), $routeMiddleware / $middlewareAliases (only named)
     if (node.type === 'property_element') {
       const name = named(node.childForFieldName('name'))[0]?.text;
@@ -79,12 +87,14 @@ export function extractPhpRateLimits(file: ParsedFile): RateLimitFact[] {
     }
     return undefined;
   });
-  return out.facts;
+  // The login-throttling traits protect the routes of the controller that uses them, and no others.
+  const controller = file.path.slice(file.path.lastIndexOf('/') + 1).replace(/\.php$/i, '');
+  return out.facts.map((f) => (f.library === 'laravel-throttles-logins' ? { ...f, controller } : f));
 }
 
 export const phpRateLimits: Extractor = {
   id: 'security/php/rate-limit',
   languages: ['php'],
-  keywords: ['throttle', 'Throttle', 'RateLimiter', 'limiter', 'Limiter'],
+  keywords: ['throttle', 'Throttle', 'RateLimiter', 'limiter', 'Limiter', 'AuthenticatesUsers'],
   extract: extractPhpRateLimits,
 };
