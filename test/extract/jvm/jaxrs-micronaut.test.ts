@@ -86,7 +86,8 @@ describe('Micronaut and Quarkus', () => {
       '  @CustomHttpMethod(method = "QUERY", value = "/q") public String q() { return ""; }',
       '}',
     ));
-    expect(routeLines(facts)).toEqual(['GET /books', 'GET /books/popular', 'GET /books/featured', 'POST /books/admin/stats', 'GET /books/search']);
+    // QUERY routes are extracted (the JSON lists them apart: the contract has no QUERY method yet)
+    expect(routeLines(facts)).toEqual(['GET /books', 'GET /books/popular', 'GET /books/featured', 'POST /books/admin/stats', 'GET /books/search', 'QUERY /books/q']);
     expect(ofKind(facts, 'route').every((r) => r.framework === 'micronaut')).toBe(true);
   });
 
