@@ -38,7 +38,7 @@ function segmentMatches(part: string, segment: string): boolean {
   if (/^\{[^}]*\}$/.test(segment)) return part.includes('*') || part.includes('{'); // a route parameter: any value
   if (!part.includes('*') && !part.includes('?') && !part.includes('{')) return part === segment;
   // Wildcards inside a segment: `*.html`, `user-*`, `{name}.json`.
-  const pieces = part.replace(/\{[^}]*\}/g, '*').split('*');
+  const pieces = part.replace(/\{[^{}]*\}/g, '*').split('*');
   let at = 0;
   for (let i = 0; i < pieces.length; i++) {
     const piece = pieces[i]!;
