@@ -17,8 +17,6 @@ export const SKIPPED_DIRS = [
   '.nuxt', 'bower_components', 'jspm_packages', '.cache', '.idea', '.vscode',
 ];
 
-const SKIPPED_DIR_NAMES = new Set(SKIPPED_DIRS);
-
 export interface DiscoverOptions {
   ignore?: readonly string[]; // extra glob patterns (gitignore syntax)
   /** Test hook: called after a file was listed and stat'ed, just before it is read (e.g. to delete it). */
@@ -186,32 +184,29 @@ export function listTree(rootPath: string): TreeListing {
   const skipped: Record<string, number> = {};
   const skippedFiles: { path: string; reason: string }[] = [];
   const unreadable: string[] = [];
-  const listed: { path: string; name: string; isLink: boolean; stats: fs.Stats }[] = [];
-  // Depth-first with explicit stack; symbolic links are listed, never followed (decided later).
-  const pending: string[] = [''];
-  while (pending.length > 0) {
-    const dir = pending.pop()!;
-    let dirents: fs.Dirent[];
+  // Directories that cannot be listed are reported, not silently left out.
+  const readdirSync = ((dir: fs.PathLike, opts?: unknown) => {
     try {
-      dirents = fs.readdirSync(dir ? join(root, dir) : root, { withFileTypes: true });
+      return (fs.readdirSync as (d: fs.PathLike, o?: unknown) => unknown)(dir, opts);
     } catch (error) {
-      // Directories that cannot be listed are reported, not silently left out.
-      if ((error as { code?: string }).code !== 'ENOENT') unreadable.push(dir || '.');
-      continue;
+      if ((error as { code?: string }).code !== 'ENOENT') unreadable.push(toPosix(relative(root, String(dir))) || '.');
+      throw error;
     }
-    for (const d of dirents) {
-      const path = dir ? `${dir}/${d.name}` : d.name;
-      if (d.isDirectory()) {
-        if (!SKIPPED_DIR_NAMES.has(d.name)) pending.push(path);
-        continue;
-      }
-      const isLink = d.isSymbolicLink();
-      if (!isLink && !d.isFile()) continue;
-      try {
-        listed.push({ path, name: d.name, isLink, stats: lstatSync(join(root, path)) });
-      } catch {
-        // Vanished between listing and lstat: as if never there.
-      }
+  }) as typeof fs.readdirSync;
+  // One walk; symbolic links are listed, never followed (decided when read). Skipped directories
+  // are not descended into. Only files are lstat'ed (their metadata keys the whole-scan memo).
+  const listed: { path: string; name: string; isLink: boolean; stats: fs.Stats }[] = [];
+  for (const e of fg.sync('**/*', {
+    fs: { readdirSync }, cwd: root, dot: true, onlyFiles: false, objectMode: true, followSymbolicLinks: false, suppressErrors: true,
+    ignore: SKIPPED_DIRS.map((d) => `**/${d}/**`),
+  })) {
+    const isLink = e.dirent.isSymbolicLink();
+    if (!isLink && !e.dirent.isFile()) continue;
+    const path = toPosix(e.path);
+    try {
+      listed.push({ path, name: e.name, isLink, stats: lstatSync(join(root, path)) });
+    } catch {
+      // Vanished between listing and lstat: as if never there.
     }
   }
   // Virtualenvs under any name: a directory holding pyvenv.cfg.
