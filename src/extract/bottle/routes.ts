@@ -2,11 +2,15 @@
 // `@put`, `@patch`, `@delete`), the same on Bottle() instances (`@app.route`, `@app.get`), the call
 // form `app.route('/x', method=..., callback=f)`, and sub-applications `app.mount('/prefix', child)`
 // and `app.merge(child)`. Wildcards `<id:int>` / `<name:re:...>` / `:name` keep only their name.
-import type { Fact, HttpMethod, RefExpr } from '../../core/facts.js';
+import type { Fact, HttpMethod } from '../../core/facts.js';
 import type { ParsedFile } from '../../languages/types.js';
-import { dottedPath, keywordArg, loc, positionalArgs, walk, type Node } from '../python/ast.js';
-import { evalString, isPythonTestFile, readModuleScope, type ModuleScope } from '../python/modules.js';
-import { field, rootOf, textOf } from '../tree-sitter/ast.js';
+import { dottedPath, keywordArg, loc, positionalArgs, type Node } from '../python/ast.js';
+import { evalString } from '../python/modules.js';
+import {
+  decoratedFunction, decoratorCalls, fileRef, importedCtor, openPythonModule, pushRouterFact, stringOrList as strings, visitModule,
+  type PyRouteCtx as Ctx,
+} from '../python/route-helpers.js';
+import { field } from '../tree-sitter/ast.js';
 import type { Extractor } from '../types.js';
 
 const FRAMEWORK = 'bottle';
@@ -47,19 +51,8 @@ export function bottlePath(rule: string): string {
   return out + rule.slice(i);
 }
 
-interface Ctx {
-  file: ParsedFile;
-  scope: ModuleScope;
-  facts: Fact[];
-}
-
 function isBottleCtor(ctx: Ctx, call: Node | undefined): boolean {
-  const callee = dottedPath(field(call, 'function'));
-  if (!callee) return false;
-  const last = callee[callee.length - 1]!;
-  if (last !== 'Bottle' && last !== 'default_app' && last !== 'app') return false;
-  const binding = ctx.scope.imports.get(callee[0]!);
-  return binding?.source.split('.')[0] === 'bottle';
+  return !!importedCtor(ctx.scope, call, ['Bottle', 'default_app', 'app'], ['bottle']);
 }
 
 /** The receiver a route call is made on: the default app for bare imported decorators, else a Bottle app. */
@@ -77,22 +70,6 @@ function receiverOf(ctx: Ctx, callee: string[]): { router: string[]; verb: strin
   const bound = receiver.length === 1 ? ctx.scope.calls.get(receiver[0]!) : undefined;
   if (bound) return isBottleCtor(ctx, bound) ? { router: receiver, verb } : undefined;
   return ctx.scope.packages.has('bottle') && !ctx.scope.packages.has('flask') ? { router: receiver, verb } : undefined;
-}
-
-function strings(ctx: Ctx, node: Node | undefined): string[] | undefined {
-  if (!node) return undefined;
-  if (node.type === 'list' || node.type === 'tuple') {
-    const out: string[] = [];
-    for (const item of node.namedChildren) {
-      if (!item || item.type === 'comment') continue;
-      const value = evalString(item, ctx.scope.constants);
-      if (value === undefined) return undefined;
-      out.push(value);
-    }
-    return out;
-  }
-  const value = evalString(node, ctx.scope.constants);
-  return value === undefined ? undefined : [value];
 }
 
 function methodsOf(ctx: Ctx, verb: string, call: Node): HttpMethod[] | undefined {
@@ -115,7 +92,7 @@ function emit(ctx: Ctx, call: Node, at: Node, verb: string, router: string[], ha
   const paths = strings(ctx, keywordArg(call, 'path') ?? positionalArgs(call)[0]);
   const methods = methodsOf(ctx, verb, call);
   if (!paths || !methods) return;
-  const ref: RefExpr = { file: ctx.file.path, path: router };
+  const ref = fileRef(ctx, router);
   for (const path of paths) {
     for (const method of methods) {
       ctx.facts.push({
@@ -127,12 +104,10 @@ function emit(ctx: Ctx, call: Node, at: Node, verb: string, router: string[], ha
 }
 
 function decoratorRoutes(ctx: Ctx, decorated: Node): void {
-  const def = field(decorated, 'definition');
-  if (def?.type !== 'function_definition') return;
-  const name = textOf(field(def, 'name'));
-  for (const decorator of decorated.namedChildren) {
-    const call = decorator?.type === 'decorator' ? decorator.namedChildren[0] : undefined;
-    if (call?.type !== 'call') continue;
+  const fn = decoratedFunction(decorated);
+  if (!fn) return;
+  const { def, name } = fn;
+  for (const { decorator, call } of decoratorCalls(decorated)) {
     const callee = dottedPath(field(call, 'function'));
     const target = callee ? receiverOf(ctx, callee) : undefined;
     if (target) emit(ctx, call, decorator, target.verb, target.router, name, def);
@@ -159,7 +134,7 @@ function callFacts(ctx: Ctx, call: Node): void {
     const child = dottedPath(method === 'mount' ? keywordArg(call, 'app') ?? args[1] : args[0]);
     if (prefix === undefined || !child) return;
     ctx.facts.push({
-      kind: 'mount', framework: FRAMEWORK, parent: { file: ctx.file.path, path: receiver }, child: { file: ctx.file.path, path: child },
+      kind: 'mount', framework: FRAMEWORK, parent: fileRef(ctx, receiver), child: fileRef(ctx, child),
       prefix, location: loc(ctx.file.path, call),
     });
     return;
@@ -172,24 +147,16 @@ function callFacts(ctx: Ctx, call: Node): void {
 }
 
 export function extractBottleRoutes(file: ParsedFile): Fact[] {
-  if (file.tree.kind !== 'tree-sitter' || isPythonTestFile(file.path)) return [];
-  const root = rootOf(file.tree.tree);
-  const scope = readModuleScope(root);
-  if (!scope.packages.has('bottle')) return [];
+  const module = openPythonModule(file, ['bottle']);
+  if (!module) return [];
+  const { root, scope } = module;
   const ctx: Ctx = { file, scope, facts: [] };
-  walk(root, (node) => {
-    if (node.type === 'assignment') {
-      const target = dottedPath(field(node, 'left'));
-      const right = field(node, 'right');
-      if (target && right?.type === 'call' && isBottleCtor(ctx, right)) {
-        ctx.facts.push({ kind: 'router', framework: FRAMEWORK, ref: { file: file.path, path: target }, location: loc(file.path, right) });
-      }
-    } else if (node.type === 'decorated_definition') {
-      decoratorRoutes(ctx, node);
-    } else if (node.type === 'call') {
-      callFacts(ctx, node);
-    }
-    return true;
+  visitModule(root, {
+    assignment: (target, right) => {
+      if (target && right?.type === 'call' && isBottleCtor(ctx, right)) pushRouterFact(ctx, FRAMEWORK, target, right);
+    },
+    decorated: (node) => decoratorRoutes(ctx, node),
+    call: (node) => callFacts(ctx, node),
   });
   return ctx.facts;
 }

@@ -6,26 +6,17 @@
 // resource. Child objects (`users = Users()` in the class body or `self.users = Users()` in __init__)
 // are mounts at `/<attribute>`; `cherrypy.quickstart(Root(), '/x')` / `cherrypy.tree.mount(Root(), '/x')`
 // mount the root object.
-import type { Fact, HttpMethod, RefExpr } from '../../core/facts.js';
+import type { Fact, HttpMethod } from '../../core/facts.js';
 import type { ParsedFile } from '../../languages/types.js';
 import { dottedPath, keywordArg, loc, positionalArgs, walk, type Node } from '../python/ast.js';
-import { evalString, isPythonTestFile, readModuleScope, type ModuleScope } from '../python/modules.js';
-import { field, rootOf, textOf } from '../tree-sitter/ast.js';
+import { evalString } from '../python/modules.js';
+import { fileRef as ref, openPythonModule, type PyRouteCtx as Ctx } from '../python/route-helpers.js';
+import { field, textOf } from '../tree-sitter/ast.js';
 import type { Extractor } from '../types.js';
 
 const FRAMEWORK = 'cherrypy';
 export const CHERRYPY_TREE = '<cherrypy-tree>';
 const REST_METHODS = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS']);
-
-interface Ctx {
-  file: ParsedFile;
-  scope: ModuleScope;
-  facts: Fact[];
-}
-
-function ref(ctx: Ctx, path: string[]): RefExpr {
-  return { file: ctx.file.path, path };
-}
 
 /** `cherrypy.expose` / `expose` imported from cherrypy, called or not. */
 function isExposeDecorator(ctx: Ctx, decorator: Node): boolean {
@@ -145,10 +136,9 @@ function treeMount(ctx: Ctx, call: Node): void {
 }
 
 export function extractCherrypyRoutes(file: ParsedFile): Fact[] {
-  if (file.tree.kind !== 'tree-sitter' || isPythonTestFile(file.path)) return [];
-  const root = rootOf(file.tree.tree);
-  const scope = readModuleScope(root);
-  if (!scope.packages.has('cherrypy')) return [];
+  const module = openPythonModule(file, ['cherrypy']);
+  if (!module) return [];
+  const { root, scope } = module;
   const ctx: Ctx = { file, scope, facts: [] };
   walk(root, (node) => {
     if (node.type === 'class_definition') {

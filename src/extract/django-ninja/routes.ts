@@ -3,11 +3,13 @@
 // (a router object or a dotted module string "app.api.router"). The API reaches the URL space through
 // Django's urls.py (`path("api/", api.urls)`), which the Django extractor mounts: NinjaAPI is therefore
 // a plain router here, not an application root.
-import type { Fact, HttpMethod, RefExpr } from '../../core/facts.js';
+import type { Fact, HttpMethod } from '../../core/facts.js';
 import type { ParsedFile } from '../../languages/types.js';
-import { dottedPath, keywordArg, loc, positionalArgs, walk, type Node } from '../python/ast.js';
-import { evalString, isPythonTestFile, readModuleScope, type ModuleScope } from '../python/modules.js';
-import { field, rootOf, textOf } from '../tree-sitter/ast.js';
+import { dottedPath, keywordArg, loc, positionalArgs, type Node } from '../python/ast.js';
+import { evalString } from '../python/modules.js';
+import {
+  decoratedFunction, decoratorMemberCalls, fileRef as ref, importedCtor, memberCall, openPythonModule, pushRouterFact, visitModule, type PyRouteCtx as Ctx,
+} from '../python/route-helpers.js';
 import type { Extractor } from '../types.js';
 
 const FRAMEWORK = 'django-ninja';
@@ -20,22 +22,8 @@ export function ninjaPath(path: string): string {
   return path.replace(/\{[A-Za-z_][A-Za-z0-9_]*:([A-Za-z_][A-Za-z0-9_]*)\}/g, '{$1}');
 }
 
-interface Ctx {
-  file: ParsedFile;
-  scope: ModuleScope;
-  facts: Fact[];
-}
-
-function ref(ctx: Ctx, path: string[]): RefExpr {
-  return { file: ctx.file.path, path };
-}
-
 function ninjaCtor(ctx: Ctx, call: Node | undefined): 'NinjaAPI' | 'Router' | undefined {
-  const callee = dottedPath(field(call, 'function'));
-  if (!callee) return undefined;
-  const last = callee[callee.length - 1]!;
-  if (last !== 'NinjaAPI' && last !== 'Router') return undefined;
-  return ctx.scope.imports.get(callee[0]!)?.source.split('.')[0] === 'ninja' ? last : undefined;
+  return importedCtor(ctx.scope, call, ['NinjaAPI', 'Router'] as const, ['ninja']);
 }
 
 /** Bound to NinjaAPI()/Router() here, or imported from another module of the project. */
@@ -59,16 +47,10 @@ function methodList(ctx: Ctx, node: Node | undefined): HttpMethod[] | undefined 
 }
 
 function decoratorRoutes(ctx: Ctx, decorated: Node): void {
-  const def = field(decorated, 'definition');
-  if (def?.type !== 'function_definition') return;
-  const name = textOf(field(def, 'name'));
-  for (const decorator of decorated.namedChildren) {
-    const call = decorator?.type === 'decorator' ? decorator.namedChildren[0] : undefined;
-    if (call?.type !== 'call') continue;
-    const callee = dottedPath(field(call, 'function'));
-    if (!callee || callee.length < 2) continue;
-    const verb = callee[callee.length - 1]!;
-    const receiver = callee.slice(0, -1);
+  const fn = decoratedFunction(decorated);
+  if (!fn) return;
+  const { def, name } = fn;
+  for (const { decorator, call, receiver, member: verb } of decoratorMemberCalls(decorated)) {
     if ((!VERBS[verb] && verb !== 'api_operation') || !isReceiver(ctx, receiver)) continue;
     const args = positionalArgs(call);
     const isOperation = verb === 'api_operation';
@@ -102,27 +84,19 @@ function addRouter(ctx: Ctx, call: Node, receiver: string[]): void {
 }
 
 export function extractNinjaRoutes(file: ParsedFile): Fact[] {
-  if (file.tree.kind !== 'tree-sitter' || isPythonTestFile(file.path)) return [];
-  const root = rootOf(file.tree.tree);
-  const scope = readModuleScope(root);
-  if (!scope.packages.has('ninja')) return [];
+  const module = openPythonModule(file, ['ninja']);
+  if (!module) return [];
+  const { root, scope } = module;
   const ctx: Ctx = { file, scope, facts: [] };
-  walk(root, (node) => {
-    if (node.type === 'assignment') {
-      const target = dottedPath(field(node, 'left'));
-      const right = field(node, 'right');
-      if (target && right?.type === 'call' && ninjaCtor(ctx, right)) {
-        ctx.facts.push({ kind: 'router', framework: FRAMEWORK, ref: ref(ctx, target), location: loc(file.path, right) });
-      }
-    } else if (node.type === 'decorated_definition') {
-      decoratorRoutes(ctx, node);
-    } else if (node.type === 'call') {
-      const callee = dottedPath(field(node, 'function'));
-      if (callee && callee.length >= 2 && callee[callee.length - 1] === 'add_router' && isReceiver(ctx, callee.slice(0, -1))) {
-        addRouter(ctx, node, callee.slice(0, -1));
-      }
-    }
-    return true;
+  visitModule(root, {
+    assignment: (target, right) => {
+      if (target && right?.type === 'call' && ninjaCtor(ctx, right)) pushRouterFact(ctx, FRAMEWORK, target, right);
+    },
+    decorated: (node) => decoratorRoutes(ctx, node),
+    call: (node) => {
+      const member = memberCall(node);
+      if (member?.member === 'add_router' && isReceiver(ctx, member.receiver)) addRouter(ctx, node, member.receiver);
+    },
   });
   return ctx.facts;
 }

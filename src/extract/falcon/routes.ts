@@ -2,10 +2,11 @@
 // falcon.asgi.App() (one route per `on_<verb>` / `on_<verb>_<suffix>` responder of the resource
 // class), `add_static_route(prefix, directory)`, and resource classes described in their own file
 // (`view` facts) for resources imported from another module.
-import type { Fact, HttpMethod, RefExpr, ViewFact } from '../../core/facts.js';
+import type { Fact, HttpMethod, ViewFact } from '../../core/facts.js';
 import type { ParsedFile } from '../../languages/types.js';
-import { dottedPath, keywordArg, loc, positionalArgs, walk, type Node } from '../python/ast.js';
-import { baseNames, evalString, isPythonTestFile, readModuleScope, type ModuleScope } from '../python/modules.js';
+import { dottedPath, keywordArg, loc, positionalArgs, type Node } from '../python/ast.js';
+import { baseNames, evalString, isPythonTestFile, readModuleScope } from '../python/modules.js';
+import { fileRef, importedCtor, memberCall, pushAppFacts, visitModule, type PyRouteCtx } from '../python/route-helpers.js';
 import { field, rootOf, textOf } from '../tree-sitter/ast.js';
 import type { Extractor } from '../types.js';
 
@@ -66,20 +67,12 @@ export function falconViewPath(cls: string[], suffix: string): string[] {
   return suffix ? [...cls, `suffix:${suffix}`] : cls;
 }
 
-interface Ctx {
-  file: ParsedFile;
-  scope: ModuleScope;
-  facts: Fact[];
+interface Ctx extends PyRouteCtx {
   importsFalcon: boolean;
 }
 
 function isFalconApp(ctx: Ctx, call: Node | undefined): boolean {
-  const callee = dottedPath(field(call, 'function'));
-  if (!callee) return false;
-  const last = callee[callee.length - 1]!;
-  if (last !== 'App' && last !== 'API') return false;
-  const binding = ctx.scope.imports.get(callee[0]!);
-  return !!binding && binding.source.split('.')[0] === 'falcon';
+  return !!importedCtor(ctx.scope, call, ['App', 'API'], ['falcon']);
 }
 
 /** The class a resource expression instantiates: `R()`, a name bound to `R()`, `mod.R()`. */
@@ -101,7 +94,7 @@ function addRoute(ctx: Ctx, call: Node, receiver: string[]): void {
   const cls = resourceClass(ctx, resource);
   const local = cls?.length === 1 ? ctx.scope.classes.get(cls[0]!) : undefined;
   if (!local && !ctx.importsFalcon) return;
-  const router: RefExpr = { file: ctx.file.path, path: receiver };
+  const router = fileRef(ctx, receiver);
   const location = loc(ctx.file.path, call);
   if (local) {
     for (const r of responders(local, ctx.scope.classes)) {
@@ -118,22 +111,21 @@ function addRoute(ctx: Ctx, call: Node, receiver: string[]): void {
   const name = cls?.join('.') ?? dottedPath(resource)?.join('.') ?? textOf(resource);
   ctx.facts.push({
     kind: 'route', framework: FRAMEWORK, method: 'ANY', path, router, location, handler: { name },
-    ...(cls ? { view: { ref: { file: ctx.file.path, path: falconViewPath(cls, suffix) }, base: path } } : {}),
+    ...(cls ? { view: { ref: fileRef(ctx, falconViewPath(cls, suffix)), base: path } } : {}),
   });
 }
 
 function callFacts(ctx: Ctx, call: Node): void {
-  const callee = dottedPath(field(call, 'function'));
-  if (!callee || callee.length < 2) return;
-  const method = callee[callee.length - 1]!;
-  const receiver = callee.slice(0, -1);
+  const member = memberCall(call);
+  if (!member) return;
+  const { receiver, member: method } = member;
   if (method === 'add_route') addRoute(ctx, call, receiver);
   else if (method === 'add_static_route' && ctx.importsFalcon) {
     const prefix = evalString(keywordArg(call, 'prefix') ?? positionalArgs(call)[0], ctx.scope.constants);
     if (prefix === undefined || !prefix.startsWith('/')) return;
     ctx.facts.push({
       kind: 'route', framework: FRAMEWORK, method: 'GET', path: `${prefix.replace(/\/+$/, '')}/{filename}`,
-      router: { file: ctx.file.path, path: receiver }, location: loc(ctx.file.path, call), handler: { name: 'static' }, origin: 'generated',
+      router: fileRef(ctx, receiver), location: loc(ctx.file.path, call), handler: { name: 'static' }, origin: 'generated',
     });
   }
 }
@@ -143,18 +135,11 @@ export function extractFalconRoutes(file: ParsedFile): Fact[] {
   const root = rootOf(file.tree.tree);
   const scope = readModuleScope(root);
   const ctx: Ctx = { file, scope, facts: [], importsFalcon: scope.packages.has('falcon') };
-  walk(root, (node) => {
-    if (node.type === 'assignment') {
-      const target = dottedPath(field(node, 'left'));
-      const right = field(node, 'right');
-      if (target && right?.type === 'call' && isFalconApp(ctx, right)) {
-        ctx.facts.push({ kind: 'router', framework: FRAMEWORK, ref: { file: file.path, path: target }, isApp: true, location: loc(file.path, right) });
-        ctx.facts.push({ kind: 'service-entry', framework: FRAMEWORK, location: loc(file.path, right) });
-      }
-    } else if (node.type === 'call') {
-      callFacts(ctx, node);
-    }
-    return true;
+  visitModule(root, {
+    assignment: (target, right) => {
+      if (target && right?.type === 'call' && isFalconApp(ctx, right)) pushAppFacts(ctx, FRAMEWORK, target, right);
+    },
+    call: (node) => callFacts(ctx, node),
   });
   return ctx.facts;
 }

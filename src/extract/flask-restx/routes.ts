@@ -3,33 +3,21 @@
 // `api.add_namespace(ns, path)` (the mount path replaces the namespace's own), and the Api object
 // attached to its app or blueprint (`Api(bp, prefix=)`, `api.init_app(app)`). Flask's own objects
 // (Flask(), Blueprint(), register_blueprint) and `api.add_resource` are the Flask extractor's.
-import type { Fact, RefExpr } from '../../core/facts.js';
+import type { Fact } from '../../core/facts.js';
 import type { ParsedFile } from '../../languages/types.js';
 import { flaskViewInfo } from '../flask/views.js';
-import { dottedPath, keywordArg, loc, positionalArgs, walk, type Node } from '../python/ast.js';
-import { evalString, isPythonTestFile, readModuleScope, type ModuleScope } from '../python/modules.js';
-import { field, rootOf, textOf } from '../tree-sitter/ast.js';
+import { dottedPath, keywordArg, loc, positionalArgs, type Node } from '../python/ast.js';
+import {
+  decoratorCalls, fileRef as ref, importedCtor, openPythonModule, pushRouterFact, scopeString as str, visitModule, type PyRouteCtx as Ctx,
+} from '../python/route-helpers.js';
+import { field, textOf } from '../tree-sitter/ast.js';
 import type { Extractor } from '../types.js';
 
 const FRAMEWORK = 'flask-restx';
 const PACKAGES = ['flask_restx', 'flask_restplus'];
 
-interface Ctx {
-  file: ParsedFile;
-  scope: ModuleScope;
-  facts: Fact[];
-}
-
-function ref(ctx: Ctx, path: string[]): RefExpr {
-  return { file: ctx.file.path, path };
-}
-
 function restxCtor(ctx: Ctx, call: Node | undefined): 'Api' | 'Namespace' | undefined {
-  const callee = dottedPath(field(call, 'function'));
-  if (!callee) return undefined;
-  const last = callee[callee.length - 1]!;
-  if (last !== 'Api' && last !== 'Namespace') return undefined;
-  return PACKAGES.includes(ctx.scope.imports.get(callee[0]!)?.source.split('.')[0] ?? '') ? last : undefined;
+  return importedCtor(ctx.scope, call, ['Api', 'Namespace'] as const, PACKAGES);
 }
 
 /** Bound to Api()/Namespace() here, or imported from a project module. */
@@ -39,10 +27,6 @@ function isReceiver(ctx: Ctx, receiver: string[]): boolean {
   if (bound) return !!restxCtor(ctx, bound);
   const binding = ctx.scope.imports.get(receiver[0]!);
   return !!binding && !PACKAGES.includes(binding.source.split('.')[0]!) && binding.source.split('.')[0] !== 'flask';
-}
-
-function str(ctx: Ctx, node: Node | null | undefined): string | undefined {
-  return evalString(node, ctx.scope.constants);
 }
 
 function resourceRoutes(ctx: Ctx, cls: Node, receiver: string[], urls: Node[], at: Node): void {
@@ -66,9 +50,7 @@ function resourceRoutes(ctx: Ctx, cls: Node, receiver: string[], urls: Node[], a
 function decoratedClass(ctx: Ctx, decorated: Node): void {
   const cls = field(decorated, 'definition');
   if (cls?.type !== 'class_definition') return;
-  for (const decorator of decorated.namedChildren) {
-    const call = decorator?.type === 'decorator' ? decorator.namedChildren[0] : undefined;
-    if (call?.type !== 'call') continue;
+  for (const { decorator, call } of decoratorCalls(decorated)) {
     const callee = dottedPath(field(call, 'function'));
     if (!callee || callee.length !== 2 || callee[1] !== 'route' || !isReceiver(ctx, [callee[0]!])) continue;
     resourceRoutes(ctx, cls, [callee[0]!], positionalArgs(call), decorator);
@@ -110,33 +92,25 @@ function creation(ctx: Ctx, target: string[], call: Node): void {
   if (kind === 'Namespace') {
     const name = str(ctx, keywordArg(call, 'name') ?? positionalArgs(call)[0]);
     const path = str(ctx, keywordArg(call, 'path'));
-    const prefix = path ?? (name ? `/${name}` : undefined);
-    ctx.facts.push({ kind: 'router', framework: FRAMEWORK, ref: ref(ctx, target), location, ...(prefix ? { prefix } : {}) });
+    pushRouterFact(ctx, FRAMEWORK, target, call, path ?? (name ? `/${name}` : undefined));
     return;
   }
-  const prefix = str(ctx, keywordArg(call, 'prefix'));
-  ctx.facts.push({ kind: 'router', framework: FRAMEWORK, ref: ref(ctx, target), location, ...(prefix ? { prefix } : {}) });
+  pushRouterFact(ctx, FRAMEWORK, target, call, str(ctx, keywordArg(call, 'prefix')));
   const app = dottedPath(keywordArg(call, 'app') ?? positionalArgs(call)[0]);
   if (app) ctx.facts.push({ kind: 'mount', framework: FRAMEWORK, parent: ref(ctx, app), child: ref(ctx, target), prefix: '', location });
 }
 
 export function extractFlaskRestxRoutes(file: ParsedFile): Fact[] {
-  if (file.tree.kind !== 'tree-sitter' || isPythonTestFile(file.path)) return [];
-  const root = rootOf(file.tree.tree);
-  const scope = readModuleScope(root);
-  if (!PACKAGES.some((p) => scope.packages.has(p))) return [];
+  const module = openPythonModule(file, PACKAGES);
+  if (!module) return [];
+  const { root, scope } = module;
   const ctx: Ctx = { file, scope, facts: [] };
-  walk(root, (node) => {
-    if (node.type === 'assignment') {
-      const target = dottedPath(field(node, 'left'));
-      const right = field(node, 'right');
+  visitModule(root, {
+    assignment: (target, right) => {
       if (target && right?.type === 'call') creation(ctx, target, right);
-    } else if (node.type === 'decorated_definition') {
-      decoratedClass(ctx, node);
-    } else if (node.type === 'call') {
-      callFacts(ctx, node);
-    }
-    return true;
+    },
+    decorated: (node) => decoratedClass(ctx, node),
+    call: (node) => callFacts(ctx, node),
   });
   return ctx.facts;
 }

@@ -7,8 +7,9 @@
 import type { Fact, HttpMethod, RefExpr } from '../../core/facts.js';
 import type { ParsedFile } from '../../languages/types.js';
 import { dottedPath, keywordArg, loc, positionalArgs, walk, type Node } from '../python/ast.js';
-import { baseNames, classBody, evalString, isPythonTestFile, readModuleScope, type ModuleScope } from '../python/modules.js';
-import { field, rootOf, textOf } from '../tree-sitter/ast.js';
+import { baseNames, classBody, evalString, type ModuleScope } from '../python/modules.js';
+import { fileRef as ref, openPythonModule, stringOrList, type PyRouteCtx as Ctx } from '../python/route-helpers.js';
+import { field, textOf } from '../tree-sitter/ast.js';
 import type { Extractor } from '../types.js';
 
 const FRAMEWORK = 'litestar';
@@ -19,12 +20,6 @@ const DECORATORS: Record<string, HttpMethod | 'route'> = {
   route: 'route', websocket: 'GET', websocket_listener: 'GET', websocket_stream: 'GET',
 };
 const METHODS = new Set<HttpMethod>(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS', 'TRACE', 'CONNECT']);
-
-interface Ctx {
-  file: ParsedFile;
-  scope: ModuleScope;
-  facts: Fact[];
-}
 
 function fromLitestar(scope: ModuleScope, local: string): string | undefined {
   const binding = scope.imports.get(local);
@@ -42,27 +37,12 @@ function litestarName(ctx: Ctx, callee: string[] | undefined): string | undefine
   return undefined;
 }
 
-function ref(ctx: Ctx, path: string[]): RefExpr {
-  return { file: ctx.file.path, path };
-}
-
 /** Path strings of `path=` / the first positional argument: one string, a list of strings, or none (''). */
 function handlerPaths(ctx: Ctx, call: Node | undefined): string[] | undefined {
   if (!call) return [''];
   const node = keywordArg(call, 'path') ?? positionalArgs(call)[0];
   if (!node || node.type === 'none') return [''];
-  if (node.type === 'list' || node.type === 'tuple' || node.type === 'set') {
-    const out: string[] = [];
-    for (const item of node.namedChildren) {
-      if (!item || item.type === 'comment') continue;
-      const value = evalString(item, ctx.scope.constants);
-      if (value === undefined) return undefined;
-      out.push(value);
-    }
-    return out;
-  }
-  const value = evalString(node, ctx.scope.constants);
-  return value === undefined ? undefined : [value];
+  return stringOrList(ctx, node, ['list', 'tuple', 'set']);
 }
 
 /** `http_method="GET"`, `[HttpMethod.GET, "POST"]`, `{"GET"}`. */
@@ -203,10 +183,9 @@ function registerCall(ctx: Ctx, call: Node): void {
 }
 
 export function extractLitestarRoutes(file: ParsedFile): Fact[] {
-  if (file.tree.kind !== 'tree-sitter' || isPythonTestFile(file.path)) return [];
-  const root = rootOf(file.tree.tree);
-  const scope = readModuleScope(root);
-  if (!PACKAGES.some((p) => scope.packages.has(p))) return [];
+  const module = openPythonModule(file, PACKAGES);
+  if (!module) return [];
+  const { root, scope } = module;
   const ctx: Ctx = { file, scope, facts: [] };
   walk(root, (node) => {
     if (node.type === 'class_definition') {

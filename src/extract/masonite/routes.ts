@@ -7,8 +7,8 @@
 import type { Fact, HttpMethod, RouteFact } from '../../core/facts.js';
 import type { ParsedFile } from '../../languages/types.js';
 import { dottedPath, keywordArg, loc, positionalArgs, walk, type Node } from '../python/ast.js';
-import { evalString, isPythonTestFile, readModuleScope, type ModuleScope } from '../python/modules.js';
-import { field, rootOf, textOf } from '../tree-sitter/ast.js';
+import { openPythonModule, scopeString as str, type PyRouteCtx as Ctx } from '../python/route-helpers.js';
+import { field, textOf } from '../tree-sitter/ast.js';
 import type { Extractor } from '../types.js';
 
 const FRAMEWORK = 'masonite';
@@ -31,12 +31,6 @@ export function masonitePath(url: string): string {
   });
   const joined = segments.join('/');
   return joined.startsWith('/') ? joined : `/${joined}`;
-}
-
-interface Ctx {
-  file: ParsedFile;
-  scope: ModuleScope;
-  facts: Fact[];
 }
 
 /** The callee's dotted path; tree-sitter reads `[*Route.api(...)]` as a call of `(*Route).api`. */
@@ -70,10 +64,6 @@ function classify(ctx: Ctx, call: Node): { kind: 'verb' | 'group' | 'resource' |
     if (imported === 'RouteGroup') return { kind: 'group' };
   }
   return undefined;
-}
-
-function str(ctx: Ctx, node: Node | null | undefined): string | undefined {
-  return evalString(node, ctx.scope.constants);
 }
 
 /** Group prefixes around a call, outermost first; undefined when one is not a constant. */
@@ -151,10 +141,9 @@ function routeCall(ctx: Ctx, call: Node): void {
 }
 
 export function extractMasoniteRoutes(file: ParsedFile): Fact[] {
-  if (file.tree.kind !== 'tree-sitter' || isPythonTestFile(file.path)) return [];
-  const root = rootOf(file.tree.tree);
-  const scope = readModuleScope(root);
-  if (!scope.packages.has('masonite')) return [];
+  const module = openPythonModule(file, ['masonite']);
+  if (!module) return [];
+  const { root, scope } = module;
   const ctx: Ctx = { file, scope, facts: [] };
   walk(root, (node) => {
     if (node.type === 'call') routeCall(ctx, node);

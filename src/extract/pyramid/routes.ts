@@ -8,7 +8,8 @@
 import type { Fact, HttpMethod, ViewFact } from '../../core/facts.js';
 import type { ParsedFile } from '../../languages/types.js';
 import { dottedPath, keywordArg, loc, positionalArgs, walk, type Node } from '../python/ast.js';
-import { evalString, isPythonTestFile, readModuleScope, type ModuleScope } from '../python/modules.js';
+import { evalString, isPythonTestFile, readModuleScope } from '../python/modules.js';
+import { decoratorCalls, importedCtor, type PyRouteCtx } from '../python/route-helpers.js';
 import { field, rootOf, textOf } from '../tree-sitter/ast.js';
 import type { Extractor } from '../types.js';
 
@@ -17,10 +18,7 @@ const FRAMEWORK = 'pyramid';
 export const PYRAMID_ROUTE_NAMESPACE = 'pyramid-route-names:';
 const METHODS = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS', 'TRACE', 'CONNECT']);
 
-interface Ctx {
-  file: ParsedFile;
-  scope: ModuleScope;
-  facts: Fact[];
+interface Ctx extends PyRouteCtx {
   /** View methods by route name, in first-seen order. */
   views: Map<string, { methods: HttpMethod[]; handlers: Map<HttpMethod, { name: string; node: Node }>; node: Node }>;
 }
@@ -55,25 +53,15 @@ function addView(ctx: Ctx, routeName: string, methods: HttpMethod[], handler: st
 }
 
 function pyramidName(ctx: Ctx, call: Node, names: readonly string[]): string | undefined {
-  const callee = dottedPath(field(call, 'function'));
-  const last = callee?.[callee.length - 1];
-  if (!callee || !last || !names.includes(last)) return undefined;
-  const binding = ctx.scope.imports.get(callee[0]!);
-  return binding?.source.split('.')[0] === 'pyramid' ? last : undefined;
+  return importedCtor(ctx.scope, call, names, ['pyramid']);
 }
 
-function decoratorCalls(decorated: Node): Node[] {
-  return decorated.namedChildren
-    .filter((d): d is Node => d?.type === 'decorator')
-    .map((d) => d.namedChildren[0])
-    .filter((c): c is Node => c?.type === 'call');
-}
 
 function viewConfigs(ctx: Ctx, decorated: Node, defaultRoute: string | undefined, owner: string | undefined): void {
   const def = field(decorated, 'definition');
   const name = textOf(field(def, 'name'));
   if (!def || !name) return;
-  for (const call of decoratorCalls(decorated)) {
+  for (const { call } of decoratorCalls(decorated)) {
     if (pyramidName(ctx, call, ['view_config']) !== 'view_config') continue;
     const routeNode = keywordArg(call, 'route_name');
     const route = routeNode ? evalString(routeNode, ctx.scope.constants) : defaultRoute;
@@ -88,7 +76,7 @@ function classViews(ctx: Ctx, decorated: Node): void {
   const name = textOf(field(cls, 'name'));
   if (cls?.type !== 'class_definition' || !name) return;
   let defaultRoute: string | undefined;
-  for (const call of decoratorCalls(decorated)) {
+  for (const { call } of decoratorCalls(decorated)) {
     if (pyramidName(ctx, call, ['view_defaults']) === 'view_defaults') defaultRoute = evalString(keywordArg(call, 'route_name'), ctx.scope.constants);
   }
   // A view_config on the class itself registers the class (its __call__).

@@ -2,35 +2,25 @@
 // `@x.get` / `post` / `put` / `patch` / `delete`, `@x.websocket(rule)`, `add_url_rule` (functions and
 // MethodView / View classes through the Flask view helpers), `add_websocket`, and
 // `register_blueprint(bp, url_prefix=)` (the mount prefix replaces the blueprint's own, as in Flask).
-import type { Fact, HttpMethod, RefExpr } from '../../core/facts.js';
+import type { Fact, HttpMethod } from '../../core/facts.js';
 import type { ParsedFile } from '../../languages/types.js';
 import { flaskViewInfo, viewClassOf } from '../flask/views.js';
-import { dottedPath, keywordArg, loc, positionalArgs, walk, type Node } from '../python/ast.js';
-import { evalString, httpMethodList, isPythonTestFile, readModuleScope, type ModuleScope } from '../python/modules.js';
-import { field, rootOf, textOf } from '../tree-sitter/ast.js';
+import { dottedPath, keywordArg, loc, positionalArgs, type Node } from '../python/ast.js';
+import { httpMethodList } from '../python/modules.js';
+import {
+  decoratedFunction, decoratorMemberCalls, fileRef as ref, importedCtor, memberCall, openPythonModule, pushAppFacts, pushRouterFact, scopeString as str,
+  visitModule, type PyRouteCtx as Ctx,
+} from '../python/route-helpers.js';
+import { field, textOf } from '../tree-sitter/ast.js';
 import type { Extractor } from '../types.js';
 
 const FRAMEWORK = 'quart';
 
 const SHORTCUTS: Record<string, HttpMethod> = { get: 'GET', post: 'POST', put: 'PUT', patch: 'PATCH', delete: 'DELETE', websocket: 'GET' };
 
-interface Ctx {
-  file: ParsedFile;
-  scope: ModuleScope;
-  facts: Fact[];
-}
-
-function ref(ctx: Ctx, path: string[]): RefExpr {
-  return { file: ctx.file.path, path };
-}
-
 /** 'Quart' / 'Blueprint' when the call constructs one imported from quart. */
 function quartCtor(ctx: Ctx, call: Node | undefined): string | undefined {
-  const callee = dottedPath(field(call, 'function'));
-  if (!callee) return undefined;
-  const last = callee[callee.length - 1]!;
-  if (last !== 'Quart' && last !== 'Blueprint') return undefined;
-  return ctx.scope.imports.get(callee[0]!)?.source.split('.')[0] === 'quart' ? last : undefined;
+  return importedCtor(ctx.scope, call, ['Quart', 'Blueprint'], ['quart']);
 }
 
 function isQuartReceiver(ctx: Ctx, receiver: string[]): boolean {
@@ -39,21 +29,11 @@ function isQuartReceiver(ctx: Ctx, receiver: string[]): boolean {
   return ![...ctx.scope.packages].some((p) => p === 'flask' || p.startsWith('flask_'));
 }
 
-function str(ctx: Ctx, node: Node | undefined | null): string | undefined {
-  return evalString(node, ctx.scope.constants);
-}
-
 function decoratorRoutes(ctx: Ctx, decorated: Node): void {
-  const def = field(decorated, 'definition');
-  if (def?.type !== 'function_definition') return;
-  const name = textOf(field(def, 'name'));
-  for (const decorator of decorated.namedChildren) {
-    const call = decorator?.type === 'decorator' ? decorator.namedChildren[0] : undefined;
-    if (call?.type !== 'call') continue;
-    const callee = dottedPath(field(call, 'function'));
-    if (!callee || callee.length < 2) continue;
-    const verb = callee[callee.length - 1]!;
-    const receiver = callee.slice(0, -1);
+  const fn = decoratedFunction(decorated);
+  if (!fn) return;
+  const { def, name } = fn;
+  for (const { decorator, call, receiver, member: verb } of decoratorMemberCalls(decorated)) {
     if ((verb !== 'route' && !SHORTCUTS[verb]) || !isQuartReceiver(ctx, receiver)) continue;
     const path = str(ctx, keywordArg(call, 'rule') ?? positionalArgs(call)[0]);
     if (path === undefined) continue;
@@ -100,10 +80,9 @@ function addUrlRule(ctx: Ctx, call: Node, receiver: string[], websocket: boolean
 }
 
 function callFacts(ctx: Ctx, call: Node): void {
-  const callee = dottedPath(field(call, 'function'));
-  if (!callee || callee.length < 2) return;
-  const method = callee[callee.length - 1]!;
-  const receiver = callee.slice(0, -1);
+  const member = memberCall(call);
+  if (!member) return;
+  const { receiver, member: method } = member;
   if (!['add_url_rule', 'add_websocket', 'register_blueprint'].includes(method) || !isQuartReceiver(ctx, receiver)) return;
   if (method !== 'register_blueprint') return addUrlRule(ctx, call, receiver, method === 'add_websocket');
   const child = dottedPath(keywordArg(call, 'blueprint') ?? positionalArgs(call)[0]);
@@ -119,29 +98,18 @@ function callFacts(ctx: Ctx, call: Node): void {
 }
 
 export function extractQuartRoutes(file: ParsedFile): Fact[] {
-  if (file.tree.kind !== 'tree-sitter' || isPythonTestFile(file.path)) return [];
-  const root = rootOf(file.tree.tree);
-  const scope = readModuleScope(root);
-  if (!scope.packages.has('quart')) return [];
+  const module = openPythonModule(file, ['quart']);
+  if (!module) return [];
+  const { root, scope } = module;
   const ctx: Ctx = { file, scope, facts: [] };
-  walk(root, (node) => {
-    if (node.type === 'assignment') {
-      const target = dottedPath(field(node, 'left'));
-      const right = field(node, 'right');
+  visitModule(root, {
+    assignment: (target, right) => {
       const kind = right?.type === 'call' ? quartCtor(ctx, right) : undefined;
-      if (target && right && kind === 'Quart') {
-        ctx.facts.push({ kind: 'router', framework: FRAMEWORK, ref: ref(ctx, target), isApp: true, location: loc(file.path, right) });
-        ctx.facts.push({ kind: 'service-entry', framework: FRAMEWORK, location: loc(file.path, right) });
-      } else if (target && right && kind === 'Blueprint') {
-        const prefix = str(ctx, keywordArg(right, 'url_prefix'));
-        ctx.facts.push({ kind: 'router', framework: FRAMEWORK, ref: ref(ctx, target), location: loc(file.path, right), ...(prefix ? { prefix } : {}) });
-      }
-    } else if (node.type === 'decorated_definition') {
-      decoratorRoutes(ctx, node);
-    } else if (node.type === 'call') {
-      callFacts(ctx, node);
-    }
-    return true;
+      if (target && right && kind === 'Quart') pushAppFacts(ctx, FRAMEWORK, target, right);
+      else if (target && right && kind === 'Blueprint') pushRouterFact(ctx, FRAMEWORK, target, right, str(ctx, keywordArg(right, 'url_prefix')));
+    },
+    decorated: (node) => decoratorRoutes(ctx, node),
+    call: (node) => callFacts(ctx, node),
   });
   return ctx.facts;
 }

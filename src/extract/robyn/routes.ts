@@ -4,11 +4,15 @@
 // `app.add_route("GET", "/x", handler)`, `@app.view("/x")` (nested get/post... functions),
 // `serve_directory(route, path)`, and `include_router(sub)` (prefixes stack down nested includes).
 // Receivers must be bound to Robyn()/SubRouter() in the file or imported: an undefined name is not a router.
-import type { Fact, HttpMethod, RefExpr } from '../../core/facts.js';
+import type { Fact, HttpMethod } from '../../core/facts.js';
 import type { ParsedFile } from '../../languages/types.js';
-import { dottedPath, keywordArg, loc, positionalArgs, walk, type Node } from '../python/ast.js';
-import { evalString, isPythonTestFile, readModuleScope, type ModuleScope } from '../python/modules.js';
-import { field, rootOf, textOf } from '../tree-sitter/ast.js';
+import { dottedPath, keywordArg, loc, positionalArgs, type Node } from '../python/ast.js';
+import { evalString } from '../python/modules.js';
+import {
+  decoratedFunction, decoratorMemberCalls, fileRef as ref, importedCtor, memberCall, openPythonModule, pushAppFacts, pushRouterFact, visitModule,
+  type PyRouteCtx as Ctx,
+} from '../python/route-helpers.js';
+import { field, textOf } from '../tree-sitter/ast.js';
 import type { Extractor } from '../types.js';
 
 const FRAMEWORK = 'robyn';
@@ -18,22 +22,8 @@ const VERBS: Record<string, HttpMethod> = {
   connect: 'CONNECT', trace: 'TRACE', websocket: 'GET',
 };
 
-interface Ctx {
-  file: ParsedFile;
-  scope: ModuleScope;
-  facts: Fact[];
-}
-
-function ref(ctx: Ctx, path: string[]): RefExpr {
-  return { file: ctx.file.path, path };
-}
-
 function robynCtor(ctx: Ctx, call: Node | undefined): 'Robyn' | 'SubRouter' | undefined {
-  const callee = dottedPath(field(call, 'function'));
-  if (!callee) return undefined;
-  const last = callee[callee.length - 1]!;
-  if (last !== 'Robyn' && last !== 'SubRouter') return undefined;
-  return ctx.scope.imports.get(callee[0]!)?.source.split('.')[0] === 'robyn' ? last : undefined;
+  return importedCtor(ctx.scope, call, ['Robyn', 'SubRouter'] as const, ['robyn']);
 }
 
 function isReceiver(ctx: Ctx, receiver: string[]): boolean {
@@ -62,16 +52,10 @@ function route(ctx: Ctx, at: Node, method: HttpMethod, path: string, receiver: s
 }
 
 function decoratorRoutes(ctx: Ctx, decorated: Node): void {
-  const def = field(decorated, 'definition');
-  if (def?.type !== 'function_definition') return;
-  const name = textOf(field(def, 'name'));
-  for (const decorator of decorated.namedChildren) {
-    const call = decorator?.type === 'decorator' ? decorator.namedChildren[0] : undefined;
-    if (call?.type !== 'call') continue;
-    const callee = dottedPath(field(call, 'function'));
-    if (!callee || callee.length < 2) continue;
-    const verb = callee[callee.length - 1]!;
-    const receiver = callee.slice(0, -1);
+  const fn = decoratedFunction(decorated);
+  if (!fn) return;
+  const { def, name } = fn;
+  for (const { decorator, call, receiver, member: verb } of decoratorMemberCalls(decorated)) {
     if ((!VERBS[verb] && verb !== 'view') || !isReceiver(ctx, receiver)) continue;
     const path = evalString(keywordArg(call, 'endpoint') ?? positionalArgs(call)[0], ctx.scope.constants);
     if (path === undefined) continue;
@@ -90,10 +74,9 @@ function decoratorRoutes(ctx: Ctx, decorated: Node): void {
 }
 
 function callFacts(ctx: Ctx, call: Node): void {
-  const callee = dottedPath(field(call, 'function'));
-  if (!callee || callee.length < 2) return;
-  const method = callee[callee.length - 1]!;
-  const receiver = callee.slice(0, -1);
+  const member = memberCall(call);
+  if (!member) return;
+  const { receiver, member: method } = member;
   if (!['add_route', 'include_router', 'serve_directory'].includes(method) || !isReceiver(ctx, receiver)) return;
   const args = positionalArgs(call);
   if (method === 'add_route') {
@@ -117,29 +100,18 @@ function callFacts(ctx: Ctx, call: Node): void {
 }
 
 export function extractRobynRoutes(file: ParsedFile): Fact[] {
-  if (file.tree.kind !== 'tree-sitter' || isPythonTestFile(file.path)) return [];
-  const root = rootOf(file.tree.tree);
-  const scope = readModuleScope(root);
-  if (!scope.packages.has('robyn')) return [];
+  const module = openPythonModule(file, ['robyn']);
+  if (!module) return [];
+  const { root, scope } = module;
   const ctx: Ctx = { file, scope, facts: [] };
-  walk(root, (node) => {
-    if (node.type === 'assignment') {
-      const target = dottedPath(field(node, 'left'));
-      const right = field(node, 'right');
+  visitModule(root, {
+    assignment: (target, right) => {
       const kind = right?.type === 'call' ? robynCtor(ctx, right) : undefined;
-      if (target && right && kind === 'Robyn') {
-        ctx.facts.push({ kind: 'router', framework: FRAMEWORK, ref: ref(ctx, target), isApp: true, location: loc(file.path, right) });
-        ctx.facts.push({ kind: 'service-entry', framework: FRAMEWORK, location: loc(file.path, right) });
-      } else if (target && right && kind === 'SubRouter') {
-        const prefix = subRouterPrefix(ctx, right);
-        ctx.facts.push({ kind: 'router', framework: FRAMEWORK, ref: ref(ctx, target), location: loc(file.path, right), ...(prefix ? { prefix } : {}) });
-      }
-    } else if (node.type === 'decorated_definition') {
-      decoratorRoutes(ctx, node);
-    } else if (node.type === 'call') {
-      callFacts(ctx, node);
-    }
-    return true;
+      if (target && right && kind === 'Robyn') pushAppFacts(ctx, FRAMEWORK, target, right);
+      else if (target && right && kind === 'SubRouter') pushRouterFact(ctx, FRAMEWORK, target, right, subRouterPrefix(ctx, right));
+    },
+    decorated: (node) => decoratorRoutes(ctx, node),
+    call: (node) => callFacts(ctx, node),
   });
   return ctx.facts;
 }

@@ -5,9 +5,10 @@
 // prefix replaces the blueprint's own; a group's stacks), and HTTPMethodView classes (`view` facts).
 import type { Fact, HttpMethod, RouteFact } from '../../core/facts.js';
 import type { ParsedFile } from '../../languages/types.js';
-import { dottedPath, keywordArg, loc, positionalArgs, walk, type Node } from '../python/ast.js';
-import { evalString, httpMethodList, isPythonTestFile, readModuleScope, type ModuleScope } from '../python/modules.js';
-import { field, rootOf, textOf } from '../tree-sitter/ast.js';
+import { dottedPath, keywordArg, loc, positionalArgs, type Node } from '../python/ast.js';
+import { httpMethodList } from '../python/modules.js';
+import { classesByName, decoratorCalls, fileRef, openPythonModule, scopeString as str, visitModule, type PyRouteCtx } from '../python/route-helpers.js';
+import { field, textOf } from '../tree-sitter/ast.js';
 import { classViewFacts, inheritedHttpMethods, moduleClasses } from '../tornado/class-views.js';
 import type { Extractor } from '../types.js';
 
@@ -17,24 +18,17 @@ const VERBS: Record<string, HttpMethod> = {
   get: 'GET', post: 'POST', put: 'PUT', patch: 'PATCH', delete: 'DELETE', head: 'HEAD', options: 'OPTIONS',
 };
 
-interface Ctx {
-  file: ParsedFile;
-  scope: ModuleScope;
+interface Ctx extends PyRouteCtx {
   classes: Map<string, Node>;
   /** Dotted names bound to Sanic(...) / Blueprint(...) / Blueprint.group(...) in this file. */
   receivers: Set<string>;
   groups: Set<string>;
   importsSanic: boolean;
-  facts: Fact[];
 }
 
 /** `<id:int>` / `<name:[a-z]+>` -> `<id>` / `<name>`: the model reads `<a:b>` as Flask's `<converter:name>`. */
 export function sanicPath(uri: string): string {
   return uri.replace(/<([A-Za-z_][A-Za-z0-9_]*):[^<>]*>/g, '<$1>');
-}
-
-function str(ctx: Ctx, node: Node | undefined): string | undefined {
-  return evalString(node, ctx.scope.constants);
 }
 
 /** `version=2` / `version="1.1"` -> '/v2' (Sanic's default version_prefix). */
@@ -64,7 +58,7 @@ function isSanicCall(ctx: Ctx, call: Node, names: readonly string[]): string | u
 
 function route(ctx: Ctx, at: Node, method: HttpMethod, path: string, receiver: string[], handler: string | undefined, extra: Partial<RouteFact> = {}): void {
   ctx.facts.push({
-    kind: 'route', framework: FRAMEWORK, method, path, router: { file: ctx.file.path, path: receiver }, location: loc(ctx.file.path, at),
+    kind: 'route', framework: FRAMEWORK, method, path, router: fileRef(ctx, receiver), location: loc(ctx.file.path, at),
     ...(handler ? { handler: { name: handler } } : {}), ...extra,
   });
 }
@@ -84,10 +78,7 @@ function decoratorRoutes(ctx: Ctx, decorated: Node): void {
   const def = field(decorated, 'definition');
   if (!def || def.type !== 'function_definition') return;
   const name = textOf(field(def, 'name')) ?? '';
-  for (const decorator of decorated.namedChildren) {
-    if (decorator?.type !== 'decorator') continue;
-    const call = decorator.namedChildren[0];
-    if (call?.type !== 'call') continue;
+  for (const { decorator, call } of decoratorCalls(decorated)) {
     const path = dottedPath(field(call, 'function'));
     if (!path || path.length < 2) continue;
     const receiver = path.slice(0, -1);
@@ -129,7 +120,7 @@ function addRoute(ctx: Ctx, call: Node, receiver: string[], websocket: boolean):
     if (local) {
       for (const m of inheritedHttpMethods(local, ctx.classes)) route(ctx, call, m.method, path, receiver, `${cls[0]}.${m.name}`);
     } else {
-      route(ctx, call, 'GET', path, receiver, cls.join('.'), { view: { ref: { file: ctx.file.path, path: cls }, base: path } });
+      route(ctx, call, 'GET', path, receiver, cls.join('.'), { view: { ref: fileRef(ctx, cls), base: path } });
     }
     return;
   }
@@ -171,7 +162,7 @@ function blueprintMount(ctx: Ctx, call: Node, receiver: string[]): void {
   for (const child of blueprintArgs(args.slice(0, 1))) {
     const isGroup = ctx.groups.has(child.join('.'));
     ctx.facts.push({
-      kind: 'mount', framework: FRAMEWORK, parent: { file: ctx.file.path, path: receiver }, child: { file: ctx.file.path, path: child },
+      kind: 'mount', framework: FRAMEWORK, parent: fileRef(ctx, receiver), child: fileRef(ctx, child),
       prefix: prefix ?? '', location: loc(ctx.file.path, call),
       ...(prefix !== undefined && !isGroup ? { replacesChildPrefix: true } : {}),
     });
@@ -197,7 +188,7 @@ function creation(ctx: Ctx, target: string[], call: Node): void {
   if (!kind) return;
   const name = target.join('.');
   ctx.receivers.add(name);
-  const ref = { file: ctx.file.path, path: target };
+  const ref = fileRef(ctx, target);
   const location = loc(ctx.file.path, call);
   if (kind === 'Sanic') {
     ctx.facts.push({ kind: 'router', framework: FRAMEWORK, ref, location, isApp: true });
@@ -209,33 +200,23 @@ function creation(ctx: Ctx, target: string[], call: Node): void {
   if (kind === 'Blueprint.group') {
     ctx.groups.add(name);
     for (const child of blueprintArgs(positionalArgs(call))) {
-      ctx.facts.push({ kind: 'mount', framework: FRAMEWORK, parent: ref, child: { file: ctx.file.path, path: child }, prefix: '', location });
+      ctx.facts.push({ kind: 'mount', framework: FRAMEWORK, parent: ref, child: fileRef(ctx, child), prefix: '', location });
     }
   }
 }
 
 export function extractSanicRoutes(file: ParsedFile): Fact[] {
-  if (file.tree.kind !== 'tree-sitter' || isPythonTestFile(file.path)) return [];
-  const root = rootOf(file.tree.tree);
-  const scope = readModuleScope(root);
-  if (!scope.packages.has('sanic')) return [];
-  const classes = new Map<string, Node>();
-  for (const cls of moduleClasses(root)) {
-    const name = textOf(field(cls, 'name'));
-    if (name && !classes.has(name)) classes.set(name, cls);
-  }
+  const module = openPythonModule(file, ['sanic']);
+  if (!module) return [];
+  const { root, scope } = module;
+  const classes = classesByName(moduleClasses(root));
   const ctx: Ctx = { file, scope, classes, receivers: new Set(), groups: new Set(), importsSanic: true, facts: [] };
-  walk(root, (node) => {
-    if (node.type === 'assignment') {
-      const target = dottedPath(field(node, 'left'));
-      const right = field(node, 'right');
+  visitModule(root, {
+    assignment: (target, right) => {
       if (target && right?.type === 'call') creation(ctx, target, right);
-    } else if (node.type === 'decorated_definition') {
-      decoratorRoutes(ctx, node);
-    } else if (node.type === 'call') {
-      callFacts(ctx, node);
-    }
-    return true;
+    },
+    decorated: (node) => decoratorRoutes(ctx, node),
+    call: (node) => callFacts(ctx, node),
   });
   ctx.facts.push(...classViewFacts(file, root, FRAMEWORK, (_cls, bases) => bases.some((b) => b === 'HTTPMethodView')));
   return ctx.facts;

@@ -5,27 +5,21 @@
 import type { Fact, HttpMethod, RouteFact } from '../../core/facts.js';
 import type { ParsedFile } from '../../languages/types.js';
 import { dottedPath, keywordArg, loc, positionalArgs, walk, type Node } from '../python/ast.js';
-import { evalString, httpMethodList, isPythonTestFile, readModuleScope, type ModuleScope } from '../python/modules.js';
-import { field, rootOf, textOf } from '../tree-sitter/ast.js';
+import { httpMethodList } from '../python/modules.js';
+import { classesByName, decoratorCalls, fileRef as refOf, openPythonModule, scopeString as str, type PyRouteCtx } from '../python/route-helpers.js';
+import { field, textOf } from '../tree-sitter/ast.js';
 import { classViewFacts, inheritedHttpMethods, moduleClasses } from '../tornado/class-views.js';
 import type { Extractor } from '../types.js';
 
 const FRAMEWORK = 'starlette';
 
-interface Ctx {
-  file: ParsedFile;
-  scope: ModuleScope;
+interface Ctx extends PyRouteCtx {
   classes: Map<string, Node>;
   /** Names bound to Starlette() / Router() in this file. */
   apps: Set<string>;
-  facts: Fact[];
 }
 
 type Ref = string[];
-
-function refOf(ctx: Ctx, path: Ref) {
-  return { file: ctx.file.path, path };
-}
 
 /** The starlette name a callee stands for ('Route', 'Mount', 'Starlette', ...), by its import; undefined otherwise. */
 function starletteName(ctx: Ctx, call: Node): string | undefined {
@@ -38,10 +32,6 @@ function starletteName(ctx: Ctx, call: Node): string | undefined {
   if (callee.length === 1) return source.startsWith('starlette') ? (binding.imported === '*' ? undefined : binding.imported) : undefined;
   // `routing.Route(...)` (from starlette import routing) / `starlette.routing.Route(...)`
   return source.startsWith('starlette') ? name : undefined;
-}
-
-function str(ctx: Ctx, node: Node | undefined): string | undefined {
-  return evalString(node, ctx.scope.constants);
 }
 
 function route(ctx: Ctx, at: Node, method: HttpMethod, path: string, router: Ref, handler: string | undefined, extra: Partial<RouteFact> = {}): void {
@@ -166,10 +156,7 @@ function decoratorRoutes(ctx: Ctx, decorated: Node): void {
   const def = field(decorated, 'definition');
   if (!def) return;
   const name = textOf(field(def, 'name')) ?? '';
-  for (const decorator of decorated.namedChildren) {
-    if (decorator?.type !== 'decorator') continue;
-    const call = decorator.namedChildren[0];
-    if (call?.type !== 'call') continue;
+  for (const { decorator, call } of decoratorCalls(decorated)) {
     const path = dottedPath(field(call, 'function'));
     if (!path || path.length !== 2 || !ctx.apps.has(path[0]!)) continue;
     const routePath = str(ctx, keywordArg(call, 'path') ?? positionalArgs(call)[0]);
@@ -187,15 +174,10 @@ function decoratorRoutes(ctx: Ctx, decorated: Node): void {
 }
 
 export function extractStarletteRoutes(file: ParsedFile): Fact[] {
-  if (file.tree.kind !== 'tree-sitter' || isPythonTestFile(file.path)) return [];
-  const root = rootOf(file.tree.tree);
-  const scope = readModuleScope(root);
-  if (!scope.packages.has('starlette')) return [];
-  const classes = new Map<string, Node>();
-  for (const cls of moduleClasses(root)) {
-    const name = textOf(field(cls, 'name'));
-    if (name && !classes.has(name)) classes.set(name, cls);
-  }
+  const module = openPythonModule(file, ['starlette']);
+  if (!module) return [];
+  const { root, scope } = module;
+  const classes = classesByName(moduleClasses(root));
   const ctx: Ctx = { file, scope, classes, apps: new Set(), facts: [] };
   walk(root, (node) => {
     if (node.type === 'assignment') {
