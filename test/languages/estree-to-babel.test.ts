@@ -53,6 +53,8 @@ describe('oxc-parser AST reshaped to Babel', () => {
     expect(withinOxcBudget('x = a ? b : c;\n')).toBe(true);
     expect(withinOxcBudget(`x = ${'a ? b : '.repeat(2000)}c;`)).toBe(false);
     expect(withinOxcBudget(`x = ${'-'.repeat(20_000)}1;`)).toBe(false);
+    expect(withinOxcBudget(`x = ${'new '.repeat(7000)}A;`)).toBe(false); // 12,000 \`new\` levels crash a 4 MB thread
+    expect(withinOxcBudget(`function* g() { x = ${'yield '.repeat(7000)}a }`)).toBe(false);
     // Flow annotations in a .js file: oxc refuses them, Babel's flow plugin reads them.
     const text = 'function f(x: number): string { return "" }\nrouter.get("/x", f);\n';
     const flow = parseJavaScript({ path: 'b.js', language: 'javascript', text, bytes: text.length });
