@@ -1,6 +1,7 @@
 import type { RateLimitFact } from '../../src/core/facts.js';
 import { defineRule } from '../../src/engine/define-rule.js';
 import type { Endpoint } from '../../src/model/types.js';
+import { handlerClassOf } from '../../src/model/index.js';
 
 const LIMITER_NAME = /rate_?limit|limiter|throttl|slow_?down|brute/i;
 
@@ -64,7 +65,7 @@ function inHandlerFile(limit: RateLimitFact, endpoint: Endpoint): boolean {
   const handler = endpoint.handler;
   if (!handler) return false;
   if (handler.location?.file === limit.location.file) return true;
-  const cls = handler.name.split(/[@#:]/)[0]!.split(/[\\.]/).pop();
+  const cls = handlerClassOf(endpoint);
   const base = limit.location.file.split('/').pop()!.replace(/\.[A-Za-z]+$/, '');
   return !!cls && /Controller$/.test(cls) && cls === base;
 }

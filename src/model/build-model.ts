@@ -42,7 +42,7 @@ export function compareLocations(a: Location, b: Location): number {
 const byLocation = <T extends { location: Location }>(list: T[]): T[] => list.sort((a, b) => compareLocations(a.location, b.location));
 
 /** `AuthController` of a handler named `AuthController@login`, `App\\Http\\AuthController::login` or `auth.AuthController#login`. */
-function handlerClassOf(endpoint: Endpoint): string | undefined {
+export function handlerClassOf(endpoint: Endpoint): string | undefined {
   return endpoint.handler?.name.split(/[@#:]/)[0]!.split(/[\\.]/).pop();
 }
 

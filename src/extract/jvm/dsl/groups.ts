@@ -6,7 +6,7 @@ import { callView, type CallView } from '../calls.js';
 import type { JvmFile } from '../jvm-source.js';
 import { packageRefFile, typeRefs, type StrValue } from '../values.js';
 import { enclosingClassName, functionName } from './bindings.js';
-import { isCallableReference } from './common.js';
+import { isCallableReference, joinValue, pathArg } from './common.js';
 
 const FUNCTIONS = new Set(['method_declaration', 'constructor_declaration', 'function_declaration']);
 
@@ -96,4 +96,19 @@ export function lambdaBodyStatements(lambda: Node): Node[] {
     return namedChildren(body).flatMap((s) => (s.type === 'expression_statement' ? namedChildren(s).slice(0, 1) : []));
   }
   return namedChildren(lambda).filter((k) => k.type !== 'lambda_parameters');
+}
+
+/**
+ * `path("/p", Routes::users)` or `path("/p", () -> { users(); })` (Javalin ApiBuilder, Spark): the
+ * routes of the methods handed to the group, mounted under the group's prefix on `ctx.router`.
+ */
+export function groupMethodMounts(file: JvmFile, framework: string, call: CallView, ctx: { prefix: StrValue; router: RefExpr }, at: Node): Fact[] {
+  const prefix = joinValue(ctx.prefix, pathArg(file, call.args[0]));
+  const group = call.args[1] ?? call.lambda;
+  if (!group) return [];
+  const targets = group.type === 'lambda_expression' || group.type === 'lambda_literal' ? lambdaBodyStatements(group) : [group];
+  return targets.flatMap((target) => {
+    const ref = calledRoutesRef(file, target);
+    return ref ? methodMount(file, framework, ctx.router, ref, prefix, at) : [];
+  });
 }

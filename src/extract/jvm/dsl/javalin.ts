@@ -19,7 +19,7 @@ import type { JvmFile } from '../jvm-source.js';
 import type { StrValue } from '../values.js';
 import { bindingOf, methodMounts, type BindingKind } from './bindings.js';
 import { EMPTY, UNKNOWN, callsIn, dedupeFacts, guarded, dslOutline, dslRouteFacts, importsFrom, isPathLike, joinValue, pathArg, verbOf } from './common.js';
-import { calledRoutesRef, enclosingGroups, lambdaBodyStatements, methodMount, methodRoutesRef } from './groups.js';
+import { calledRoutesRef, enclosingGroups, groupMethodMounts, lambdaBodyStatements, methodMount, methodRoutesRef } from './groups.js';
 
 const FRAMEWORK = 'javalin';
 const VERBS: Record<string, HttpMethod> = {
@@ -228,15 +228,7 @@ function javalinFacts(file: JvmFile, staticImport: boolean, mountStyle: boolean)
       else out.push(...routeFacts(file, verb!, path, at, ctx.router, rolesMiddleware(file, call.args.slice(hasPath ? 2 : 1))));
     } else if (call.name === 'path' && call.args.length >= 1) {
       // A method handed to a group: path("/p", Routes::users), or `users()` statements in the group.
-      const ctx = contextOf(file, call.node, staticImport);
-      const prefix = joinValue(ctx.prefix, pathArg(file, call.args[0]));
-      const group = call.args[1] ?? call.lambda;
-      if (!group) continue;
-      const targets = group.type === 'lambda_expression' || group.type === 'lambda_literal' ? lambdaBodyStatements(group) : [group];
-      for (const target of targets) {
-        const ref = calledRoutesRef(file, target);
-        if (ref) out.push(...methodMount(file, FRAMEWORK, ctx.router, ref, prefix, at));
-      }
+      out.push(...groupMethodMounts(file, FRAMEWORK, call, contextOf(file, call.node, staticImport), at));
     }
   }
   // Statements calling routes methods directly inside `app.routes(() -> { users(); })`.

@@ -16,7 +16,7 @@ import type { JvmFile } from '../jvm-source.js';
 import type { StrValue } from '../values.js';
 import { bindingOf, type BindingKind } from './bindings.js';
 import { EMPTY, callsIn, dedupeFacts, guarded, dslOutline, dslRouteFacts, importsFrom, isPathLike, joinValue, pathArg } from './common.js';
-import { calledRoutesRef, enclosingGroups, lambdaBodyStatements, methodMount, methodRoutesRef } from './groups.js';
+import { enclosingGroups, groupMethodMounts, methodRoutesRef } from './groups.js';
 
 const FRAMEWORK = 'spark';
 const VERBS: Record<string, HttpMethod> = {
@@ -78,15 +78,7 @@ function sparkFacts(file: JvmFile, staticImport: boolean): Fact[] {
     } else if (STATIC_FILES.has(call.name) && call.args.length === 1) {
       push('GET', { kind: 'literal', text: '/**' }, at, contextOf(file, call.node, staticImport).router);
     } else if (call.name === 'path' && call.args.length >= 1) {
-      const ctx = contextOf(file, call.node, staticImport);
-      const prefix = joinValue(ctx.prefix, pathArg(file, call.args[0]));
-      const group = call.args[1] ?? call.lambda;
-      if (!group) continue;
-      const targets = group.type === 'lambda_expression' || group.type === 'lambda_literal' ? lambdaBodyStatements(group) : [group];
-      for (const target of targets) {
-        const ref = calledRoutesRef(file, target);
-        if (ref) out.push(...methodMount(file, FRAMEWORK, ctx.router, ref, prefix, at));
-      }
+      out.push(...groupMethodMounts(file, FRAMEWORK, call, contextOf(file, call.node, staticImport), at));
     }
   }
   return out;
