@@ -3,6 +3,7 @@ import type { Fact } from '../core/facts.js';
 import type { LanguageId, Notification, SourceFile } from '../core/types.js';
 import type { Extractor } from '../extract/types.js';
 import { adapterFor } from '../languages/index.js';
+import type { ParseOptions } from '../languages/types.js';
 import { classifySecret } from '../extract/secrets/classify.js';
 import { KeywordMatcher } from '../core/keyword-matcher.js';
 
@@ -70,8 +71,15 @@ function matcherFor(extractors: readonly Extractor[], language: LanguageId): Key
   return matcher;
 }
 
+/** What extractFile returns, with `fastOnly`, for a file that needs another thread's slow path. */
+export const SLOW_PATH = 'slow-path';
+
 /** Parses one file and runs every extractor that applies to it. Pure apart from the parser's memory. */
-export function extractFile(file: SourceFile, extractors: readonly Extractor[], budgetMs = FILE_TIME_BUDGET_MS): FileExtraction {
+export function extractFile(file: SourceFile, extractors: readonly Extractor[], budgetMs?: number): FileExtraction;
+export function extractFile(file: SourceFile, extractors: readonly Extractor[], budgetMs: number | undefined, options: ParseOptions): FileExtraction | typeof SLOW_PATH;
+export function extractFile(
+  file: SourceFile, extractors: readonly Extractor[], budgetMs = FILE_TIME_BUDGET_MS, options?: ParseOptions,
+): FileExtraction | typeof SLOW_PATH {
   // Every keyword of this language's extractors, found in one pass over the text.
   const found = matcherFor(extractors, file.language).found(file.text);
   const mentions = (keyword: string): boolean => found.has(keyword);
@@ -82,8 +90,9 @@ export function extractFile(file: SourceFile, extractors: readonly Extractor[], 
   if (file.language !== 'text' && bracketDepth(file.text) > MAX_NESTING) return skippedFile(file, `brackets nested more than ${MAX_NESTING} deep`);
   const started = performance.now();
   const adapter = adapterFor(file.language);
-  const parsed = adapter.parse(file);
+  const parsed = adapter.parse(file, options);
   if (!parsed.ok) {
+    if ('slow' in parsed) return SLOW_PATH;
     return {
       facts: [],
       notifications: [{ level: 'warning', kind: 'parse-error', message: `${file.path}: ${parsed.message}`, file: file.path, location: parsed.location }],

@@ -1,14 +1,14 @@
 // Parse + extract every file, in worker threads when the tree is large enough to pay for them.
 // Results come back in file order whatever the scheduling, so output stays deterministic.
-import { existsSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { LanguageId, SourceFile } from '../core/types.js';
 import type { Extractor } from '../extract/types.js';
 import { initAdapters } from '../languages/index.js';
-import { extractFile, type FileExtraction } from './extract-file.js';
+import { extractFile, SLOW_PATH, type FileExtraction } from './extract-file.js';
 import type { WorkerRequest } from './extract-worker.js';
+import { defaultWorkerCount, exited, startWorker, takePrestarted, workerScript } from './extract-threads.js';
+
+export { defaultWorkerCount };
 
 export interface ExtractAllOptions {
   extractors: readonly Extractor[];
@@ -18,23 +18,9 @@ export interface ExtractAllOptions {
   onProgress?: (done: number) => void;
 }
 
-/** Below this much source, starting workers (each loads its grammars) costs more than it saves. */
-const PARALLEL_MIN_BYTES = 2 * 1024 * 1024;
 const BATCH_BYTES = 256 * 1024;
 const BATCH_FILES = 32;
-
-export function defaultWorkerCount(files: readonly SourceFile[]): number {
-  const bytes = files.reduce((sum, f) => sum + (f.language === 'text' ? 0 : f.bytes), 0);
-  if (bytes < PARALLEL_MIN_BYTES) return 1;
-  return Math.max(1, Math.min(4, availableParallelism()));
-}
-
-/** The compiled worker next to this module; absent when running from TypeScript sources (tests). */
-function workerScript(): string | undefined {
-  const url = new URL('./extract-worker.js', import.meta.url);
-  const path = fileURLToPath(url);
-  return existsSync(path) ? path : undefined;
-}
+const MIN_BATCH_FILES = 2;
 
 async function extractInThread(files: readonly SourceFile[], options: ExtractAllOptions): Promise<FileExtraction[]> {
   await initAdapters(files.map((f) => f.language));
@@ -46,14 +32,23 @@ async function extractInThread(files: readonly SourceFile[], options: ExtractAll
   return out;
 }
 
-function batchesOf(files: readonly SourceFile[]): { index: number; file: SourceFile }[][] {
-  const batches: { index: number; file: SourceFile }[][] = [];
-  let current: { index: number; file: SourceFile }[] = [];
+type Batch = { index: number; file: SourceFile }[];
+
+/**
+ * The shared queue, in file order. Batches shrink towards the end (guided self-scheduling: a batch
+ * holds about a quarter of an even share of what is left), so the threads finish close together
+ * instead of one waiting for another's last large batch.
+ */
+export function batchesOf(files: readonly SourceFile[], threads: number): Batch[] {
+  const batches: Batch[] = [];
+  let current: Batch = [];
   let bytes = 0;
+  let limit = 0;
   files.forEach((file, index) => {
+    if (current.length === 0) limit = Math.max(MIN_BATCH_FILES, Math.min(BATCH_FILES, Math.ceil((files.length - index) / (4 * threads))));
     current.push({ index, file });
     bytes += file.bytes;
-    if (current.length >= BATCH_FILES || bytes >= BATCH_BYTES) {
+    if (current.length >= limit || bytes >= BATCH_BYTES) {
       batches.push(current);
       current = [];
       bytes = 0;
@@ -71,12 +66,19 @@ function batchesOf(files: readonly SourceFile[]): { index: number; file: SourceF
 export async function extractAll(files: readonly SourceFile[], options: ExtractAllOptions): Promise<FileExtraction[]> {
   const requested = options.workers ?? defaultWorkerCount(files);
   const script = workerScript();
-  if (requested <= 1 || options.customExtractors || !script || files.length < 2) return extractInThread(files, options);
+  const spare = takePrestarted();
+  if (requested <= 1 || options.customExtractors || !script || files.length < 2) {
+    await Promise.all(spare.map((w) => w.terminate()));
+    return extractInThread(files, options);
+  }
 
   const languages = [...new Set(files.map((f) => f.language))] as LanguageId[];
-  const batches = batchesOf(files);
+  const threads = Math.min(requested, files.length);
+  const batches = batchesOf(files, threads);
   const results: (FileExtraction | undefined)[] = new Array(files.length);
   const count = Math.min(requested - 1, batches.length - 1);
+  await Promise.all(spare.slice(count).map((w) => w.terminate()));
+  const reused = spare.slice(0, count);
   let next = 0;
   let done = 0;
   const record = (reply: { index: number; result: FileExtraction }[]) => {
@@ -84,29 +86,49 @@ export async function extractAll(files: readonly SourceFile[], options: ExtractA
     done += reply.length;
     options.onProgress?.(done);
   };
+  // Files this thread leaves to the workers: JS/TS that oxc rejects (Babel's warm-up is paid in one
+  // worker, not in every thread) or that is too deep for this thread's stack (see WORKER_STACK_MB).
+  const handedOver: Batch = [];
+  let thisThreadDone = false;
+  const senders: (() => void)[] = [];
+  const wakeWorkers = () => senders.forEach((send) => send());
   const workers: Worker[] = [];
   const inThisThread = async () => {
     await initAdapters(languages);
     while (next < batches.length) {
       const batch = batches[next++]!;
-      record(batch.map(({ index, file }) => ({ index, result: extractFile(file, options.extractors) })));
+      const reply: { index: number; result: FileExtraction }[] = [];
+      for (const item of batch) {
+        const result = count > 0 ? extractFile(item.file, options.extractors, undefined, { fastOnly: true }) : extractFile(item.file, options.extractors);
+        if (result === SLOW_PATH) handedOver.push(item);
+        else reply.push({ index: item.index, result });
+      }
+      record(reply);
+      if (handedOver.length > 0) wakeWorkers();
       await new Promise<void>((resolve) => setImmediate(resolve)); // let the workers' replies in
     }
+    thisThreadDone = true;
+    wakeWorkers();
   };
   try {
-    await Promise.all([inThisThread(), ...Array.from({ length: count }, () => new Promise<void>((resolve, reject) => {
-      const worker = new Worker(script);
+    await Promise.all([inThisThread(), ...Array.from({ length: count }, (_, k) => new Promise<void>((resolve, reject) => {
+      const ready = reused[k];
+      const worker = ready && !exited.has(ready) ? ready : startWorker(script);
+      worker.ref();
       workers.push(worker);
       let inFlight = 0;
       // Two batches in flight: a worker never waits for this thread to hand it the next one.
       const send = () => {
-        while (inFlight < 2 && next < batches.length) {
-          const request: WorkerRequest = { batch: batches[next++]!, languages };
+        while (inFlight < 2 && (handedOver.length > 0 || next < batches.length)) {
+          const batch = handedOver.length > 0 ? handedOver.splice(0, BATCH_FILES) : batches[next++]!;
+          const request: WorkerRequest = { batch, languages };
           worker.postMessage(request);
           inFlight++;
         }
-        if (inFlight === 0) resolve();
+        // Done when nothing is left and this thread can hand over no more.
+        if (inFlight === 0 && thisThreadDone && handedOver.length === 0) resolve();
       };
+      senders.push(send);
       worker.on('message', (reply: { index: number; result: FileExtraction }[]) => {
         inFlight--;
         record(reply);

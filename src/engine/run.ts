@@ -23,6 +23,8 @@ import { triageFindings, UNUSED_SUPPRESSION } from './triage-findings.js';
 import { TOOL_VERSION } from './version.js';
 import { collectInventory } from './inventory.js';
 import { readMoaiContext } from './moai.js';
+import { prestartExtraction } from './extract-threads.js';
+import { languageOf } from '../languages/file-languages.js';
 
 export interface ScanOptions {
   /** Directory to scan. */
@@ -80,6 +82,13 @@ export async function scan(options: ScanOptions): Promise<RunResult> {
     };
   }
   const startedAt = Date.now();
+  // Workers load while this thread reads the tree (discover), for a tree that will want them.
+  if (!options.extractors && !options.precomputed) {
+    prestartExtraction(options.workers, listing.entries.flatMap((e) => {
+      const language = languageOf(e.path);
+      return language ? [{ language, bytes: e.size }] : [];
+    }));
+  }
   const discovery: Discovery = discover(options.root, { ignore: options.ignore }, listing);
   if (options.reorder) {
     discovery.files = options.reorder([...discovery.files]);

@@ -22,6 +22,7 @@ export function adapterFor(language: LanguageId): LanguageAdapter {
 }
 
 export { languageOf, EXTENSIONS } from './file-languages.js';
+export { setNativeStackMb, withinOxcBudget } from './javascript/adapter.js';
 
 export async function initAdapters(languages: Iterable<LanguageId>): Promise<void> {
   for (const id of new Set(languages)) await adapterFor(id).init();

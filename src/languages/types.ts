@@ -9,7 +9,18 @@ export type SyntaxTree =
 
 export type ParseResult =
   | { ok: true; tree: SyntaxTree; /** recovered syntax errors, reported but not fatal */ errors: ParseProblem[] }
-  | { ok: false; message: string; location: Location };
+  | { ok: false; message: string; location: Location }
+  /** Only with `fastOnly`: this file needs the slow path (another parser, a larger stack); nothing was reported. */
+  | { ok: false; slow: true };
+
+export interface ParseOptions {
+  /**
+   * Parse only when the fast path can: a JS/TS file that oxc rejects (it would go to Babel, whose
+   * warm-up costs a thread a tenth of a second) or that is too deep for this thread's native stack
+   * comes back `{ ok: false, slow: true }`, for a worker to parse.
+   */
+  fastOnly?: boolean;
+}
 
 export interface ParseProblem {
   message: string;
@@ -30,7 +41,7 @@ export interface LanguageAdapter {
   /** Loads grammars; must be awaited once before parse(). Idempotent. */
   init(): Promise<void>;
   /** Never throws: a file that cannot be parsed becomes { ok: false }. */
-  parse(file: SourceFile): ParseResult;
+  parse(file: SourceFile, options?: ParseOptions): ParseResult;
   /** Frees native memory held by a tree (tree-sitter); a no-op for JS-heap trees. */
   dispose(tree: SyntaxTree): void;
 }

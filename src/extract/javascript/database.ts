@@ -30,29 +30,34 @@ export function extractJavaScriptDatabases(file: ParsedFile): DatabaseFact[] {
   // Packages imported here, with the local names they bind; a fact only when the file calls or
   // constructs through one of them (model files that import the ORM for types and base classes
   // would otherwise each count as a database).
+  // One walk: imports, the roots of calls and constructions, and the nodes the configuration
+  // checks below look at (in source order).
   const index = indexFile(ast);
   const localsBySource = new Map<string, { node: Node; locals: Set<string> }>();
+  const called = new Set<string>();
+  const candidates: Node[] = [];
   walk(ast.program, (node) => {
     let source: string | undefined;
     let local: string[] = [];
-    if (node.type === 'ImportDeclaration' && node.importKind !== 'type') {
+    if (node.type === 'ImportDeclaration') {
+      if (node.importKind === 'type') return undefined;
       source = node.source.value;
       local = node.specifiers.filter((sp) => !(sp.type === 'ImportSpecifier' && sp.importKind === 'type')).map((sp) => sp.local.name);
-    } else if (node.type === 'CallExpression' && ((node.callee.type === 'Identifier' && node.callee.name === 'require') || node.callee.type === 'Import')) {
-      source = stringValue(node.arguments[0] as Node);
-      if (source !== undefined) local = [...index.imports.entries()].filter(([, v]) => v.source === source).map(([k]) => k);
+    } else if (node.type === 'CallExpression' || node.type === 'NewExpression') {
+      candidates.push(node);
+      const root = memberPath(unwrapTs(node.callee as Node))?.[0];
+      if (root) called.add(root);
+      if (node.type === 'CallExpression' && ((node.callee.type === 'Identifier' && node.callee.name === 'require') || node.callee.type === 'Import')) {
+        source = stringValue(node.arguments[0] as Node);
+        if (source !== undefined) local = [...index.imports.entries()].filter(([, v]) => v.source === source).map(([k]) => k);
+      }
+    } else if (node.type === 'ObjectExpression') {
+      candidates.push(node);
     }
     if (source === undefined || !npmPackage(source)) return undefined;
     const entry = localsBySource.get(source);
     if (entry) for (const l of local) entry.locals.add(l);
     else localsBySource.set(source, { node, locals: new Set(local) });
-    return undefined;
-  });
-  const called = new Set<string>();
-  walk(ast.program, (node) => {
-    if (node.type !== 'CallExpression' && node.type !== 'NewExpression') return undefined;
-    const root = memberPath(unwrapTs(node.callee as Node))?.[0];
-    if (root) called.add(root);
     return undefined;
   });
   for (const [source, { node, locals }] of localsBySource) {
@@ -62,7 +67,7 @@ export function extractJavaScriptDatabases(file: ParsedFile): DatabaseFact[] {
   }
   if (libraries.size === 0 && !/dialect|ormconfig|data-?source|knexfile/i.test(file.path + (file.text.includes('dialect') ? ' dialect' : ''))) return facts;
 
-  walk(ast.program, (node) => {
+  for (const node of candidates) {
     // new Sequelize('postgres://...'), mongoose.connect('mongodb://...'), new Pool({ connectionString }) etc.
     if (node.type === 'NewExpression' || node.type === 'CallExpression') {
       const path = memberPath(unwrapTs(node.callee as Node))?.join('.') ?? '';
@@ -83,9 +88,8 @@ export function extractJavaScriptDatabases(file: ParsedFile): DatabaseFact[] {
         const engine = normaliseEngine(type) ?? normaliseEngine(driver.replace(/Driver$/, '').replace(/^PostgreSql$/, 'postgresql').replace(/^MySql$/, 'mysql').replace(/^Sqlite$/, 'sqlite').replace(/^Mongo$/, 'mongodb').toLowerCase());
         if (engine) push('mikro-orm', engine, node);
       }
-      return undefined;
+      continue;
     }
-    if (node.type !== 'ObjectExpression') return undefined;
     for (const { key, library, companions, configFile } of ENGINE_KEYS) {
       const valueNode = objectProperty(node, key);
       const engine = normaliseEngine(stringValue(valueNode));
@@ -95,8 +99,7 @@ export function extractJavaScriptDatabases(file: ParsedFile): DatabaseFact[] {
         push(library, engine, valueNode);
       }
     }
-    return undefined;
-  });
+  }
   return facts;
 }
 

@@ -272,7 +272,7 @@ function extractModuleFacts(file: ParsedFile): Fact[] {
     }
   };
   for (const stmt of program.body) visitStatement(stmt as Node, true);
-  collectNestedRequires(program, out);
+  if (file.text.includes('require')) collectNestedRequires(program, out);
   return out.facts;
 }
 

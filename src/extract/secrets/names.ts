@@ -127,6 +127,18 @@ const SERVICE_META = new Set([
 /** True for a name that names a credentialed service and nothing more specific (`SONARQUBE`, `api_snyk`, `hockeyapp_key`). */
 export function isServiceName(name: string | undefined): boolean {
   if (!name) return false;
+  const known = SERVICE_NAMES.get(name);
+  if (known !== undefined) return known;
+  const result = computeIsServiceName(name);
+  if (SERVICE_NAMES.size >= MAX_REMEMBERED) SERVICE_NAMES.clear();
+  SERVICE_NAMES.set(name, result);
+  return result;
+}
+
+/** Same bounded cache as STRENGTHS: catalogs and configs repeat their keys file after file. */
+const SERVICE_NAMES = new Map<string, boolean>();
+
+function computeIsServiceName(name: string): boolean {
   const words = name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
   if (words.length === 0) return false;
   const last = words[words.length - 1]!;

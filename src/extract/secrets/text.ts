@@ -253,8 +253,8 @@ export function extractTextSecrets(file: ParsedFile): SecretCandidateFact[] {
       i = block.last;
       continue;
     }
-    const kv = splitKeyValue(line);
-    if (kv && !isCatalog && !isStructural(kv.value, kv.quoted)) {
+    const kv = isCatalog ? undefined : splitKeyValue(line);
+    if (kv && !isStructural(kv.value, kv.quoted)) {
       const judged = isNpmrc && NPMRC_CREDENTIALS.has(kv.key.toLowerCase()) ? 'authSecret' : kv.key;
       const cls = classifySecret(kv.value, judged);
       if (cls) {

@@ -4,7 +4,7 @@ import type { SourceFile } from '../../core/types.js';
 import { EXTENSIONS } from '../file-languages.js';
 import { locationFromBabel } from '../location.js';
 import { estreeToBabel } from './estree-to-babel.js';
-import type { LanguageAdapter, ParseProblem, ParseResult } from '../types.js';
+import type { LanguageAdapter, ParseOptions, ParseProblem, ParseResult } from '../types.js';
 
 const TS_EXT = /\.(ts|mts|cts|tsx)$/;
 
@@ -43,7 +43,24 @@ function oxcLanguage(path: string): 'ts' | 'tsx' | 'jsx' {
 const HEAVY_BUDGET = 1500;
 const LIGHT_BUDGET = 6000;
 
-export function withinOxcBudget(text: string): boolean {
+/** Native stack of a thread these budgets were measured for (Node's default for workers). */
+export const BASE_STACK_MB = 4;
+/**
+ * Budget multiplier of this thread. A worker started with a larger stack (extract-pool.ts) sets it:
+ * with 64 MB, 24,000 levels of the hungriest shapes pass and 48,000 nested templates crash, so the
+ * budgets grow by half the stack ratio (8x), keeping the same two-fold margin as at 4 MB.
+ */
+let budgetScale = 1;
+
+/** Declares this thread's native stack size, in MB; call it once, at the thread's start. */
+export function setNativeStackMb(mb: number): void {
+  budgetScale = Math.max(1, Math.floor(mb / BASE_STACK_MB / 2));
+}
+
+export function withinOxcBudget(text: string, scale = budgetScale): boolean {
+  const heavyBudget = HEAVY_BUDGET * scale;
+  const lightBudget = LIGHT_BUDGET * scale;
+  if (text.length <= heavyBudget) return true; // every counted token takes a character
   let heavy = 0;
   let light = 0;
   let inWord = false;
@@ -64,7 +81,7 @@ export function withinOxcBudget(text: string): boolean {
     light++;
     // `?` (conditional), `<` (JSX, generics), `:` (labels, conditionals), `=>`, `${`.
     if (c === 63 || c === 60 || c === 58 || (c === 62 && text.charCodeAt(i - 1) === 61) || (c === 123 && text.charCodeAt(i - 1) === 36)) heavy++;
-    if (heavy > HEAVY_BUDGET || light > LIGHT_BUDGET) return false;
+    if (heavy > heavyBudget || light > lightBudget) return false;
   }
   return true;
 }
@@ -82,8 +99,8 @@ function parseWithOxc(file: SourceFile): ParseResult | undefined {
   return { ok: true, tree: { kind: 'babel', ast }, errors: [] };
 }
 
-export function parseJavaScript(file: SourceFile): ParseResult {
-  return parseWithOxc(file) ?? parseWithBabel(file);
+export function parseJavaScript(file: SourceFile, options?: ParseOptions): ParseResult {
+  return parseWithOxc(file) ?? (options?.fastOnly ? { ok: false, slow: true } : parseWithBabel(file));
 }
 
 export function parseWithBabel(file: SourceFile): ParseResult {

@@ -44,8 +44,30 @@ class Lines {
     this.last = lo;
     return { line: lo + 1, column: offset - starts[lo]!, index: offset };
   }
-  loc(start: number, end: number): { start: ReturnType<Lines['position']>; end: ReturnType<Lines['position']> } {
-    return { start: this.position(start), end: this.position(end) };
+  loc(start: number, end: number): NodeLoc {
+    return new NodeLoc(this, start, end);
+  }
+}
+
+type Position = ReturnType<Lines['position']>;
+
+/**
+ * Babel's `loc` ({ start: { line, column, index }, end }), worked out when first read: extractors
+ * read the location of a few nodes per file, and making two positions for every node of every
+ * tree up front was a tenth of the parse.
+ */
+class NodeLoc {
+  #start: Position | undefined;
+  #end: Position | undefined;
+  constructor(private readonly lines: Lines, private readonly startOffset: number, private readonly endOffset: number) {}
+  get start(): Position {
+    return (this.#start ??= this.lines.position(this.startOffset));
+  }
+  get end(): Position {
+    return (this.#end ??= this.lines.position(this.endOffset));
+  }
+  toJSON(): { start: Position; end: Position } {
+    return { start: this.start, end: this.end };
   }
 }
 
