@@ -216,6 +216,19 @@ function markRecordSets(file: ParsedFile, lines: readonly string[], facts: Secre
   for (const fact of records.keys()) fact.isTestOrExample = true;
 }
 
+/**
+ * Catalog lines (see isCatalog) in which nothing was found. Catalogs repeat their lines from locale
+ * to locale (untranslated strings, shared keys: 78% of juice-shop's 6.9 MB of catalogs), and a line
+ * of a catalog is judged on its text alone, so a line seen quiet once is skipped after. Bounded.
+ */
+const QUIET_CATALOG_LINES = new Set<string>();
+const MAX_QUIET_LINES = 50_000;
+
+function rememberQuietCatalogLine(line: string): void {
+  if (QUIET_CATALOG_LINES.size >= MAX_QUIET_LINES) QUIET_CATALOG_LINES.clear();
+  QUIET_CATALOG_LINES.add(line);
+}
+
 export function extractTextSecrets(file: ParsedFile): SecretCandidateFact[] {
   const base = file.path.slice(file.path.lastIndexOf('/') + 1);
   if (SKIP_FILES.test(base) || file.text.length > 2_000_000) return [];
@@ -239,6 +252,7 @@ export function extractTextSecrets(file: ParsedFile): SecretCandidateFact[] {
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!.replace(/\r$/, '');
     if (line.length > 4000) continue;
+    if (isCatalog && QUIET_CATALOG_LINES.has(line)) continue;
     if (sectioned && /^\s*\[/.test(line) && /\]\s*$/.test(line)) {
       inTestSection = TEST_SECTION.test(line.trim());
       continue;
@@ -273,6 +287,8 @@ export function extractTextSecrets(file: ParsedFile): SecretCandidateFact[] {
     if (ssh && !isPlaceholder(ssh[2]!) && !/^[$%{]/.test(ssh[2]!)) {
       const column = ssh.index + ssh[0].length - ssh[2]!.length - ssh[1]!.length;
       push(i + 1, column, ssh[2]!.length, 'ssh-password', redactSecret(ssh[2]!), 'medium');
+    } else if (isCatalog && !match) {
+      rememberQuietCatalogLine(line);
     }
   }
   markRecordSets(file, lines, facts);

@@ -41,4 +41,14 @@ describe('secrets/text', () => {
     expect(extractTextSecrets(file('package-lock.json', '{"password": "abcdef123456"}'))).toEqual([]);
     expect(extractTextSecrets(file('src/assets/i18n/de.json', '{ "PASSWORD_PROMPT": "Bitte Passwort eingeben", "password": "Passwort123" }'))).toEqual([]);
   });
+
+  it('finds credential formats in catalogs, line by line, whatever lines it skipped as seen before', () => {
+    const file = (path: string, text: string) => ({ path, language: 'text' as const, text, tree: { kind: 'text' as const } });
+    const token = `ghp_${'aB3dE5fG7h'.repeat(4)}`;
+    const lines = ['{', '  "TITLE": "Welcome",', `  "HELP": "Use token ${token} here",`, '}'];
+    const de = extractTextSecrets(file('i18n/de.json', lines.join('\n')));
+    const fr = extractTextSecrets(file('i18n/fr.json', ['{', '  "TITLE": "Welcome",', '  "OTHER": "x",', ...lines.slice(2)].join('\n')));
+    expect(de.map((f) => [f.location.startLine, f.detector])).toEqual([[3, 'github-token']]);
+    expect(fr.map((f) => [f.location.startLine, f.detector])).toEqual([[4, 'github-token']]);
+  });
 });
