@@ -78,6 +78,31 @@ export interface RouteFact extends FactBase {
   view?: { ref: RefExpr; base: string };
 }
 
+/**
+ * A directory of files served under a URL prefix: Gin/Echo/Fiber/Hertz `Static("/public", "./public")`,
+ * gorilla/mux `PathPrefix("/static/").Handler(http.FileServer(http.Dir("./static")))`, Express
+ * `app.use('/assets', express.static('public'))`, `@fastify/static`, NestJS ServeStaticModule, Sails `assets/`.
+ * The model lists the repository files under the directory (extractors never list directories) and
+ * gives each one a `GET <prefix>/<relative path>` endpoint on `router`, as for a route on that router.
+ */
+export interface StaticMountFact extends FactBase {
+  kind: 'static-mount';
+  framework: string;
+  /** Router the mount is registered on; absent when `prefix` is already the full path. */
+  router?: RefExpr;
+  /** URL prefix as written ('/public', '/', 'assets/'). */
+  prefix: string;
+  /** Directory as written ('./public', 'public', '/public3', '../client'). */
+  dir: string;
+  /**
+   * What a relative `dir` is relative to: 'cwd' = the process working directory, taken to be the
+   * declaring file's directory when the directory is there, else its service root (nearest manifest);
+   * 'file' = the declaring file's directory (`path.join(__dirname, 'public')`).
+   */
+  base: 'cwd' | 'file';
+  middleware?: MiddlewareRef[];
+}
+
 /** A view described in its own file: the methods and sub-routes it serves and the guards it declares. */
 export interface ViewFact extends FactBase {
   kind: 'view';
@@ -303,6 +328,7 @@ export interface ServiceEntryFact extends FactBase {
 export type Fact =
   | RouterFact
   | RouteFact
+  | StaticMountFact
   | MountFact
   | RouterMiddlewareFact
   | GlobalPrefixFact

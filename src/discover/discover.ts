@@ -34,6 +34,8 @@ export interface Discovery {
   notes?: { path: string; message: string }[];
   /** Every file path the walk listed (read or not), sorted: the inventory looks for Dockerfiles and migrations here. */
   paths?: string[];
+  /** The listed paths that neither .gitignore nor --ignore leaves out (read or not): what static-file mounts can serve. */
+  keptPaths?: string[];
 }
 
 const MANIFEST_NAMES = new Set([
@@ -321,5 +323,6 @@ export function discover(rootPath: string, options: DiscoverOptions = {}, listin
     files.push({ path, language, text, bytes: Buffer.byteLength(text) });
   }
   for (const [reason, n] of Object.entries(skipped)) if (n === 0) delete skipped[reason];
-  return { files, manifests, hasMoaiDir, skipped, skippedFiles, notes, paths: entries };
+  const keptPaths = entries.filter((path) => !gitignore.ignores(path) && !(options.ignore?.length && extra.ignores(path)));
+  return { files, manifests, hasMoaiDir, skipped, skippedFiles, notes, paths: entries, keptPaths };
 }

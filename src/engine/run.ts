@@ -131,6 +131,7 @@ export async function scan(options: ScanOptions): Promise<RunResult> {
     serviceRoots: [...new Set(manifests.map((m) => m.root))],
     hasMoaiDir: discovery.hasMoaiDir,
     goModules: manifests.flatMap((m) => (m.module ? [{ root: m.root, module: m.module }] : [])),
+    allPaths: discovery.keptPaths ?? discovery.paths ?? [],
   });
 
   options.onProgress?.({ phase: 'rules', done: 0, total: plans.length });

@@ -8,6 +8,7 @@ import { finalizePath, isHealthPath, isMetricsPath, joinPaths } from './paths.js
 import { buildModuleIndex } from './resolve-modules.js';
 import { buildRouterGraph } from './resolve-mounts.js';
 import { buildSymbolTable, type SymbolTable } from './resolve-refs.js';
+import { expandStaticMounts, isStaticFileEndpoint } from './static-mounts.js';
 import type { AuthState, Endpoint, ProjectModel, Service } from './types.js';
 
 export interface ModelInput {
@@ -18,6 +19,8 @@ export interface ModelInput {
   hasMoaiDir: boolean;
   /** Go modules declared by go.mod files: module path and directory. */
   goModules?: readonly { root: string; module: string }[];
+  /** Every repository file path (source or not), for static-file mounts (static-mounts.ts). */
+  allPaths?: readonly string[];
 }
 
 type FactsByKind = { [K in FactKind]: FactOf<K>[] };
@@ -25,7 +28,7 @@ type FactsByKind = { [K in FactKind]: FactOf<K>[] };
 function groupFacts(facts: readonly Fact[]): FactsByKind {
   const out = {} as Record<FactKind, Fact[]>;
   const kinds: FactKind[] = [
-    'router', 'route', 'mount', 'router-middleware', 'global-prefix', 'auth-rule', 'import', 'export', 'alias', 'moai-tag', 'constant', 'view',
+    'router', 'route', 'static-mount', 'mount', 'router-middleware', 'global-prefix', 'auth-rule', 'import', 'export', 'alias', 'moai-tag', 'constant', 'view',
     'sql-call', 'hash-call', 'cors-config', 'jwt-call', 'secret-candidate', 'rate-limit', 'database',
     'config-issue', 'framework', 'service-entry',
   ];
@@ -78,10 +81,13 @@ function resolveEndpoints(f: FactsByKind, input: ModelInput, roots: readonly str
   const index = buildModuleIndex(input.files.map((x) => x.path), roots, input.goModules ?? []);
   const symbols = buildSymbolTable(index, f.import, f.export, f.alias);
   const mounts = resolveMountPrefixes(f.mount, f.constant, symbols, roots);
-  const { graph } = buildRouterGraph(symbols, f.router, mounts, f.route, f['router-middleware']);
+  // Static-file mounts become routes on their router: prefixes, mounts and middleware apply as to any route.
+  const staticRoutes = expandStaticMounts(f['static-mount'], input.allPaths ?? [], (file) => serviceOf(file, roots));
+  const routes = staticRoutes.length ? [...f.route, ...staticRoutes] : f.route;
+  const { graph } = buildRouterGraph(symbols, f.router, mounts, routes, f['router-middleware']);
   const endpoints: Endpoint[] = [];
   const seen = new Set<string>();
-  for (const route of expandViews(f.route, f.view, symbols)) {
+  for (const route of expandViews(routes, f.view, symbols)) {
     const key = route.router ? symbols.resolve(route.router) : undefined;
     const contexts = key ? graph.contextsOf(key) : [{ prefix: '/', openapiTags: [], middleware: [] }];
     const file = route.location.file;
@@ -183,6 +189,8 @@ function applyGlobalPrefixes(endpoints: Endpoint[], prefixes: readonly FactOf<'g
     for (const endpoint of endpoints) {
       if (endpoint.framework !== fact.framework || endpoint.service !== service) continue;
       if (!inScope(endpoint.location.file)) continue;
+      // Static-file mounts are served by the platform beside the framework's router (NestJS setGlobalPrefix covers controllers only).
+      if (isStaticFileEndpoint(endpoint)) continue;
       if (excluded.has(endpoint.path)) continue;
       endpoint.path = finalizePath(joinPaths(fact.prefix, endpoint.path));
     }
@@ -292,14 +300,19 @@ export function buildModel(input: ModelInput): ProjectModel {
   const roots = [...new Set(['', ...input.serviceRoots])].sort();
   const endpoints = resolveEndpoints(f, input, roots);
   endpoints.sort((a, b) => compareLocations(a.location, b.location) || a.method.localeCompare(b.method) || a.path.localeCompare(b.path));
-  const distinct = dedupeEndpoints(endpoints);
-  attachMoaiTags(distinct, f['moai-tag']);
-  const services = buildServices(f, input, distinct, roots);
+  const all = dedupeEndpoints(endpoints);
+  attachMoaiTags(all, f['moai-tag']);
+  // Files of static-file mounts are listed apart: they are reachable, not API operations (the
+  // endpoint inventory lists a mount's routes, not every asset behind it).
+  const distinct = all.filter((e) => !isStaticFileEndpoint(e));
+  const staticFiles = all.filter(isStaticFileEndpoint);
+  const services = buildServices(f, input, all, roots);
   const pathFact = (e: Endpoint) => ({ path: e.path, location: e.location, service: e.service });
   const hashCalls = byLocation([...f['hash-call']]);
   return {
     services,
     endpoints: distinct,
+    staticFiles,
     health: distinct.filter((e) => isHealthPath(e.path)).map(pathFact),
     metrics: distinct.filter((e) => isMetricsPath(e.path)).map(pathFact),
     cors: byLocation([...f['cors-config']]),

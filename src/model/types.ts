@@ -47,6 +47,8 @@ export interface PathFact {
 export interface ProjectModel {
   services: Service[];
   endpoints: Endpoint[];
+  /** Files served by static-file mounts (`GET /public/logo.png`), one per file, apart from `endpoints`. */
+  staticFiles: Endpoint[];
   health: PathFact[];
   metrics: PathFact[];
   cors: CorsConfigFact[];

@@ -104,6 +104,8 @@ export function renderJson(result: RunResult): string {
     endpoints: endpoints(result.model.endpoints.filter((e) => CONTRACT_METHODS.has(e.method))),
     // Added field: endpoints whose method the contract's enum cannot express yet (HTTP QUERY).
     extensionMethodEndpoints: endpoints(result.model.endpoints.filter((e) => !CONTRACT_METHODS.has(e.method))),
+    // Added field: files served by static-file mounts, one GET each (kept out of the endpoint inventory).
+    staticFiles: endpoints(result.model.staticFiles ?? []),
     architecture: architecture(result.model),
     findings: reportedFindings(result.findings).map(finding),
     stats: {

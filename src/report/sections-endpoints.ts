@@ -74,6 +74,7 @@ export function endpointBlocks(ctx: ReportContext): Block[] {
         table(msg.endpoints.headers, own.map((e) => row(ctx, e, findings, false))));
     }
   }
+  out.push(...staticFileBlocks(ctx));
   out.push(heading(3, msg.sections.endpointMap));
   const services = [...result.model.services].filter((s) => roots.includes(s.root)).sort((a, b) => compareText(a.root, b.root));
   const labels = { service: msg.endpoints.mapService, morePaths: msg.endpoints.morePaths, authLegend: msg.endpoints.authLegend };
@@ -81,5 +82,19 @@ export function endpointBlocks(ctx: ReportContext): Block[] {
     if (services.length > 1) out.push(heading(4, msg.endpoints.serviceHeading, code(displayServiceRoot(service.root))));
     out.push(mermaid(endpointMapDiagram(service, endpoints, labels)));
   }
+  return out;
+}
+
+/** Rows of the static-files table shown before "... and N more". */
+const MAX_STATIC_ROWS = 50;
+
+function staticFileBlocks(ctx: ReportContext): Block[] {
+  const { msg, result } = ctx;
+  const files = sortEndpoints(result.model.staticFiles ?? []);
+  if (!files.length) return [];
+  const shown = files.slice(0, MAX_STATIC_ROWS);
+  const rows = shown.map((e) => [line(code(e.path)), line(where(ctx, e.location)), authCell(ctx, e)]);
+  const out: Block[] = [heading(3, msg.sections.staticFiles(files.length)), paragraph(msg.endpoints.staticIntro), table(msg.endpoints.staticHeaders, rows)];
+  if (files.length > shown.length) out.push(paragraph(msg.endpoints.moreStatic(files.length - shown.length)));
   return out;
 }

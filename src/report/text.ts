@@ -48,6 +48,11 @@ function endpointsBlock(result: RunResult, c: Colors): string[] {
       + c.dim(`${e.location.file}:${e.location.startLine}`));
   }
   if (endpoints.length > shown.length) lines.push(c.dim(`  ... and ${endpoints.length - shown.length} more`));
+  const staticFiles = result.model.staticFiles ?? [];
+  if (staticFiles.length) {
+    const mounts = new Set(staticFiles.map((e) => `${e.location.file}:${e.location.startLine}`)).size;
+    lines.push(c.dim(`  + ${staticFiles.length} static file${staticFiles.length === 1 ? '' : 's'} served by ${mounts} mount${mounts === 1 ? '' : 's'} (see the JSON or markdown report)`));
+  }
   return lines;
 }
 

@@ -32,6 +32,8 @@ put('bin.js', Buffer.from([0x66, 0x00, 0x01, 0x02]));
 put('api/requirements.txt', 'fastapi==0.110.0\nuvicorn[standard]>=0.29 ; python_version > "3.8"\n');
 put('api/main.py', 'print(1)\n');
 put('.env', 'SECRET=abc\n');
+put('logs/app.log', 'started\n');
+put('public/logo.png', Buffer.from([0x89, 0x50, 0x4e, 0x47]));
 writeFileSync(join(outside, 'secret.py'), 'x = 1\n');
 symlinkSync(join(outside, 'secret.py'), join(root, 'linked.py'));
 symlinkSync(join(root, 'src', 'app.ts'), join(root, 'inside-link.ts'));
@@ -51,6 +53,15 @@ describe('discover', () => {
       expect(paths).not.toContain(path);
     }
     expect(result.skipped).toMatchObject({ ignored: 1, minified: 2, 'too-large': 1, binary: 1, 'symlink-outside-root': 1, virtualenv: 1 });
+  });
+
+  it('keeps every listed path that no ignore rule leaves out, read or not (what static mounts can serve)', () => {
+    expect(result.paths).toContain('logs/app.log');
+    expect(result.keptPaths).not.toContain('logs/app.log');
+    expect(result.keptPaths).not.toContain('src/generated/skip.ts');
+    expect(result.keptPaths).toContain('public/logo.png');
+    expect(result.keptPaths).toContain('src/app.ts');
+    expect(discover(root, { ignore: ['public/'] }).keptPaths).not.toContain('public/logo.png');
   });
 
   it('collects manifests for service roots', () => {

@@ -37,6 +37,10 @@ describe('the built CLI', () => {
       const found = [...new Set(doc.endpoints.map((e: { method: string; path: string }) => `${e.method} ${e.path}`))].sort();
       const expected = readFileSync(join(APPS, app, 'expected-endpoints.txt'), 'utf8').split('\n').map((l) => l.trim()).filter(Boolean).sort();
       expect(found).toEqual(expected);
+      // Files of static-file mounts are listed apart (`staticFiles`), against their own list.
+      const staticPath = join(APPS, app, 'expected-static-files.txt');
+      const expectedStatic = existsSync(staticPath) ? readFileSync(staticPath, 'utf8').split('\n').map((l) => l.trim()).filter(Boolean).sort() : [];
+      expect([...new Set((doc.staticFiles ?? []).map((e: { method: string; path: string }) => `${e.method} ${e.path}`))].sort()).toEqual(expectedStatic);
       const sarif = run([join(APPS, app), '--format', 'sarif', '--fail-on', 'none']);
       expect(validateSarif(JSON.parse(sarif.stdout))).toEqual([]);
     });

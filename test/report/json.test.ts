@@ -33,8 +33,9 @@ describe('renderJson', () => {
   });
 
   it('writes the header, services and stats', () => {
-    expect(Object.keys(doc)).toEqual(['schemaVersion', 'tool', 'root', 'services', 'endpoints', 'extensionMethodEndpoints', 'architecture', 'findings', 'stats', 'report']);
+    expect(Object.keys(doc)).toEqual(['schemaVersion', 'tool', 'root', 'services', 'endpoints', 'extensionMethodEndpoints', 'staticFiles', 'architecture', 'findings', 'stats', 'report']);
     expect(doc.extensionMethodEndpoints).toEqual([]);
+    expect(doc.staticFiles).toEqual([]);
     expect(doc.schemaVersion).toBe(1);
     expect(doc.tool).toEqual({ name: 'backend-review', version: '0.1.0' });
     expect(doc.root).toBe('.');

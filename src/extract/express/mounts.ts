@@ -6,6 +6,7 @@ import { middlewareRef } from '../javascript/middleware-roles.js';
 import { commonJsExportName, exportLocalName } from '../javascript/modules.js';
 import { isFunctionNode, requireSource, unwrap, type FunctionNode, type ScopeOwner } from './bindings.js';
 import { isRelativeSource, type RouterInfo } from './router-scan.js';
+import { staticDirOf, staticMiddlewareDir, staticMountFact, type StaticContext } from './static-mounts.js';
 import { baseName, keyOf, middlewareName, newMemberPath, propName } from './syntax.js';
 import type { VerbScanner } from './verb-routes.js';
 
@@ -64,6 +65,7 @@ export function useArg(s: VerbScanner, call: t.CallExpression, router: RouterInf
     for (const el of a.elements) if (el) useArg(s, call, router, el as Node, prefixes, scope, prefixRef);
     return;
   }
+  if (!prefixRef && staticUse(s, call, router, a, prefixes, scope)) return;
   if (s.fw === 'hono' || s.fw === 'fastify') {
     const name = middlewareName(a) ?? (isFunctionNode(a) ? 'anonymous' : undefined);
     if (name) s.routerMiddleware(call, router, middlewareRef(name, s.scan.loc(a)), prefixes);
@@ -231,4 +233,47 @@ export function callWithRouterArgs(s: VerbScanner, call: t.CallExpression, scope
     if (recv.ref.join('.') === child.join('.')) continue;
     s.mount(call, recv, child, ['']);
   }
+}
+
+/** Constant folding and module lookup of one scope, for static-file middleware arguments. */
+export function staticContext(s: VerbScanner, scope: ScopeOwner[]): StaticContext {
+  return {
+    string: (node) => s.scan.folder.string(node, scope),
+    moduleOf: (name) => {
+      const b = s.scan.bindings.lookup(name, scope);
+      if (b?.kind === 'import') return b.source;
+      if (b?.kind === 'var') return requireSource(unwrap(b.init));
+      return undefined;
+    },
+  };
+}
+
+/** `app.use('/assets', express.static('public'))`, `router.use(serveStatic(path.join(__dirname, 'public')))`. */
+function staticUse(s: VerbScanner, call: t.CallExpression, router: RouterInfo, a: Node, prefixes: string[], scope: ScopeOwner[]): boolean {
+  const ctx = staticContext(s, scope);
+  let middleware: Node | undefined = a;
+  let subPrefix = '';
+  // `const assets = express.static('public'); app.use('/a', assets)`
+  if (a.type === 'Identifier') {
+    const b = s.scan.bindings.lookup(a.name, scope);
+    middleware = b?.kind === 'var' && b.isConst ? unwrap(b.init) : undefined;
+  }
+  // Koa: app.use(mount('/public', serve('public'))) (koa-mount)
+  if (middleware?.type === 'CallExpression' && middleware.arguments.length === 2) {
+    const callee = unwrap(middleware.callee as Node);
+    const module = callee?.type === 'Identifier' ? ctx.moduleOf(callee.name) : requireSource(callee);
+    const mounted = module === 'koa-mount' ? ctx.string(middleware.arguments[0] as Node) : undefined;
+    if (mounted !== undefined) {
+      subPrefix = mounted;
+      middleware = middleware.arguments[1] as Node;
+    }
+  }
+  const dir = staticDirOf(staticMiddlewareDir(middleware, ctx), ctx);
+  if (!dir) return false;
+  s.scan.touch(router);
+  for (const prefix of prefixes) {
+    const full = subPrefix ? `${prefix.replace(/\/+$/, '')}/${subPrefix.replace(/^\/+/, '')}` : prefix;
+    s.scan.facts.push(staticMountFact(s.scan.file.path, s.fw, { file: s.scan.file.path, path: router.ref }, full, dir, call));
+  }
+  return true;
 }

@@ -8,7 +8,9 @@ import { middlewareRole } from '../javascript/middleware-roles.js';
 import { commonJsExportName, exportLocalName } from '../javascript/modules.js';
 import { isFunctionNode, requireSource, unwrap, type FunctionNode, type ScopeOwner } from '../express/bindings.js';
 import { methodFromString } from '../express/frameworks.js';
+import { staticContext } from '../express/mounts.js';
 import { isRelativeSource, type RouterInfo } from '../express/router-scan.js';
+import { staticDirOf, staticMountFact } from '../express/static-mounts.js';
 import { objectValue } from '../express/syntax.js';
 import type { VerbScanner } from '../express/verb-routes.js';
 
@@ -79,6 +81,7 @@ export function fastifyRegister(s: VerbScanner, call: t.CallExpression, router: 
   let target: Node = plugin;
   while (target.type === 'CallExpression' && s.scan.isPluginWrapper(target) && target.arguments[0]) target = unwrap(target.arguments[0] as Node)!;
   const src = requireSource(target);
+  if (staticPlugin(s, call, router, src ?? importSource(s, target, scope), scope)) return;
   if (src !== undefined) {
     if (isRelativeSource(src)) s.mount(call, router, [s.syntheticImport(target, src, 'default')], [prefix], undefined, prefixRef);
     else packagePlugin(s, call, router, src, prefix);
@@ -96,6 +99,36 @@ export function fastifyRegister(s: VerbScanner, call: t.CallExpression, router: 
     if (isRelativeSource(b.source)) s.mount(call, router, path, [prefix], undefined, prefixRef);
     else packagePlugin(s, call, router, path.join('.'), prefix);
   }
+}
+
+function importSource(s: VerbScanner, target: Node, scope: ScopeOwner[]): string | undefined {
+  const path = memberPath(target);
+  const b = path?.length === 1 ? s.scan.bindings.lookup(path[0]!, scope) : undefined;
+  return b?.kind === 'import' ? b.source : b?.kind === 'var' ? requireSource(unwrap(b.init)) : undefined;
+}
+
+/**
+ * `register(require('@fastify/static'), { root: path.join(__dirname, 'public'), prefix: '/public/' })`: the files
+ * under each root at the prefix ('/' by default); `serve: false` serves nothing by itself.
+ */
+function staticPlugin(s: VerbScanner, call: t.CallExpression, router: RouterInfo, source: string | undefined, scope: ScopeOwner[]): boolean {
+  if (source !== '@fastify/static' && source !== 'fastify-static') return false;
+  const options = s.scan.folder.resolveNode(call.arguments[1] as Node, scope, 0);
+  if (options?.type !== 'ObjectExpression') return true;
+  const serve = unwrap(objectValue(options, 'serve'));
+  if (serve?.type === 'BooleanLiteral' && !serve.value) return true;
+  const prefixNode = objectValue(options, 'prefix');
+  const prefix = prefixNode ? s.scan.folder.string(prefixNode, scope) : '/';
+  const rootNode = unwrap(objectValue(options, 'root'));
+  if (prefix === undefined || !rootNode) return true;
+  const roots = rootNode.type === 'ArrayExpression' ? rootNode.elements.map((e) => (e && e.type !== 'SpreadElement' ? (e as Node) : undefined)) : [rootNode];
+  const ctx = staticContext(s, scope);
+  s.scan.touch(router);
+  for (const root of roots) {
+    const dir = staticDirOf(root, ctx);
+    if (dir) s.scan.facts.push(staticMountFact(s.scan.file.path, 'fastify', { file: s.scan.file.path, path: router.ref }, prefix, dir, call));
+  }
+  return true;
 }
 
 /** `register(cors, ...)`, `register(rateLimit, ...)`: middleware-like plugins. */

@@ -7,11 +7,15 @@ import { goMiddlewareRef } from './middleware-roles.js';
 import { PASSTHROUGH, SERVE_METHODS, methodFromString, verbMethod, type GoFramework } from './frameworks.js';
 import { beegoRouter } from './beego.js';
 import { irisMvcHandle } from './iris-mvc.js';
+import { emitStaticMount, fileServerMount, fileServerOf, staticMethod, staticMiddleware } from './static-mounts.js';
 import type { GoRouteWalker } from './routes.js';
 import type { Scope } from './scope.js';
 import {
   GORILLA_BUILDER, NONE, fallbackPrefix, joinRaw, parsePattern, refKey, verbGuess, type Builder, type PathRef, type RouterVal, type Val,
 } from './values.js';
+
+/** Frameworks whose routers have a Static(prefix, dir) method. */
+const STATIC_FRAMEWORKS: ReadonlySet<string> = new Set(['gin', 'echo', 'fiber', 'hertz', 'goyave', 'iris']);
 
 export function routerMethod(w: GoRouteWalker, r: RouterVal, seg: ChainSegment, scope: Scope | undefined): Val | undefined {
   const known = !!r.router || !!r.routerish;
@@ -50,6 +54,10 @@ export function routerMethod(w: GoRouteWalker, r: RouterVal, seg: ChainSegment, 
         w.emitMount(r.ref, target, pattern.path.replace(/\/+$/, ''), r.mw ?? [], at, w.frameworkOf(r.router, 'net-http'));
         return NONE;
       }
+      // http.Handle("/static/", http.StripPrefix("/static/", http.FileServer(http.Dir("static")))): the files too.
+      const server = fileServerOf(w, handler, scope);
+      const served = server && fileServerMount(pattern.path, server);
+      if (served) emitStaticMount(w, r.ref, w.frameworkOf(r.router, w.fileFw ?? 'net-http'), served.prefix, served.dir, r.mw ?? [], at);
       return {
         k: 'builder', router: r.ref, fw: w.frameworkOf(r.router, w.fileFw ?? 'net-http'), known, at, path: pattern.path,
         ...(pattern.method ? { methods: [pattern.method] } : {}), handler, mw: r.mw ?? [],
@@ -275,11 +283,20 @@ export function routerMethod(w: GoRouteWalker, r: RouterVal, seg: ChainSegment, 
         pathPrefix = first;
         rest = args.slice(1);
       }
+      rest = staticMiddleware(w, r.ref, fw, pathPrefix, rest, r.mw ?? [], at, scope);
       for (const mw of w.middlewareArgs(rest)) {
         w.facts.push({ kind: 'router-middleware', framework: fw, router: r.ref, middleware: mw, pathPrefix, location: loc(w.file.path, at) });
       }
       // Gin / Fiber return the router: `v1 := r.Group("/v1").Use(auth)`.
       return { k: 'ref', ref: r.ref, ...(r.router ? { router: r.router } : {}) };
+    }
+    case 'Static':
+    case 'StaticFS':
+    case 'HandleDir': {
+      // Gin/Echo/Fiber/Hertz/Goyave Static("/public", "./public"), StaticFS("/p", http.Dir("x")), Iris HandleDir.
+      if (name === 'HandleDir' && fw !== 'iris') return undefined;
+      if (!known && !STATIC_FRAMEWORKS.has(fw)) return undefined;
+      return staticMethod(w, r.ref, fw, name, args, r.mw ?? [], at, scope, known) ? NONE : undefined;
     }
     case 'StaticFile':
     case 'File': {
@@ -418,6 +435,10 @@ export function finishBuilder(w: GoRouteWalker, b: Builder, scope: Scope | undef
     if (b.prefix === undefined) return;
     const target = mountedRouter(w, b.handler, scope);
     if (target) w.emitMount(b.router, target, b.prefix.replace(/\/+$/, ''), b.mw, b.at, 'gorilla-mux');
+    // r.PathPrefix("/static/").Handler(http.StripPrefix("/static/", http.FileServer(http.Dir("./static/")))).
+    const server = target ? undefined : fileServerOf(w, b.handler, scope);
+    const served = server && fileServerMount(b.prefix, server);
+    if (served) emitStaticMount(w, b.router, 'gorilla-mux', served.prefix, served.dir, b.mw, b.at);
     return;
   }
   const fw = b.fw === 'unknown' ? w.frameworkOf(undefined, 'gorilla-mux') : b.fw;

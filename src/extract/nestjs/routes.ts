@@ -7,7 +7,8 @@ import type { Fact, HttpMethod, MiddlewareRef, RouteFact } from '../../core/fact
 import type { ParsedFile } from '../../languages/types.js';
 import { loc, memberPath, walk, type Node } from '../javascript/ast.js';
 import { middlewareRef } from '../javascript/middleware-roles.js';
-import { analyzeBindings, unwrap, type ScopeOwner } from '../express/bindings.js';
+import { analyzeBindings, requireSource, unwrap, type Bindings, type ScopeOwner } from '../express/bindings.js';
+import { staticDirOf, staticMiddlewareDir, staticMountFact, type StaticContext } from '../express/static-mounts.js';
 import { ConstantFolder } from '../express/constants.js';
 import { isTestFile, QUERY_METHOD } from '../express/frameworks.js';
 import type { Extractor } from '../types.js';
@@ -46,10 +47,57 @@ class NestScan {
   private readonly folder: ConstantFolder;
   private readonly scope: ScopeOwner[];
 
+  private readonly bindings: Bindings;
+
   constructor(private readonly file: ParsedFile, private readonly program: t.Program) {
-    const bindings = analyzeBindings(program);
-    this.folder = new ConstantFolder(bindings);
+    this.bindings = analyzeBindings(program);
+    this.folder = new ConstantFolder(this.bindings);
     this.scope = [program];
+  }
+
+  private get staticContext(): StaticContext {
+    return {
+      string: (node) => this.folder.string(node, this.scope),
+      moduleOf: (name) => {
+        const b = this.bindings.lookup(name, this.scope);
+        if (b?.kind === 'import') return b.source;
+        if (b?.kind === 'var') return requireSource(unwrap(b.init));
+        return undefined;
+      },
+    };
+  }
+
+  /**
+   * Static files served beside the controllers (not under setGlobalPrefix): `app.use('/static', express.static('public'))`,
+   * `app.useStaticAssets(join(__dirname, '..', 'public'), { prefix: '/static/' })`,
+   * `ServeStaticModule.forRoot({ rootPath: join(__dirname, '..', 'client'), serveRoot: '/app' }, ...)`.
+   */
+  private staticCall(call: t.CallExpression, path: string[]): void {
+    const last = path[path.length - 1];
+    const args = call.arguments as Node[];
+    const ctx = this.staticContext;
+    const push = (prefix: string, dirNode: Node | undefined) => {
+      const dir = staticDirOf(dirNode, ctx);
+      if (dir) this.facts.push(staticMountFact(this.file.path, 'nestjs', undefined, prefix, dir, call));
+    };
+    if (last === 'use' && path.length === 2) {
+      const prefix = args.length >= 2 ? this.folder.string(args[0], this.scope) : '';
+      if (prefix === undefined) return;
+      for (const arg of args.slice(args.length >= 2 ? 1 : 0)) push(prefix, staticMiddlewareDir(arg, ctx));
+    } else if (last === 'useStaticAssets' && path.length === 2) {
+      const options = args[1] ? this.folder.resolveNode(args[1], this.scope, 0) : undefined;
+      const prefixNode = options?.type === 'ObjectExpression' ? objectValue(options, 'prefix') : undefined;
+      const prefix = prefixNode ? this.folder.string(prefixNode, this.scope) : '';
+      if (prefix !== undefined) push(prefix, args[0]);
+    } else if (last === 'forRoot' && path.length === 2 && path[0] === 'ServeStaticModule') {
+      for (const arg of args) {
+        const options = this.folder.resolveNode(arg, this.scope, 0);
+        if (options?.type !== 'ObjectExpression') continue;
+        const serveRootNode = objectValue(options, 'serveRoot');
+        const serveRoot = serveRootNode ? this.folder.string(serveRootNode, this.scope) : '';
+        if (serveRoot !== undefined) push(serveRoot, objectValue(options, 'rootPath'));
+      }
+    }
   }
 
   run(): Fact[] {
@@ -209,6 +257,8 @@ class NestScan {
     const path = callee ? memberPath(callee) : undefined;
     if (!path) return;
     const last = path[path.length - 1];
+    // app.use / useStaticAssets on the application of a bootstrap file; ServeStaticModule anywhere.
+    if (((last === 'use' || last === 'useStaticAssets') && this.file.text.includes('NestFactory')) || last === 'forRoot') this.staticCall(call, path);
     if (path.length >= 2 && path[path.length - 2] === 'NestFactory' && (last === 'create' || last === 'createMicroservice')) {
       if (last === 'create') this.facts.push({ kind: 'service-entry', framework: 'nestjs', location: loc(this.file.path, call) });
       return;
@@ -246,6 +296,6 @@ function objectValue(obj: t.ObjectExpression, key: string): Node | undefined {
 export const nestjsRoutes: Extractor = {
   id: 'nestjs/routes',
   languages: ['javascript', 'typescript'],
-  keywords: ['@Controller', 'setGlobalPrefix', 'NestFactory'],
+  keywords: ['@Controller', 'setGlobalPrefix', 'NestFactory', 'ServeStaticModule'],
   extract: (file) => (file.tree.kind !== 'babel' || isTestFile(file.path) ? [] : new NestScan(file, file.tree.ast.program).run()),
 };

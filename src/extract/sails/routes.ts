@@ -161,7 +161,12 @@ export function extractSailsRoutes(file: ParsedFile): Fact[] {
     return facts;
   }
   if (!/(?:^|\/)config\//.test(file.path)) return facts;
-  for (const table of routesTables(program)) routesObject(file, table, facts);
+  const tables = routesTables(program);
+  for (const table of tables) routesObject(file, table, facts);
+  // The app's assets/ folder (next to config/) is served at '/' (built into .tmp/public by the asset pipeline).
+  if (tables.length > 0 && /(?:^|\/)config\/routes\.js$/.test(file.path)) {
+    facts.push({ kind: 'static-mount', framework: FRAMEWORK, prefix: '/', dir: '../assets', base: 'file', location: loc(file.path, tables[0]!) });
+  }
   return facts;
 }
 

@@ -21,6 +21,7 @@ export const en = {
     database: 'Database',
     endpoints: (n: number) => `API endpoints (${n})`,
     endpointMap: 'Endpoint map',
+    staticFiles: (n: number) => `Static files (${n})`,
     middleware: 'Middleware stack',
     testing: 'Testing',
     security: 'Security',
@@ -105,6 +106,9 @@ export const en = {
     mapService: (root: string, frameworks: string) => `Service ${root}${frameworks ? ` (${frameworks})` : ''}`,
     morePaths: (n: number) => `+${plural(n, 'more path', 'more paths')}`,
     authLegend: 'authentication required',
+    staticIntro: 'Files that static-file mounts serve as they are, one GET each; anyone who can reach the mount can read them.',
+    staticHeaders: ['Path', 'Mounted at', 'Auth'],
+    moreStatic: (n: number) => `... and ${plural(n, 'more file', 'more files')}.`,
   },
   middleware: {
     intro: 'In request order: CORS, rate limiting, authentication, then error handling.',

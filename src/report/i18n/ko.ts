@@ -20,6 +20,7 @@ export const ko: Messages = {
     database: '데이터베이스',
     endpoints: (n) => `API 엔드포인트 (${n})`,
     endpointMap: '엔드포인트 맵',
+    staticFiles: (n) => `정적 파일 (${n})`,
     middleware: '미들웨어 스택',
     testing: '테스트',
     security: '보안',
@@ -103,6 +104,9 @@ export const ko: Messages = {
     mapService: (root, frameworks) => `서비스 ${root}${frameworks ? ` (${frameworks})` : ''}`,
     morePaths: (n) => `경로 ${n}개 더 있음`,
     authLegend: '인증 필요',
+    staticIntro: '정적 파일 마운트가 그대로 제공하는 파일입니다(각각 GET 하나). 마운트에 접근할 수 있으면 누구나 읽을 수 있습니다.',
+    staticHeaders: ['경로', '마운트 위치', '인증'],
+    moreStatic: (n) => `... 외 파일 ${n}개.`,
   },
   middleware: {
     intro: '요청 순서: CORS, 요청 속도 제한, 인증, 오류 처리.',
