@@ -1,5 +1,4 @@
 // `--changed-since REF`: the lines added or changed since a git ref, to keep only findings on them.
-import { execFile } from 'node:child_process';
 import type { Finding } from '../core/types.js';
 
 /** Scanned-root-relative path -> changed line numbers, or 'all' for a file git does not track yet. */
@@ -60,7 +59,9 @@ export function parseUnifiedDiff(diff: string): Map<string, Set<number>> {
   return changed;
 }
 
-function git(args: string[], cwd: string, what: string): Promise<string> {
+async function git(args: string[], cwd: string, what: string): Promise<string> {
+  // Loaded here: only --changed-since runs git, and child_process costs every other run its load.
+  const { execFile } = await import('node:child_process');
   return new Promise((resolve, reject) => {
     // The scanned repository's own .git/config must not run anything: no fsmonitor hook, no textconv
     // or external diff drivers.

@@ -1,7 +1,7 @@
 // Finding and reading the config file: from the scanned directory upward to the repository root.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
-import { parseDocument } from 'yaml';
+import { yaml } from './yaml-module.js';
 import type { Rule } from './define-rule.js';
 import { ConfigError, validateConfig, type BackendReviewConfig } from './config-schema.js';
 
@@ -66,7 +66,7 @@ function parseText(text: string, file: string): unknown {
     }
   }
   // YAML (also `.backend-reviewrc`, which may hold JSON: YAML reads it too).
-  const doc = parseDocument(text, { uniqueKeys: true });
+  const doc = yaml().parseDocument(text, { uniqueKeys: true });
   if (doc.errors.length > 0) {
     const first = doc.errors[0]!;
     const line = first.linePos?.[0]?.line;

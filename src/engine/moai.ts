@@ -3,7 +3,7 @@
 
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse as parseYaml } from 'yaml';
+import { yaml } from './yaml-module.js';
 import type { MoaiTagFact } from '../core/facts.js';
 import type { MoaiContext } from '../core/result.js';
 
@@ -38,7 +38,7 @@ function frontMatter(markdown: string): Record<string, unknown> | undefined {
   const end = text.indexOf('\n---', 3);
   if (end < 0) return undefined;
   try {
-    const data: unknown = parseYaml(text.slice(3, end));
+    const data: unknown = yaml().parse(text.slice(3, end));
     return data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : undefined;
   } catch {
     return undefined;
@@ -62,7 +62,7 @@ export function configPriority(path: string): number {
 
 function parseConfig(path: string, text: string): Record<string, unknown> | undefined {
   try {
-    const data: unknown = path.endsWith('.json') ? JSON.parse(text) : parseYaml(text);
+    const data: unknown = path.endsWith('.json') ? JSON.parse(text) : yaml().parse(text);
     return data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : undefined;
   } catch {
     return undefined;

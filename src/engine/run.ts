@@ -23,7 +23,6 @@ import { triageFindings, UNUSED_SUPPRESSION } from './triage-findings.js';
 import { TOOL_VERSION } from './version.js';
 import { collectInventory } from './inventory.js';
 import { readMoaiContext } from './moai.js';
-import { prestartExtraction } from './extract-threads.js';
 import { languageOf } from '../languages/file-languages.js';
 
 export interface ScanOptions {
@@ -84,6 +83,7 @@ export async function scan(options: ScanOptions): Promise<RunResult> {
   const startedAt = Date.now();
   // Workers load while this thread reads the tree (discover), for a tree that will want them.
   if (!options.extractors && !options.precomputed) {
+    const { prestartExtraction } = await import('./extract-threads.js'); // worker_threads: not for a memo hit
     prestartExtraction(options.workers, listing.entries.flatMap((e) => {
       const language = languageOf(e.path);
       return language ? [{ language, bytes: e.size }] : [];

@@ -64,6 +64,19 @@ describe('discover', () => {
     expect(discover(root, { ignore: ['public/'] }).keptPaths).not.toContain('public/logo.png');
   });
 
+  it('lists a tree whose own directory has a skipped name (scanning ./build), and still prunes below it', () => {
+    const build = mkdtempSync(join(tmpdir(), 'backend-review-root-'));
+    const dir = join(build, 'build');
+    mkdirSync(join(dir, 'dist'), { recursive: true });
+    writeFileSync(join(dir, 'app.py'), 'x = 1\n');
+    writeFileSync(join(dir, 'dist', 'gen.py'), 'y = 2\n');
+    try {
+      expect(discover(dir).files.map((f) => f.path)).toEqual(['app.py']);
+    } finally {
+      rmSync(build, { recursive: true, force: true });
+    }
+  });
+
   it('collects manifests for service roots', () => {
     expect(result.manifests.map((m) => m.path)).toEqual(['api/requirements.txt', 'package.json']);
   });
