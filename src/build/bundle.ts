@@ -6,7 +6,7 @@
 // as the user CPU time of a process that only loads the scan engine: 0.35 s unbundled, 0.09 s bundled).
 // The tree-sitter runtime and grammar packages stay external: they find their .wasm files next to
 // their own modules; so does oxc-parser, which loads a native binding.
-import { build } from 'esbuild';
+import { build, type Plugin } from 'esbuild';
 import { mkdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,6 +15,23 @@ const DIST = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const BUNDLE_DIR = join(DIST, 'bundle');
 
 const EXTERNAL = ['web-tree-sitter', '@vscode/tree-sitter-wasm', 'tree-sitter-scala', '@tree-sitter-grammars/tree-sitter-kotlin', 'esbuild', 'oxc-parser'];
+
+/**
+ * commander requires node:child_process when it loads, for executable subcommands we do not use;
+ * loading it (with net, dgram and streams) cost every run, a memoized rescan included, about 5 ms.
+ * Inside commander the module is a proxy that loads it on first use.
+ */
+const LAZY_CHILD_PROCESS: Plugin = {
+  name: 'lazy-child-process-for-commander',
+  setup(build) {
+    build.onResolve({ filter: /^node:child_process$/ }, (args) =>
+      (/[\\/]commander[\\/]/.test(args.importer) ? { path: 'lazy-child-process', namespace: 'lazy' } : undefined));
+    build.onLoad({ filter: /.*/, namespace: 'lazy' }, () => ({
+      contents: "let m; module.exports = new Proxy({}, { get: (_, key) => (m ??= require('node:child_process'))[key] });",
+      loader: 'js',
+    }));
+  },
+};
 
 /** Bundled CJS dependencies call require(): give the ES module one. */
 const REQUIRE_SHIM = "import { createRequire as __brCreateRequire } from 'node:module'; const require = __brCreateRequire(import.meta.url);";
@@ -35,6 +52,7 @@ export async function bundle(): Promise<void> {
     // process and worker to compile, which a rescan answered from the memo mostly is.
     minifyWhitespace: true,
     minifySyntax: true,
+    plugins: [LAZY_CHILD_PROCESS],
   };
   // Code splitting: what only a scan that parses needs (parsers, extractors) sits in chunks loaded
   // on demand, so a rescan answered from the memo compiles a fraction of the code. Chunks stay next
