@@ -2,6 +2,7 @@
 // invocation chains (`app.MapGroup("/a").MapGet("/b", h).RequireAuthorization()`).
 import type { Node } from '../tree-sitter/ast.js';
 import { namedChildren } from '../tree-sitter/ast.js';
+import { field as fieldOf } from '../tree-sitter/ast.js';
 
 const ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', '0': '\0', '\\': '\\', '"': '"', "'": "'" };
 
@@ -41,9 +42,9 @@ export function stringValue(node: Node | null | undefined): string | undefined {
     case 'parenthesized_expression':
       return stringValue(namedChildren(node)[0]);
     case 'binary_expression': {
-      if (node.childForFieldName('operator')?.text !== '+') return undefined;
-      const left = stringValue(node.childForFieldName('left'));
-      const right = stringValue(node.childForFieldName('right'));
+      if (fieldOf(node, 'operator')?.text !== '+') return undefined;
+      const left = stringValue(fieldOf(node, 'left'));
+      const right = stringValue(fieldOf(node, 'right'));
       return left !== undefined && right !== undefined ? left + right : undefined;
     }
     default:
@@ -54,9 +55,9 @@ export function stringValue(node: Node | null | undefined): string | undefined {
 /** `nameof(Project)` / `nameof(Api.Users)` -> 'Project' / 'Users' (a compile-time constant). */
 function nameofValue(node: Node | null | undefined): string | undefined {
   if (node?.type !== 'invocation_expression') return undefined;
-  const fn = node.childForFieldName('function');
+  const fn = fieldOf(node, 'function');
   if (fn?.type !== 'identifier' || fn.text !== 'nameof') return undefined;
-  const args = namedChildren(node.childForFieldName('arguments')).filter((a) => a.type === 'argument');
+  const args = namedChildren(fieldOf(node, 'arguments')).filter((a) => a.type === 'argument');
   const value = args.length === 1 ? namedChildren(args[0]!).at(-1) : undefined;
   if (!value || (value.type !== 'identifier' && value.type !== 'member_access_expression' && value.type !== 'qualified_name')) return undefined;
   return simpleName(value);
@@ -67,8 +68,8 @@ export function simpleName(node: Node | null | undefined): string | undefined {
   if (!node) return undefined;
   if (node.type === 'identifier') return node.text;
   if (node.type === 'generic_name') return namedChildren(node).find((c) => c.type === 'identifier')?.text;
-  if (node.type === 'qualified_name' || node.type === 'alias_qualified_name') return simpleName(node.childForFieldName('name'));
-  if (node.type === 'member_access_expression') return simpleName(node.childForFieldName('name'));
+  if (node.type === 'qualified_name' || node.type === 'alias_qualified_name') return simpleName(fieldOf(node, 'name'));
+  if (node.type === 'member_access_expression') return simpleName(fieldOf(node, 'name'));
   return node.text;
 }
 
@@ -82,7 +83,7 @@ export function argsOf(list: Node | null | undefined): Args {
   const out: Args = { positional: [], named: new Map() };
   for (const arg of namedChildren(list)) {
     if (arg.type !== 'argument' && arg.type !== 'attribute_argument') continue;
-    const label = arg.childForFieldName('name');
+    const label = fieldOf(arg, 'name');
     const parts = namedChildren(arg).filter((c) => c.id !== label?.id && c.type !== 'name_colon' && c.type !== 'name_equals');
     const colon = namedChildren(arg).find((c) => c.type === 'name_colon' || c.type === 'name_equals');
     const value = parts[parts.length - 1];
@@ -90,8 +91,8 @@ export function argsOf(list: Node | null | undefined): Args {
     if (label) out.named.set(label.text, value);
     else if (colon) out.named.set(colon.text.replace(/[:=\s]/g, ''), value);
     else if (arg.type === 'attribute_argument' && value.type === 'assignment_expression') {
-      const left = value.childForFieldName('left')?.text;
-      const right = value.childForFieldName('right');
+      const left = fieldOf(value, 'left')?.text;
+      const right = fieldOf(value, 'right');
       if (left && right) out.named.set(left, right);
     } else out.positional.push(value);
   }
@@ -112,7 +113,7 @@ export function attributesOf(decl: Node): Attribute[] {
     if (namedChildren(list).some((c) => c.type === 'attribute_target_specifier')) continue; // [return: ...]
     for (const attr of namedChildren(list)) {
       if (attr.type !== 'attribute') continue;
-      const raw = simpleName(attr.childForFieldName('name')) ?? '';
+      const raw = simpleName(fieldOf(attr, 'name')) ?? '';
       const name = raw.endsWith('Attribute') && raw.length > 9 ? raw.slice(0, -9) : raw;
       out.push({ name, args: argsOf(namedChildren(attr).find((c) => c.type === 'attribute_argument_list')), node: attr });
     }
@@ -137,15 +138,15 @@ export function invocationChain(node: Node): { root: Node; links: Link[] } | und
   let cur: Node | null = node;
   for (let guard = 0; cur && guard < 64; guard++) {
     if (cur.type !== 'invocation_expression') break;
-    const fn = cur.childForFieldName('function');
+    const fn: Node | null = fieldOf(cur, 'function');
     if (!fn || fn.type !== 'member_access_expression') {
       if (fn && (fn.type === 'identifier' || fn.type === 'generic_name') && links.length === 0) {
-        return { root: fn, links: [{ name: simpleName(fn) ?? '', args: argsOf(cur.childForFieldName('arguments')), node: cur }] };
+        return { root: fn, links: [{ name: simpleName(fn) ?? '', args: argsOf(fieldOf(cur, 'arguments')), node: cur }] };
       }
       break;
     }
-    links.unshift({ name: simpleName(fn.childForFieldName('name')) ?? '', args: argsOf(cur.childForFieldName('arguments')), node: cur });
-    cur = fn.childForFieldName('expression');
+    links.unshift({ name: simpleName(fieldOf(fn, 'name')) ?? '', args: argsOf(fieldOf(cur, 'arguments')), node: cur });
+    cur = fieldOf(fn, 'expression');
   }
   if (!cur || links.length === 0) return undefined;
   return { root: cur, links };
@@ -162,7 +163,7 @@ export function stringsAndMembers(node: Node | undefined): string[] {
       return;
     }
     if (n.type === 'member_access_expression') {
-      out.push(simpleName(n.childForFieldName('name')) ?? '');
+      out.push(simpleName(fieldOf(n, 'name')) ?? '');
       return;
     }
     for (const c of namedChildren(n)) visit(c);

@@ -11,6 +11,7 @@ import type { Extractor } from '../types.js';
 import { attributesOf, modifiersOf, simpleName, stringValue, stringsAndMembers, type Attribute } from './ast.js';
 import { conventionalRef } from './conventional.js';
 import { cleanTemplate, isCsTestPath, toMethod } from './methods.js';
+import { field as fieldOf } from '../tree-sitter/ast.js';
 
 const FRAMEWORK = 'aspnetcore';
 const VERB_ATTRS: Record<string, HttpMethod> = {
@@ -97,7 +98,7 @@ const ARDALIS_BASES = /^(EndpointBaseAsync|EndpointBaseSync|EndpointBase|BaseAsy
 function baseHead(base: Node): string | undefined {
   let head: Node | null = base;
   for (let guard = 0; head && guard < 16 && (head.type === 'qualified_name' || head.type === 'member_access_expression'); guard++) {
-    head = head.childForFieldName('qualifier') ?? head.childForFieldName('expression') ?? namedChildren(head)[0] ?? null;
+    head = fieldOf(head, 'qualifier') ?? fieldOf(head, 'expression') ?? namedChildren(head)[0] ?? null;
   }
   return head ? simpleName(head) : undefined;
 }
@@ -112,7 +113,7 @@ function isControllerClass(cls: Node, attrs: Attribute[], fileUsesAspNet: boolea
   if (namedChildren(cls).some((c) => c.type === 'type_parameter_list')) return false;
   if (attrs.some((a) => a.name === 'NonController')) return false;
   if (isArdalisEndpoint(cls)) return true;
-  const name = cls.childForFieldName('name')?.text ?? '';
+  const name = fieldOf(cls, 'name')?.text ?? '';
   const bases = namedChildren(namedChildren(cls).find((c) => c.type === 'base_list')).map((b) => simpleName(b) ?? '');
   const byName = name.endsWith('Controller') || bases.some((b) => /Controller(Base)?$/.test(b));
   const byAttr = attrs.some((a) => a.name === 'ApiController' || a.name === 'Controller');
@@ -125,13 +126,13 @@ function actionName(method: Node, attrs: Attribute[]): string {
   const named = attrs.find((a) => a.name === 'ActionName');
   const explicit = named ? firstString(named, 'name') : undefined;
   if (explicit) return explicit;
-  const name = method.childForFieldName('name')?.text ?? '';
+  const name = fieldOf(method, 'name')?.text ?? '';
   return name.endsWith('Async') && name.length > 5 ? name.slice(0, -5) : name;
 }
 
 function hasIdParameter(method: Node): boolean {
-  const params = namedChildren(method.childForFieldName('parameters'));
-  return params.some((p) => p.childForFieldName('name')?.text.toLowerCase() === 'id');
+  const params = namedChildren(fieldOf(method, 'parameters'));
+  return params.some((p) => fieldOf(p, 'name')?.text.toLowerCase() === 'id');
 }
 
 function authOf(classAttrs: Attribute[], methodAttrs: Attribute[], file: ParsedFile): MiddlewareRef[] {
@@ -152,7 +153,7 @@ function emitAction(cls: ClassInfo, method: Node, file: ParsedFile, facts: Fact[
   const { routes, templateless, routeAttrs } = actionRoutes(attrs);
   const action = actionName(method, attrs);
   const tokens = { controller: cls.name, action, area: cls.area };
-  const nameNode = method.childForFieldName('name');
+  const nameNode = fieldOf(method, 'name');
   const handlerName = `${cls.name}Controller.${nameNode?.text ?? action}`;
   const middleware = authOf(cls.attrs, attrs, file);
   const tags = [...new Set([...tagsOf(cls.attrs), ...tagsOf(attrs)])];
@@ -202,13 +203,13 @@ function isAction(method: Node): boolean {
   const mods = modifiersOf(method);
   if (!mods.has('public') || mods.has('static') || mods.has('abstract')) return false;
   if (namedChildren(method).some((c) => c.type === 'type_parameter_list')) return false;
-  return !NOT_ACTIONS.has(method.childForFieldName('name')?.text ?? '');
+  return !NOT_ACTIONS.has(fieldOf(method, 'name')?.text ?? '');
 }
 
 function controllerRoutes(cls: Node, file: ParsedFile, usesAspNet: boolean, classic: boolean, facts: Fact[]): void {
   const attrs = attributesOf(cls);
   if (!isControllerClass(cls, attrs, usesAspNet)) return;
-  const className = cls.childForFieldName('name')?.text ?? '';
+  const className = fieldOf(cls, 'name')?.text ?? '';
   const area = attrs.find((a) => a.name === 'Area');
   const info: ClassInfo = {
     name: className.endsWith('Controller') && className.length > 10 ? className.slice(0, -10) : className,
@@ -220,7 +221,7 @@ function controllerRoutes(cls: Node, file: ParsedFile, usesAspNet: boolean, clas
     classic: classic && !usesAspNet,
     attrs,
   };
-  for (const member of namedChildren(cls.childForFieldName('body'))) {
+  for (const member of namedChildren(fieldOf(cls, 'body'))) {
     if (isAction(member)) emitAction(info, member, file, facts);
   }
 }

@@ -13,6 +13,7 @@ import type { Extractor } from '../types.js';
 import { attributesOf, simpleName, stringValue } from './ast.js';
 import { cleanTemplate, isCsTestPath } from './methods.js';
 import { constantRef, namespaceOf, routeConstantsOf } from './route-constants.js';
+import { field as fieldOf } from '../tree-sitter/ast.js';
 
 const FRAMEWORK = 'fastendpoints';
 const GROUP_NAMESPACE = 'fastendpoints:group';
@@ -30,12 +31,12 @@ function basesOf(cls: Node): Node[] {
 function isEndpointBase(base: Node): boolean {
   let head: Node | undefined = base;
   while (head && (head.type === 'qualified_name' || head.type === 'member_access_expression')) {
-    head = head.childForFieldName('qualifier') ?? head.childForFieldName('expression') ?? namedChildren(head)[0];
+    head = fieldOf(head, 'qualifier') ?? fieldOf(head, 'expression') ?? namedChildren(head)[0];
   }
   const name = head ? simpleName(head) : undefined;
   if (name === 'FastEndpoints' && head?.parent) {
     // `FastEndpoints.Endpoint<Req>`: the namespace-qualified form.
-    const next = head.parent.childForFieldName('name') ?? namedChildren(head.parent)[1];
+    const next = fieldOf(head.parent, 'name') ?? namedChildren(head.parent)[1];
     return !!next && ENDPOINT_BASES.test(simpleName(next) ?? '');
   }
   return !!name && ENDPOINT_BASES.test(name);
@@ -44,17 +45,17 @@ function isEndpointBase(base: Node): boolean {
 /** Statements `Name(args);` directly in a method body (the `this.` prefix allowed). */
 function bodyCalls(method: Node): { name: string; generic?: string; args: Node[]; node: Node }[] {
   const out: { name: string; generic?: string; args: Node[]; node: Node }[] = [];
-  const body = method.childForFieldName('body');
+  const body = fieldOf(method, 'body');
   for (const stmt of namedChildren(body)) {
     if (stmt.type !== 'expression_statement') continue;
     const call = namedChildren(stmt)[0];
     if (call?.type !== 'invocation_expression') continue;
-    let fn = call.childForFieldName('function');
-    if (fn?.type === 'member_access_expression' && fn.childForFieldName('expression')?.type === 'this_expression') fn = fn.childForFieldName('name');
+    let fn = fieldOf(call, 'function');
+    if (fn?.type === 'member_access_expression' && fieldOf(fn, 'expression')?.type === 'this_expression') fn = fieldOf(fn, 'name');
     if (!fn || (fn.type !== 'identifier' && fn.type !== 'generic_name')) continue;
     const name = simpleName(fn) ?? '';
     const typeArg = fn.type === 'generic_name' ? namedChildren(namedChildren(fn).find((c) => c.type === 'type_argument_list'))[0] : undefined;
-    const args = namedChildren(call.childForFieldName('arguments')).filter((a) => a.type === 'argument').map((a) => namedChildren(a).at(-1)!).filter(Boolean);
+    const args = namedChildren(fieldOf(call, 'arguments')).filter((a) => a.type === 'argument').map((a) => namedChildren(a).at(-1)!).filter(Boolean);
     out.push({ name, generic: typeArg ? simpleName(typeArg) : undefined, args, node: call });
   }
   return out;
@@ -75,9 +76,9 @@ function templateOf(arg: Node, consts: ReadonlyMap<string, string>, namespace: s
 function endpointClass(cls: Node, file: ParsedFile, facts: Fact[], consts: ReadonlyMap<string, string>): void {
   if (!basesOf(cls).some(isEndpointBase)) return;
   const namespace = namespaceOf(cls);
-  const name = cls.childForFieldName('name')?.text ?? '';
-  const members = namedChildren(cls.childForFieldName('body'));
-  const configure = members.find((m) => m.type === 'method_declaration' && m.childForFieldName('name')?.text === 'Configure');
+  const name = fieldOf(cls, 'name')?.text ?? '';
+  const members = namedChildren(fieldOf(cls, 'body'));
+  const configure = members.find((m) => m.type === 'method_declaration' && fieldOf(m, 'name')?.text === 'Configure');
   const calls = configure ? bodyCalls(configure) : [];
   const attrs = attributesOf(cls);
   const routes: { methods: HttpMethod[]; template: Template; node: Node }[] = [];
@@ -97,7 +98,7 @@ function endpointClass(cls: Node, file: ParsedFile, facts: Fact[], consts: Reado
       }
     } else if (call.name === 'Verbs') {
       verbs = call.args.flatMap((a) => {
-        const v = (a.type === 'member_access_expression' ? simpleName(a.childForFieldName('name')) : stringValue(a))?.toUpperCase();
+        const v = (a.type === 'member_access_expression' ? simpleName(fieldOf(a, 'name')) : stringValue(a))?.toUpperCase();
         return v && HTTP_VERBS.has(v) ? [v as HttpMethod] : [];
       });
     } else if (call.name === 'Routes' || call.name === 'Route') {
@@ -106,7 +107,7 @@ function endpointClass(cls: Node, file: ParsedFile, facts: Fact[], consts: Reado
         return template ? [{ template, node: call.node }] : [];
       });
     } else if (call.name === 'AllowAnonymous') {
-      const verbsOnly = call.args.flatMap((a) => (a.type === 'member_access_expression' ? [simpleName(a.childForFieldName('name'))?.toUpperCase() ?? ''] : []));
+      const verbsOnly = call.args.flatMap((a) => (a.type === 'member_access_expression' ? [simpleName(fieldOf(a, 'name'))?.toUpperCase() ?? ''] : []));
       if (verbsOnly.length === 0) anonymous = 'all';
       else if (anonymous !== 'all') for (const v of verbsOnly) anonymous.add(v);
     }
@@ -121,7 +122,7 @@ function endpointClass(cls: Node, file: ParsedFile, facts: Fact[], consts: Reado
     const template = arg ? templateOf(arg, consts, namespace) : undefined;
     if (method && template) routes.push({ methods: [method], template, node: attr.node });
   }
-  const auth: MiddlewareRef[] = [{ name: authCall ? simpleName(authCall.childForFieldName('function')) ?? 'Authorize' : 'FastEndpoints default authorization', role: 'auth', ...(authCall ? { location: loc(file.path, authCall) } : {}) }];
+  const auth: MiddlewareRef[] = [{ name: authCall ? simpleName(fieldOf(authCall, 'function')) ?? 'Authorize' : 'FastEndpoints default authorization', role: 'auth', ...(authCall ? { location: loc(file.path, authCall) } : {}) }];
   for (const route of routes) {
     for (const method of route.methods) {
       const middleware = anonymous === 'all' || anonymous.has(method) ? [] : auth;
@@ -136,7 +137,7 @@ function endpointClass(cls: Node, file: ParsedFile, facts: Fact[], consts: Reado
       facts.push({
         kind: 'route', framework: FRAMEWORK, method, path,
         ...(router ? { router } : {}),
-        handler: { name, location: loc(file.path, cls.childForFieldName('name') ?? cls) },
+        handler: { name, location: loc(file.path, fieldOf(cls, 'name') ?? cls) },
         ...(middleware.length > 0 ? { middleware } : {}),
         ...(tags.length > 0 ? { openapiTags: tags } : {}),
         location: loc(file.path, route.node),
@@ -148,8 +149,8 @@ function endpointClass(cls: Node, file: ParsedFile, facts: Fact[], consts: Reado
 /** `class Admin : Group { public Admin() { Configure("admin", ep => ..); } }` -> router with prefix. */
 function groupClass(cls: Node, file: ParsedFile, facts: Fact[]): void {
   if (!basesOf(cls).some((b) => simpleName(b) === 'Group' || simpleName(b) === 'SubGroup')) return;
-  const name = cls.childForFieldName('name')?.text ?? '';
-  for (const member of namedChildren(cls.childForFieldName('body'))) {
+  const name = fieldOf(cls, 'name')?.text ?? '';
+  for (const member of namedChildren(fieldOf(cls, 'body'))) {
     if (member.type !== 'constructor_declaration') continue;
     for (const call of bodyCalls(member)) {
       const prefix = call.name === 'Configure' ? stringValue(call.args[0]) : undefined;
@@ -161,9 +162,9 @@ function groupClass(cls: Node, file: ParsedFile, facts: Fact[]): void {
 
 /** `c.Endpoints.RoutePrefix = "api"` (inside UseFastEndpoints(..)). */
 function routePrefix(assign: Node, file: ParsedFile, facts: Fact[]): void {
-  const left = assign.childForFieldName('left');
-  if (left?.type !== 'member_access_expression' || simpleName(left.childForFieldName('name')) !== 'RoutePrefix') return;
-  const value = stringValue(assign.childForFieldName('right'));
+  const left = fieldOf(assign, 'left');
+  if (left?.type !== 'member_access_expression' || simpleName(fieldOf(left, 'name')) !== 'RoutePrefix') return;
+  const value = stringValue(fieldOf(assign, 'right'));
   if (value) facts.push({ kind: 'global-prefix', framework: FRAMEWORK, prefix: value.startsWith('/') ? value : `/${value}`, location: loc(file.path, assign) });
 }
 

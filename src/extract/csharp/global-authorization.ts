@@ -6,6 +6,7 @@ import type { Fact } from '../../core/facts.js';
 import type { ParsedFile } from '../../languages/types.js';
 import type { Extractor } from '../types.js';
 import { loc, treeOf, walk, type Node } from '../tree-sitter/ast.js';
+import { field as fieldOf } from '../tree-sitter/ast.js';
 
 const REQUIRES_USER = /\.Require(AuthenticatedUser|Role|Claim|Assertion)\s*\(/;
 
@@ -19,26 +20,26 @@ function extractGlobalAuthorization(file: ParsedFile): Fact[] {
   const facts: Fact[] = [];
   walk(tree.rootNode, (node) => {
     if (node.type === 'assignment_expression') {
-      const left = node.childForFieldName('left');
-      const right = node.childForFieldName('right');
+      const left = fieldOf(node, 'left');
+      const right = fieldOf(node, 'right');
       if (left && right && /(^|\.)FallbackPolicy$/.test(left.text) && REQUIRES_USER.test(right.text)) facts.push(rule(file, node, 'FallbackPolicy'));
       return false;
     }
-    if (node.type === 'object_creation_expression' && /^AuthorizeFilter\b/.test(node.childForFieldName('type')?.text ?? '')) {
+    if (node.type === 'object_creation_expression' && /^AuthorizeFilter\b/.test(fieldOf(node, 'type')?.text ?? '')) {
       // options.Filters.Add(new AuthorizeFilter(...)): argument -> argument_list -> invocation
       const call = node.parent?.parent?.parent;
-      if (call?.type === 'invocation_expression' && /(^|\.)Filters\.Add$/.test(call.childForFieldName('function')?.text ?? '')) {
+      if (call?.type === 'invocation_expression' && /(^|\.)Filters\.Add$/.test(fieldOf(call, 'function')?.text ?? '')) {
         facts.push(rule(file, node, 'AuthorizeFilter'));
       }
       return false;
     }
     if (node.type === 'invocation_expression') {
-      const fn = node.childForFieldName('function');
+      const fn = fieldOf(node, 'function');
       // app.MapControllers().RequireAuthorization() / app.MapRazorPages().RequireAuthorization()
-      if (fn?.type === 'member_access_expression' && fn.childForFieldName('name')?.text === 'RequireAuthorization') {
-        const target = fn.childForFieldName('expression');
-        const inner = target?.type === 'invocation_expression' ? target.childForFieldName('function') : undefined;
-        const name = inner?.type === 'member_access_expression' ? inner.childForFieldName('name')?.text : undefined;
+      if (fn?.type === 'member_access_expression' && fieldOf(fn, 'name')?.text === 'RequireAuthorization') {
+        const target = fieldOf(fn, 'expression');
+        const inner = target?.type === 'invocation_expression' ? fieldOf(target, 'function') : undefined;
+        const name = inner?.type === 'member_access_expression' ? fieldOf(inner, 'name')?.text : undefined;
         if (name === 'MapControllers' || name === 'MapRazorPages' || name === 'MapDefaultControllerRoute' || name === 'MapControllerRoute') {
           facts.push(rule(file, node, `${name}().RequireAuthorization()`));
         }

@@ -13,6 +13,7 @@ import { loc, namedChildren, treeOf, walk, type Node } from '../tree-sitter/ast.
 import type { Extractor } from '../types.js';
 import { simpleName, stringValue } from './ast.js';
 import { isCsTestPath } from './methods.js';
+import { field as fieldOf } from '../tree-sitter/ast.js';
 
 const FRAMEWORK = 'httplistener';
 const PATH_MEMBERS = new Set(['AbsolutePath', 'LocalPath', 'RawUrl']);
@@ -38,7 +39,7 @@ function memberKind(node: Node): Kind | undefined {
   walk(node, (n) => {
     if (kind) return false;
     if (n.type === 'member_access_expression' || n.type === 'member_binding_expression') {
-      const name = simpleName(n.childForFieldName('name') ?? namedChildren(n).at(-1));
+      const name = simpleName(fieldOf(n, 'name') ?? namedChildren(n).at(-1));
       if (name && PATH_MEMBERS.has(name)) kind = 'path';
       else if (name === 'HttpMethod') kind = 'method';
     }
@@ -52,15 +53,15 @@ function kindOf(node: Node | null | undefined, scan: Scan): Kind | undefined {
   if (node.type === 'identifier') return scan.vars.get(node.text);
   if (node.type === 'parenthesized_expression') return kindOf(namedChildren(node)[0], scan);
   if (node.type === 'member_access_expression' || node.type === 'conditional_access_expression') {
-    const name = node.type === 'member_access_expression' ? simpleName(node.childForFieldName('name')) : simpleName(namedChildren(namedChildren(node).at(-1)).at(-1));
+    const name = node.type === 'member_access_expression' ? simpleName(fieldOf(node, 'name')) : simpleName(namedChildren(namedChildren(node).at(-1)).at(-1));
     if (name && PATH_MEMBERS.has(name)) return 'path';
     if (name === 'HttpMethod') return 'method';
     // path.ToLowerInvariant(), method.ToUpper()
   }
   if (node.type === 'invocation_expression') {
-    const fn = node.childForFieldName('function');
-    const name = fn?.type === 'member_access_expression' ? simpleName(fn.childForFieldName('name')) : undefined;
-    if (name && /^(ToLower|ToUpper|ToLowerInvariant|ToUpperInvariant|Trim|TrimEnd)$/.test(name)) return kindOf(fn!.childForFieldName('expression'), scan);
+    const fn = fieldOf(node, 'function');
+    const name = fn?.type === 'member_access_expression' ? simpleName(fieldOf(fn, 'name')) : undefined;
+    if (name && /^(ToLower|ToUpper|ToLowerInvariant|ToUpperInvariant|Trim|TrimEnd)$/.test(name)) return kindOf(fieldOf(fn, 'expression'), scan);
   }
   return undefined;
 }
@@ -80,20 +81,20 @@ function comparison(node: Node, scan: Scan): Ctx | undefined {
     const kb = kindOf(b, scan);
     return kb ? constraint(kb, stringValue(a)) : undefined;
   };
-  if (node.type === 'binary_expression' && node.childForFieldName('operator')?.text === '==') {
-    return pair(node.childForFieldName('left'), node.childForFieldName('right'));
+  if (node.type === 'binary_expression' && fieldOf(node, 'operator')?.text === '==') {
+    return pair(fieldOf(node, 'left'), fieldOf(node, 'right'));
   }
   if (node.type === 'is_pattern_expression') {
-    const pattern = node.childForFieldName('pattern');
+    const pattern = fieldOf(node, 'pattern');
     const value = pattern?.type === 'constant_pattern' ? stringValue(namedChildren(pattern)[0]) : undefined;
-    const kind = kindOf(node.childForFieldName('expression'), scan);
+    const kind = kindOf(fieldOf(node, 'expression'), scan);
     return kind ? constraint(kind, value) : undefined;
   }
   if (node.type === 'invocation_expression') {
-    const fn = node.childForFieldName('function');
-    if (fn?.type !== 'member_access_expression' || simpleName(fn.childForFieldName('name')) !== 'Equals') return undefined;
-    const args = namedChildren(node.childForFieldName('arguments')).map((a) => namedChildren(a).at(-1));
-    const target = fn.childForFieldName('expression');
+    const fn = fieldOf(node, 'function');
+    if (fn?.type !== 'member_access_expression' || simpleName(fieldOf(fn, 'name')) !== 'Equals') return undefined;
+    const args = namedChildren(fieldOf(node, 'arguments')).map((a) => namedChildren(a).at(-1));
+    const target = fieldOf(fn, 'expression');
     if (target?.text === 'string' || target?.text === 'String') return pair(args[0], args[1]);
     return pair(target, args[0]);
   }
@@ -115,11 +116,11 @@ function alternatives(node: Node | null | undefined, scan: Scan): Ctx[] {
   if (!node) return [{}];
   if (node.type === 'parenthesized_expression') return alternatives(namedChildren(node)[0], scan);
   if (node.type === 'binary_expression') {
-    const op = node.childForFieldName('operator')?.text;
+    const op = fieldOf(node, 'operator')?.text;
     if (op === '&&') {
       const out: Ctx[] = [];
-      for (const l of alternatives(node.childForFieldName('left'), scan)) {
-        for (const r of alternatives(node.childForFieldName('right'), scan)) {
+      for (const l of alternatives(fieldOf(node, 'left'), scan)) {
+        for (const r of alternatives(fieldOf(node, 'right'), scan)) {
           const m = merge(l, r);
           if (m && out.length < MAX_ALTERNATIVES) out.push(m);
         }
@@ -127,8 +128,8 @@ function alternatives(node: Node | null | undefined, scan: Scan): Ctx[] {
       return out;
     }
     if (op === '||') {
-      const left = alternatives(node.childForFieldName('left'), scan);
-      const right = alternatives(node.childForFieldName('right'), scan);
+      const left = alternatives(fieldOf(node, 'left'), scan);
+      const right = alternatives(fieldOf(node, 'right'), scan);
       // `path == "/a" || x`: the unknown side admits anything; keep only fully known alternatives
       if (left.some((c) => c.path === undefined && !c.methods) || right.some((c) => c.path === undefined && !c.methods)) return [{}];
       return [...left, ...right].slice(0, MAX_ALTERNATIVES);
@@ -200,21 +201,21 @@ function branch(body: Node | null | undefined, ctx: Ctx, at: Node, scan: Scan): 
 function visit(node: Node, ctx: Ctx, scan: Scan): boolean {
   if (node.type === 'if_statement') {
     let emitted = false;
-    for (const alt of alternatives(node.childForFieldName('condition'), scan)) {
+    for (const alt of alternatives(fieldOf(node, 'condition'), scan)) {
       const merged = merge(ctx, alt);
-      if (merged && (alt.path !== undefined || alt.methods)) emitted = branch(node.childForFieldName('consequence'), merged, node, scan) || emitted;
-      else if (merged) emitted = visit(node.childForFieldName('consequence') ?? node, merged, scan) || emitted;
+      if (merged && (alt.path !== undefined || alt.methods)) emitted = branch(fieldOf(node, 'consequence'), merged, node, scan) || emitted;
+      else if (merged) emitted = visit(fieldOf(node, 'consequence') ?? node, merged, scan) || emitted;
     }
-    const otherwise = node.childForFieldName('alternative');
+    const otherwise = fieldOf(node, 'alternative');
     if (otherwise) emitted = visit(otherwise, ctx, scan) || emitted;
     return emitted;
   }
   if (node.type === 'switch_statement' || node.type === 'switch_expression') {
-    const kinds = switchKinds(node.childForFieldName('value') ?? namedChildren(node)[0], scan);
+    const kinds = switchKinds(fieldOf(node, 'value') ?? namedChildren(node)[0], scan);
     if (kinds.some(Boolean)) {
       let emitted = false;
       const sections = node.type === 'switch_statement'
-        ? namedChildren(node.childForFieldName('body'))
+        ? namedChildren(fieldOf(node, 'body'))
         : namedChildren(node).filter((c) => c.type === 'switch_expression_arm');
       for (const section of sections) {
         const children = namedChildren(section);
@@ -252,7 +253,7 @@ export const httpListenerRoutes: Extractor = {
     // Locals holding the path or method (`var path = request.Url.AbsolutePath;`).
     walk(tree.rootNode, (node) => {
       if (node.type === 'variable_declarator') {
-        const name = node.childForFieldName('name') ?? namedChildren(node)[0];
+        const name = fieldOf(node, 'name') ?? namedChildren(node)[0];
         const value = namedChildren(node).at(-1);
         if (name?.type === 'identifier' && value && value.id !== name.id) {
           const kind = memberKind(value);
@@ -263,7 +264,7 @@ export const httpListenerRoutes: Extractor = {
       return true;
     });
     for (const method of tree.rootNode.descendantsOfType(['method_declaration', 'local_function_statement', 'lambda_expression'])) {
-      const body = method?.childForFieldName('body');
+      const body = fieldOf(method, 'body');
       if (body) visit(body, {}, scan);
     }
     return scan.facts;

@@ -11,6 +11,7 @@ import { attributesOf, invocationChain, simpleName, stringValue, stringsAndMembe
 import { memberSegments, routeConstantsOf } from './route-constants.js';
 import { conventionalAppRef, conventionalRef } from './conventional.js';
 import { cleanTemplate, isCsTestPath, toMethod } from './methods.js';
+import { field as fieldOf } from '../tree-sitter/ast.js';
 
 const FRAMEWORK = 'aspnetcore';
 const VERB_MAPS: Record<string, HttpMethod> = { MapGet: 'GET', MapPost: 'POST', MapPut: 'PUT', MapPatch: 'PATCH', MapDelete: 'DELETE' };
@@ -98,7 +99,7 @@ function carterModuleGroup(node: Node): Group {
   const cls = ancestor(node, ['class_declaration']);
   const bases = namedChildren(namedChildren(cls).find((c) => c.type === 'base_list')).map((b) => simpleName(b));
   if (!cls || !bases.includes('CarterModule')) return ROOT;
-  for (const ctor of namedChildren(cls.childForFieldName('body'))) {
+  for (const ctor of namedChildren(fieldOf(cls, 'body'))) {
     if (ctor.type !== 'constructor_declaration') continue;
     const init = namedChildren(ctor).find((c) => c.type === 'constructor_initializer');
     const arg = namedChildren(namedChildren(init).find((c) => c.type === 'argument_list'))[0];
@@ -112,7 +113,7 @@ function carterModuleGroup(node: Node): Group {
 function chainHeads(root: Node): Node[] {
   return descendants(root, ['invocation_expression']).filter((node) => {
     const parent = node.parent;
-    if (!parent || parent.type !== 'member_access_expression' || parent.childForFieldName('expression')?.id !== node.id) return true;
+    if (!parent || parent.type !== 'member_access_expression' || fieldOf(parent, 'expression')?.id !== node.id) return true;
     return parent.parent?.type !== 'invocation_expression';
   });
 }
@@ -123,8 +124,8 @@ function collectGroups(heads: Node[], env: Env): void {
     const chain = invocationChain(head);
     if (!chain || chain.links.some((l) => REGISTRATIONS.has(l.name))) continue;
     const declarator = head.parent?.type === 'variable_declarator' ? head.parent : undefined;
-    const assignment = head.parent?.type === 'assignment_expression' && head.parent.childForFieldName('right')?.id === head.id ? head.parent : undefined;
-    const name = declarator?.childForFieldName('name')?.text ?? assignment?.childForFieldName('left')?.text;
+    const assignment = head.parent?.type === 'assignment_expression' && fieldOf(head.parent, 'right')?.id === head.id ? head.parent : undefined;
+    const name = fieldOf(declarator, 'name')?.text ?? fieldOf(assignment, 'left')?.text;
     if (name && chain.links.some((l) => l.name === 'MapGroup')) {
       env.set(head, name, env.resolve(chain.root, chain.links));
     } else if (chain.root.type === 'identifier' && chain.links.length > 0 && !name) {
@@ -262,10 +263,10 @@ function conventionalRoutes(head: Node, file: ParsedFile, facts: Fact[]): void {
 function serviceEntry(root: Node, file: ParsedFile): Fact | undefined {
   let fallback: Node | undefined;
   for (const call of descendants(root, ['invocation_expression'])) {
-    const fn = call.childForFieldName('function');
+    const fn = fieldOf(call, 'function');
     if (!fn || fn.type !== 'member_access_expression') continue;
-    const name = simpleName(fn.childForFieldName('name'));
-    const target = fn.childForFieldName('expression')?.text ?? '';
+    const name = simpleName(fieldOf(fn, 'name'));
+    const target = fieldOf(fn, 'expression')?.text ?? '';
     if (name === 'CreateBuilder' || name === 'CreateSlimBuilder' || name === 'CreateEmptyBuilder') {
       if (target.endsWith('WebApplication')) return { kind: 'service-entry', framework: FRAMEWORK, location: loc(file.path, call) };
     }

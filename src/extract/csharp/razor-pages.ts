@@ -12,6 +12,7 @@ import { loc, namedChildren, treeOf, walk, type Node } from '../tree-sitter/ast.
 import type { Extractor } from '../types.js';
 import { attributesOf, modifiersOf, simpleName } from './ast.js';
 import { isCsTestPath } from './methods.js';
+import { field as fieldOf } from '../tree-sitter/ast.js';
 
 const FRAMEWORK = 'aspnetcore';
 const HANDLER_VERBS: [string, HttpMethod][] = [['Get', 'GET'], ['Post', 'POST'], ['Put', 'PUT'], ['Patch', 'PATCH'], ['Delete', 'DELETE']];
@@ -54,9 +55,9 @@ function pageRoutes(cls: Node, file: ParsedFile, path: string, facts: Fact[]): v
   const anonymous = attrs.some((a) => a.name === 'AllowAnonymous');
   const classMiddleware: MiddlewareRef[] = authAttr && !anonymous ? [{ name: 'Authorize', role: 'auth', location: loc(file.path, authAttr.node) }] : [];
   const seen = new Set<HttpMethod>();
-  for (const member of namedChildren(cls.childForFieldName('body'))) {
+  for (const member of namedChildren(fieldOf(cls, 'body'))) {
     if (member.type !== 'method_declaration' || !modifiersOf(member).has('public')) continue;
-    const nameNode = member.childForFieldName('name');
+    const nameNode = fieldOf(member, 'name');
     const method = handlerVerb(nameNode?.text ?? '');
     if (!method || seen.has(method)) continue;
     seen.add(method);
@@ -64,13 +65,13 @@ function pageRoutes(cls: Node, file: ParsedFile, path: string, facts: Fact[]): v
     const middleware = methodAttrs.some((a) => a.name === 'AllowAnonymous') ? [] : classMiddleware;
     facts.push({
       kind: 'route', framework: FRAMEWORK, method, path,
-      handler: { name: `${cls.childForFieldName('name')?.text ?? ''}.${nameNode?.text ?? ''}`, ...(nameNode ? { location: loc(file.path, nameNode) } : {}) },
+      handler: { name: `${fieldOf(cls, 'name')?.text ?? ''}.${nameNode?.text ?? ''}`, ...(nameNode ? { location: loc(file.path, nameNode) } : {}) },
       ...(middleware.length > 0 ? { middleware } : {}),
       location: loc(file.path, member),
     });
   }
   if (seen.size === 0) {
-    const name = cls.childForFieldName('name');
+    const name = fieldOf(cls, 'name');
     facts.push({
       kind: 'route', framework: FRAMEWORK, method: 'GET', path,
       ...(classMiddleware.length > 0 ? { middleware: classMiddleware } : {}),

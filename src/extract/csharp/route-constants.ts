@@ -13,6 +13,7 @@ import { loc, namedChildren, treeOf, walk, type Node } from '../tree-sitter/ast.
 import type { Extractor } from '../types.js';
 import { modifiersOf, stringValue } from './ast.js';
 import { cleanTemplate, isCsTestPath } from './methods.js';
+import { field as fieldOf } from '../tree-sitter/ast.js';
 
 export const CONST_NAMESPACE = 'csharp-const:';
 
@@ -28,10 +29,10 @@ export function rootNamespace(namespace: string): string {
 export function namespaceOf(node: Node): string {
   const names: string[] = [];
   for (let cur: Node | null = node.parent; cur; cur = cur.parent) {
-    if (cur.type === 'namespace_declaration') names.unshift(cur.childForFieldName('name')?.text ?? '');
+    if (cur.type === 'namespace_declaration') names.unshift(fieldOf(cur, 'name')?.text ?? '');
     if (cur.type === 'compilation_unit') {
       const scoped = namedChildren(cur).find((c) => c.type === 'file_scoped_namespace_declaration');
-      if (scoped) names.unshift(scoped.childForFieldName('name')?.text ?? '');
+      if (scoped) names.unshift(fieldOf(scoped, 'name')?.text ?? '');
     }
   }
   return names.filter(Boolean).join('.');
@@ -42,7 +43,7 @@ function classChain(node: Node): string[] {
   const out: string[] = [];
   for (let cur: Node | null = node.parent; cur; cur = cur.parent) {
     if (cur.type === 'class_declaration' || cur.type === 'struct_declaration' || cur.type === 'record_declaration') {
-      out.unshift(cur.childForFieldName('name')?.text ?? '');
+      out.unshift(fieldOf(cur, 'name')?.text ?? '');
     }
   }
   return out;
@@ -53,8 +54,8 @@ export function memberSegments(node: Node | null | undefined): string[] | undefi
   if (!node) return undefined;
   if (node.type === 'identifier') return [node.text];
   if (node.type !== 'member_access_expression') return undefined;
-  const left = memberSegments(node.childForFieldName('expression'));
-  const name = node.childForFieldName('name');
+  const left = memberSegments(fieldOf(node, 'expression'));
+  const name = fieldOf(node, 'name');
   return left && name?.type === 'identifier' ? [...left, name.text] : undefined;
 }
 
@@ -76,13 +77,13 @@ export function routeConstantsOf(root: Node): { segments: string[]; namespace: s
     const mods = modifiersOf(node);
     if (!mods.has('const') && !(mods.has('static') && mods.has('readonly'))) return false;
     const decl = namedChildren(node).find((c) => c.type === 'variable_declaration');
-    if (decl?.childForFieldName('type')?.text !== 'string') return false;
+    if (fieldOf(decl, 'type')?.text !== 'string') return false;
     const chain = classChain(node);
     if (chain.length === 0) return false;
     for (const v of namedChildren(decl)) {
       if (v.type !== 'variable_declarator') continue;
-      const name = v.childForFieldName('name')?.text;
-      const value = stringValue(namedChildren(v).find((c) => c.id !== v.childForFieldName('name')?.id));
+      const name = fieldOf(v, 'name')?.text;
+      const value = stringValue(namedChildren(v).find((c) => c.id !== fieldOf(v, 'name')?.id));
       if (name && value !== undefined && isPathLike(value)) out.push({ segments: [...chain, name], namespace: namespaceOf(node), value, node: v });
     }
     return false;

@@ -11,6 +11,7 @@ import { loc, namedChildren, treeOf, walk, type Node } from '../tree-sitter/ast.
 import type { Extractor } from '../types.js';
 import { attributesOf, invocationChain, simpleName, stringValue } from './ast.js';
 import { cleanTemplate, isCsTestPath } from './methods.js';
+import { field as fieldOf } from '../tree-sitter/ast.js';
 
 const FRAMEWORK = 'servicestack';
 const VERBS = new Set<string>(['GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'HEAD', 'OPTIONS']);
@@ -43,7 +44,7 @@ function dtoRoutes(cls: Node, file: ParsedFile, facts: Fact[]): void {
   const attrs = attributesOf(cls);
   const routes = attrs.filter((a) => a.name === 'Route');
   if (routes.length === 0) return;
-  const name = cls.childForFieldName('name')?.text ?? '';
+  const name = fieldOf(cls, 'name')?.text ?? '';
   const bases = basesOf(cls);
   if (isControllerLike(name, bases, attrs.map((a) => a.name))) return;
   const markers = bases.flatMap((b) => (MARKERS[b] ? [MARKERS[b]!] : []));
@@ -68,12 +69,12 @@ function fluentRoutes(call: Node, file: ParsedFile, facts: Fact[]): void {
   const chain = invocationChain(call);
   if (!chain) return;
   const root = chain.root;
-  const rootName = root.type === 'member_access_expression' ? simpleName(root.childForFieldName('name')) : root.text;
+  const rootName = root.type === 'member_access_expression' ? simpleName(fieldOf(root, 'name')) : root.text;
   if (rootName !== 'Routes') return;
   for (const link of chain.links) {
     if (link.name !== 'Add') return;
-    const fn = link.node.childForFieldName('function');
-    const generic = fn?.type === 'member_access_expression' ? fn.childForFieldName('name') : undefined;
+    const fn = fieldOf(link.node, 'function');
+    const generic = fn?.type === 'member_access_expression' ? fieldOf(fn, 'name') : undefined;
     let args = link.args.positional;
     let dto: string | undefined;
     if (generic?.type === 'generic_name') {

@@ -1,6 +1,7 @@
 // Go-specific helpers over tree-sitter-go trees: string literals, constant strings, selector
 // chains, call shapes, parameters and types. Language-neutral helpers are re-exported.
 import type { Node } from 'web-tree-sitter';
+import { field as fieldOf } from '../tree-sitter/ast.js';
 
 export { ancestor, descendants, loc, namedChildren, treeOf, walk } from '../tree-sitter/ast.js';
 export type { Node };
@@ -55,10 +56,10 @@ export function constString(
     case 'parenthesized_expression':
       return constString(namedArgs(node)[0], lookup, depth + 1);
     case 'binary_expression': {
-      if (node.childForFieldName('operator')?.text !== '+') return undefined;
-      const left = constString(node.childForFieldName('left'), lookup, depth + 1);
+      if (fieldOf(node, 'operator')?.text !== '+') return undefined;
+      const left = constString(fieldOf(node, 'left'), lookup, depth + 1);
       if (left === undefined) return undefined;
-      const right = constString(node.childForFieldName('right'), lookup, depth + 1);
+      const right = constString(fieldOf(node, 'right'), lookup, depth + 1);
       return right === undefined ? undefined : left + right;
     }
     case 'identifier':
@@ -77,7 +78,7 @@ export function namedArgs(node: Node | null | undefined): Node[] {
 
 /** Arguments of a call node (a variadic `xs...` argument is kept as its expression). */
 export function callArgs(call: Node): Node[] {
-  const args = call.childForFieldName('arguments');
+  const args = fieldOf(call, 'arguments');
   return namedArgs(args).map((a) => (a.type === 'variadic_argument' ? (namedArgs(a)[0] ?? a) : a));
 }
 
@@ -86,8 +87,8 @@ export function selectorPath(node: Node | null | undefined): string[] | undefine
   if (!node) return undefined;
   if (node.type === 'identifier' || node.type === 'field_identifier' || node.type === 'package_identifier') return [node.text];
   if (node.type === 'selector_expression') {
-    const operand = selectorPath(node.childForFieldName('operand'));
-    const field = node.childForFieldName('field');
+    const operand = selectorPath(fieldOf(node, 'operand'));
+    const field = fieldOf(node, 'field');
     return operand && field ? [...operand, field.text] : undefined;
   }
   if (node.type === 'parenthesized_expression') {
@@ -121,11 +122,11 @@ export function flattenChain(call: Node): { root: Node | undefined; segments: Ch
       break;
     }
     if (node.type !== 'call_expression') break;
-    const fn = node.childForFieldName('function');
+    const fn = fieldOf(node, 'function');
     if (!fn) break;
     if (fn.type === 'selector_expression') {
-      const field = fn.childForFieldName('field');
-      const operand = fn.childForFieldName('operand');
+      const field = fieldOf(fn, 'field');
+      const operand = fieldOf(fn, 'operand');
       if (!field || !operand) break;
       segments.unshift({ name: field.text, args: callArgs(node), call: node, receiverless: false });
       node = operand;
@@ -156,12 +157,12 @@ export function typeName(node: Node | null | undefined): GoTypeName | undefined 
     case 'type_identifier':
       return { name: node.text };
     case 'qualified_type': {
-      const pkg = node.childForFieldName('package')?.text;
-      const name = node.childForFieldName('name')?.text;
+      const pkg = fieldOf(node, 'package')?.text;
+      const name = fieldOf(node, 'name')?.text;
       return name ? { ...(pkg ? { pkg } : {}), name } : undefined;
     }
     case 'generic_type':
-      return typeName(node.childForFieldName('type'));
+      return typeName(fieldOf(node, 'type'));
     default:
       return undefined;
   }
@@ -180,7 +181,7 @@ export function parameters(list: Node | null | undefined): { name: string; type:
   const out: { name: string; type: Node | undefined; node: Node }[] = [];
   for (const decl of namedArgs(list)) {
     if (decl.type !== 'parameter_declaration' && decl.type !== 'variadic_parameter_declaration') continue;
-    const type = decl.childForFieldName('type') ?? undefined;
+    const type = fieldOf(decl, 'type') ?? undefined;
     const names = declaredIdentifiers(decl);
     if (names.length === 0) out.push({ name: '', type, node: decl });
     for (const name of names) out.push({ name: name.text, type, node: decl });
@@ -192,10 +193,10 @@ export function parameters(list: Node | null | undefined): { name: string; type:
 export function compositeType(node: Node | null | undefined): GoTypeName | undefined {
   if (!node) return undefined;
   if (node.type === 'parenthesized_expression') return compositeType(namedArgs(node)[0]);
-  if (node.type === 'unary_expression' && node.childForFieldName('operator')?.text === '&') {
-    return compositeType(node.childForFieldName('operand'));
+  if (node.type === 'unary_expression' && fieldOf(node, 'operator')?.text === '&') {
+    return compositeType(fieldOf(node, 'operand'));
   }
-  if (node.type === 'composite_literal') return typeName(node.childForFieldName('type'));
+  if (node.type === 'composite_literal') return typeName(fieldOf(node, 'type'));
   return undefined;
 }
 
@@ -203,7 +204,7 @@ export function compositeType(node: Node | null | undefined): GoTypeName | undef
 export function literalFields(node: Node): Map<string, Node> {
   const out = new Map<string, Node>();
   // `T{...}`, or an element `{...}` of a typed slice literal.
-  const body = node.type === 'literal_value' ? node : node.childForFieldName('body');
+  const body = node.type === 'literal_value' ? node : fieldOf(node, 'body');
   for (const el of namedArgs(body)) {
     if (el.type !== 'keyed_element') continue;
     const parts = namedArgs(el);
@@ -219,6 +220,6 @@ export function literalFields(node: Node): Map<string, Node> {
 
 /** Elements of a composite literal body (`[]string{"GET", "POST"}`), unwrapped. */
 export function literalElements(node: Node): Node[] {
-  const body = node.childForFieldName('body');
+  const body = fieldOf(node, 'body');
   return namedArgs(body).map((el) => (el.type === 'literal_element' ? (namedArgs(el)[0] ?? el) : el));
 }

@@ -6,6 +6,7 @@ import { methodFromString, verbMethod, type GoFramework } from './frameworks.js'
 import type { GoRouteWalker } from './routes.js';
 import type { Scope } from './scope.js';
 import { NONE, refKey, type Val } from './values.js';
+import { field as fieldOf } from '../tree-sitter/ast.js';
 
 export function beegoPackageCall(w: GoRouteWalker, pkg: { path: string; local: string; fw?: GoFramework }, seg: ChainSegment, scope: Scope | undefined): Val {
   const app = w.asRouter({ k: 'pkg', ...pkg }, seg.call)!;
@@ -66,7 +67,7 @@ export function beegoRouter(w: GoRouteWalker, router: RefExpr, seg: ChainSegment
     const tags = type && !type.pkg ? w.tags.get(`${type.name}.${fn}`) : undefined;
     w.facts.push({
       kind: 'route', framework: 'beego', method, path, router, location: at,
-      handler: { name: fn ? `${typeLabel}.${fn}` : typeLabel, ...(decl ? { location: loc(w.file.path, decl.childForFieldName('name') ?? decl) } : {}) },
+      handler: { name: fn ? `${typeLabel}.${fn}` : typeLabel, ...(decl ? { location: loc(w.file.path, fieldOf(decl, 'name') ?? decl) } : {}) },
       ...(tags?.length ? { openapiTags: tags } : {}),
     });
   };
@@ -94,7 +95,7 @@ export function beegoNamespace(w: GoRouteWalker, ref: RefExpr, ns: { prefix: str
   for (const arg of ns.args) {
     if (arg.type !== 'call_expression') continue;
     w.processed.add(arg.id);
-    const fn = selectorPath(arg.childForFieldName('function'));
+    const fn = selectorPath(fieldOf(arg, 'function'));
     const name = fn?.[fn.length - 1];
     if (!name) continue;
     const args = callArgs(arg);

@@ -14,6 +14,7 @@ import { goMiddlewareRef } from './middleware-roles.js';
 import { packageDir, parameters, routerTypeFramework, scanFunctions, type Binding, type FunctionInfo, type Scope } from './scope.js';
 import { swaggoTags } from './swaggo.js';
 import { fallbackPrefix, refKey, type Fw, type PathRef, type RouterVal } from './values.js';
+import { field as fieldOf } from '../tree-sitter/ast.js';
 
 export class GoFileState {
   readonly facts: Fact[] = [];
@@ -50,7 +51,7 @@ export class GoFileState {
         for (const spec of decl.descendantsOfType(['const_spec', 'var_spec'])) {
           if (!spec) continue;
           const names = declaredIdentifiers(spec);
-          const values = namedArgs(spec.childForFieldName('value'));
+          const values = namedArgs(fieldOf(spec, 'value'));
           names.forEach((name, i) => {
             const value = constString(values[i], (n) => this.pkgStrings.get(n.text));
             if (value === undefined) return;
@@ -64,11 +65,11 @@ export class GoFileState {
       } else if (decl.type === 'type_declaration') {
         this.readStructFields(decl);
       } else if (decl.type === 'function_declaration') {
-        const name = decl.childForFieldName('name')?.text;
+        const name = fieldOf(decl, 'name')?.text;
         if (name) this.funcDecls.set(name, decl);
       } else if (decl.type === 'method_declaration') {
-        const name = decl.childForFieldName('name')?.text;
-        const recv = parameters(decl.childForFieldName('receiver'))[0];
+        const name = fieldOf(decl, 'name')?.text;
+        const recv = parameters(fieldOf(decl, 'receiver'))[0];
         const type = typeName(recv?.type)?.name;
         if (!name || !type) continue;
         this.funcDecls.set(`${type}.${name}`, decl);
@@ -84,13 +85,13 @@ export class GoFileState {
   readStructFields(decl: Node): void {
     for (const spec of namedArgs(decl)) {
       if (spec.type !== 'type_spec') continue;
-      const owner = spec.childForFieldName('name')?.text;
-      const struct = spec.childForFieldName('type');
+      const owner = fieldOf(spec, 'name')?.text;
+      const struct = fieldOf(spec, 'type');
       if (!owner || struct?.type !== 'struct_type') continue;
       for (const list of namedArgs(struct)) {
         for (const field of namedArgs(list)) {
           if (field.type !== 'field_declaration') continue;
-          const type = typeName(field.childForFieldName('type'));
+          const type = typeName(fieldOf(field, 'type'));
           if (!type) continue;
           const names = namedArgs(field).filter((c) => c.type === 'field_identifier');
           for (const name of names.length ? names : [{ text: type.name }]) this.fieldTypes.set(`${owner}.${name.text}`, type);
@@ -185,9 +186,9 @@ export class GoFileState {
    */
   pathRefOf(node: Node | undefined, scope: Scope | undefined, known: boolean): PathRef | undefined {
     if (!node || !known) return undefined;
-    if (node.type === 'binary_expression' && node.childForFieldName('operator')?.text === '+') {
-      const head = this.pathRefOf(node.childForFieldName('left') ?? undefined, scope, known);
-      const tail = this.constOf(node.childForFieldName('right') ?? undefined, scope);
+    if (node.type === 'binary_expression' && fieldOf(node, 'operator')?.text === '+') {
+      const head = this.pathRefOf(fieldOf(node, 'left') ?? undefined, scope, known);
+      const tail = this.constOf(fieldOf(node, 'right') ?? undefined, scope);
       return head && tail !== undefined ? { ...head, suffix: head.suffix + tail } : undefined;
     }
     if (node.type === 'identifier') {
@@ -275,7 +276,7 @@ export class GoFileState {
     let target = node;
     // http.HandlerFunc(h), wrap(h): name the call, look tags up on the wrapped function.
     if (target.type === 'call_expression') {
-      const callee = selectorPath(target.childForFieldName('function'));
+      const callee = selectorPath(fieldOf(target, 'function'));
       if (!callee) return undefined;
       const inner = callArgs(target)[0];
       const innerPath = inner ? selectorPath(inner) : undefined;
@@ -285,7 +286,7 @@ export class GoFileState {
         target = inner;
         const keys = this.lookupKeys(innerPath, scope);
         const decl = keys.map((k) => this.funcDecls.get(k)).find((d) => !!d);
-        const at = decl ? (decl.childForFieldName('name') ?? decl) : inner;
+        const at = decl ? (fieldOf(decl, 'name') ?? decl) : inner;
         return { handler: { name: innerPath.join('.'), location: loc(this.file.path, at) }, lookup: keys };
       }
       const name = callee.join('.');
@@ -296,7 +297,7 @@ export class GoFileState {
     if (!path) return undefined;
     const keys = this.lookupKeys(path, scope);
     const decl = keys.map((k) => this.funcDecls.get(k)).find((d) => !!d);
-    const at = decl ? (decl.childForFieldName('name') ?? decl) : target;
+    const at = decl ? (fieldOf(decl, 'name') ?? decl) : target;
     target = at;
     return { handler: { name: path.join('.'), location: loc(this.file.path, target) }, lookup: keys };
   }
@@ -313,23 +314,23 @@ export class GoFileState {
       const keys = path ? this.lookupKeys(path, scope) : [];
       fn = keys.map((k) => this.funcDecls.get(k)).find((d) => !!d);
     }
-    const body = fn?.childForFieldName('body');
+    const body = fieldOf(fn, 'body');
     if (!body) return [];
     const out = new Set<HttpMethod>();
-    const isMethodSel = (n: Node | null | undefined) => n?.type === 'selector_expression' && n.childForFieldName('field')?.text === 'Method';
+    const isMethodSel = (n: Node | null | undefined) => n?.type === 'selector_expression' && fieldOf(n, 'field')?.text === 'Method';
     walk(body, (n) => {
       if (n !== body && n.type === 'func_literal') return false;
-      if (n.type === 'expression_switch_statement' && isMethodSel(n.childForFieldName('value'))) {
+      if (n.type === 'expression_switch_statement' && isMethodSel(fieldOf(n, 'value'))) {
         for (const c of namedArgs(n)) {
           if (c.type !== 'expression_case') continue;
-          for (const v of namedArgs(c.childForFieldName('value'))) {
+          for (const v of namedArgs(fieldOf(c, 'value'))) {
             const m = this.methodOf(v, scope);
             if (m) out.add(m);
           }
         }
-      } else if (n.type === 'binary_expression' && ['==', '!='].includes(n.childForFieldName('operator')?.text ?? '')) {
-        const left = n.childForFieldName('left');
-        const right = n.childForFieldName('right');
+      } else if (n.type === 'binary_expression' && ['==', '!='].includes(fieldOf(n, 'operator')?.text ?? '')) {
+        const left = fieldOf(n, 'left');
+        const right = fieldOf(n, 'right');
         const other = isMethodSel(left) ? right : isMethodSel(right) ? left : undefined;
         const m = other ? this.methodOf(other, scope) : undefined;
         if (m) out.add(m);

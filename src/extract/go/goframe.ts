@@ -12,6 +12,7 @@ import { loc, namedArgs, parameters, stringLiteral, treeOf, typeName, type Node 
 import { methodFromString } from './frameworks.js';
 import { readGoImports } from './imports.js';
 import { packageDir } from './scope.js';
+import { field as fieldOf } from '../tree-sitter/ast.js';
 
 const ALL_METHODS: readonly HttpMethod[] = ['ANY'];
 
@@ -66,16 +67,16 @@ export const goframeMeta: Extractor = {
 function metaStructs(decl: Node, dir: string, path: string, gLocals: Set<string>, facts: Fact[]): void {
   for (const spec of namedArgs(decl)) {
     if (spec.type !== 'type_spec') continue;
-    const name = spec.childForFieldName('name');
-    const struct = spec.childForFieldName('type');
+    const name = fieldOf(spec, 'name');
+    const struct = fieldOf(spec, 'type');
     if (!name || struct?.type !== 'struct_type') continue;
     for (const list of namedArgs(struct)) {
       for (const field of namedArgs(list)) {
         if (field.type !== 'field_declaration') continue;
-        const type = typeName(field.childForFieldName('type'));
+        const type = typeName(fieldOf(field, 'type'));
         if (type?.name !== 'Meta' || !type.pkg || !gLocals.has(type.pkg)) continue;
         if (namedArgs(field).some((c) => c.type === 'field_identifier')) continue; // a named field, not embedded
-        const tagNode = field.childForFieldName('tag');
+        const tagNode = fieldOf(field, 'tag');
         const tag = structTag(stringLiteral(tagNode) ?? '');
         const route = tag.get('path');
         if (route === undefined || !route.startsWith('/')) continue;
@@ -95,8 +96,8 @@ function metaStructs(decl: Node, dir: string, path: string, gLocals: Set<string>
 
 /** `func (c *C) M(ctx context.Context, req *v1.XReq) (...)`: controller C serves request type XReq. */
 function controllerMethod(decl: Node, dir: string, path: string, imports: Map<string, string>, controllers: Set<string>, facts: Fact[]): void {
-  const recv = typeName(parameters(decl.childForFieldName('receiver'))[0]?.type)?.name;
-  const params = parameters(decl.childForFieldName('parameters'));
+  const recv = typeName(parameters(fieldOf(decl, 'receiver'))[0]?.type)?.name;
+  const params = parameters(fieldOf(decl, 'parameters'));
   if (!recv || params.length !== 2) return;
   const ctx = typeName(params[0]!.type);
   if (ctx?.name !== 'Context' || !ctx.pkg || imports.get(ctx.pkg) !== 'context') return;
@@ -122,13 +123,13 @@ function controllerMethod(decl: Node, dir: string, path: string, imports: Map<st
 /** The local type a value allocates: `T{}`, `&T{}`, `new(T)`. */
 function allocatedType(node: Node | undefined): string | undefined {
   if (!node) return undefined;
-  if (node.type === 'unary_expression') return allocatedType(node.childForFieldName('operand') ?? undefined);
+  if (node.type === 'unary_expression') return allocatedType(fieldOf(node, 'operand') ?? undefined);
   if (node.type === 'composite_literal') {
-    const type = typeName(node.childForFieldName('type'));
+    const type = typeName(fieldOf(node, 'type'));
     return type && !type.pkg ? type.name : undefined;
   }
-  if (node.type === 'call_expression' && node.childForFieldName('function')?.text === 'new') {
-    const arg = namedArgs(node.childForFieldName('arguments'))[0];
+  if (node.type === 'call_expression' && fieldOf(node, 'function')?.text === 'new') {
+    const arg = namedArgs(fieldOf(node, 'arguments'))[0];
     return arg?.type === 'type_identifier' || arg?.type === 'identifier' ? arg.text : undefined;
   }
   return undefined;
@@ -148,15 +149,15 @@ function controllerValues(decl: Node, dir: string, path: string, controllers: Se
     for (const spec of decl.descendantsOfType('var_spec')) {
       if (!spec) continue;
       const names = namedArgs(spec).filter((c) => c.type === 'identifier');
-      const values = namedArgs(spec.childForFieldName('value'));
+      const values = namedArgs(fieldOf(spec, 'value'));
       names.forEach((name, i) => {
         const type = allocatedType(values[i]);
         if (isController(type)) link(name.text, type, spec);
       });
     }
   } else if (decl.type === 'function_declaration') {
-    const name = decl.childForFieldName('name')?.text;
-    const body = decl.childForFieldName('body');
+    const name = fieldOf(decl, 'name')?.text;
+    const body = fieldOf(decl, 'body');
     if (!name || !body) return;
     const list = namedArgs(body);
     const statements = list.length === 1 && list[0]!.type === 'statement_list' ? namedArgs(list[0]) : list;

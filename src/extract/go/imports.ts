@@ -4,6 +4,7 @@ import type { ParsedFile } from '../../languages/types.js';
 import type { Extractor } from '../types.js';
 import { descendants, loc, stringLiteral, treeOf, type Node } from './ast.js';
 import { goPackageName } from './frameworks.js';
+import { field as fieldOf } from '../tree-sitter/ast.js';
 
 export interface GoImport {
   local: string; // package name or alias; '_' and '.' imports are kept with that name
@@ -17,9 +18,9 @@ export function readGoImports(root: Node): GoImport[] {
   for (const decl of root.namedChildren) {
     if (!decl || decl.type !== 'import_declaration') continue;
     for (const spec of descendants(decl, ['import_spec'])) {
-      const path = stringLiteral(spec.childForFieldName('path'));
+      const path = stringLiteral(fieldOf(spec, 'path'));
       if (!path) continue;
-      const alias = spec.childForFieldName('name')?.text;
+      const alias = fieldOf(spec, 'name')?.text;
       out.push({ local: alias ?? goPackageName(path), path, node: spec });
     }
   }

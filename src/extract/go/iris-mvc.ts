@@ -13,6 +13,7 @@ import { inlineSubrouter } from './router-methods.js';
 import type { GoRouteWalker } from './routes.js';
 import { packageDir, type Scope } from './scope.js';
 import { NONE, type RouterVal, type Val } from './values.js';
+import { field as fieldOf } from '../tree-sitter/ast.js';
 
 const VERB_PREFIX: readonly [string, HttpMethod][] = [
   ['Options', 'OPTIONS'], ['Connect', 'CONNECT'], ['Delete', 'DELETE'], ['Patch', 'PATCH'], ['Trace', 'TRACE'],
@@ -84,10 +85,10 @@ export const irisMvcControllers: Extractor = {
       const routers = new Set<string>();
       for (const decl of namedArgs(root)) {
         if (decl.type !== 'method_declaration') continue;
-        const name = decl.childForFieldName('name')?.text;
-        const recv = typeName(parameters(decl.childForFieldName('receiver'))[0]?.type)?.name;
+        const name = fieldOf(decl, 'name')?.text;
+        const recv = typeName(parameters(fieldOf(decl, 'receiver'))[0]?.type)?.name;
         if (!name || !recv || !recv.endsWith('Controller')) continue;
-        const paramList = parameters(decl.childForFieldName('parameters'));
+        const paramList = parameters(fieldOf(decl, 'parameters'));
         // func (c *UserController) GetUser(ctx iris.Context): a plain handler registered by hand, not an MVC action.
         if (paramList.some((p) => typeName(p.type)?.name === 'Context')) continue;
         const params = paramList.map((p) => p.name).filter(Boolean);
@@ -107,7 +108,7 @@ export const irisMvcControllers: Extractor = {
         const route = irisMvcRoute(name, params);
         if (!route) continue;
         ensureRouter();
-        const at = decl.childForFieldName('name') ?? decl;
+        const at = fieldOf(decl, 'name') ?? decl;
         facts.push({
           kind: 'route', framework: 'iris', method: route.method, path: route.path, router, location: loc(file.path, decl),
           handler: { name: `${recv}.${name}`, location: loc(file.path, at) },

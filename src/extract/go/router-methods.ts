@@ -13,6 +13,7 @@ import type { Scope } from './scope.js';
 import {
   GORILLA_BUILDER, NONE, fallbackPrefix, joinRaw, parsePattern, refKey, verbGuess, type Builder, type PathRef, type RouterVal, type Val,
 } from './values.js';
+import { field as fieldOf } from '../tree-sitter/ast.js';
 
 /** Frameworks whose routers have a Static(prefix, dir) method. */
 const STATIC_FRAMEWORKS: ReadonlySet<string> = new Set(['gin', 'echo', 'fiber', 'hertz', 'goyave', 'iris']);
@@ -154,7 +155,7 @@ export function routerMethod(w: GoRouteWalker, r: RouterVal, seg: ChainSegment, 
       let routes = args[0];
       const mw: MiddlewareRef[] = [];
       // rest.WithMiddlewares([]rest.Middleware{m...}, []rest.Route{...}...) (goctl output for `middleware:`).
-      if (routes.type === 'call_expression' && selectorPath(routes.childForFieldName('function'))?.slice(-1)[0] === 'WithMiddlewares') {
+      if (routes.type === 'call_expression' && selectorPath(fieldOf(routes, 'function'))?.slice(-1)[0] === 'WithMiddlewares') {
         const [mws, rest] = callArgs(routes);
         if (mws?.type === 'composite_literal') mw.push(...w.middlewareArgs(literalElements(mws)));
         routes = rest?.type === 'variadic_argument' ? namedArgs(rest)[0] : rest;
@@ -164,7 +165,7 @@ export function routerMethod(w: GoRouteWalker, r: RouterVal, seg: ChainSegment, 
       let target: RouterVal = r;
       for (const opt of args.slice(1)) {
         if (opt.type !== 'call_expression') continue;
-        const callee = selectorPath(opt.childForFieldName('function'));
+        const callee = selectorPath(fieldOf(opt, 'function'));
         const last = callee?.[callee.length - 1];
         const optArgs = callArgs(opt);
         if (last === 'WithPrefix') {
@@ -337,10 +338,10 @@ export function inlineSubrouter(w: GoRouteWalker, r: RouterVal, fw: GoFramework,
     w.emitRouter(ref, fw, at);
     w.emitMount(r.ref, ref, prefix, r.mw ?? [], at, fw);
     w.processed.add(fn.id);
-    const body = fn.childForFieldName('body');
+    const body = fieldOf(fn, 'body');
     const inner = w.newScope(scope, `${scope?.qual ?? 'init'}@${fn.startPosition.row + 1}`, fn);
-    w.bindParams(inner, fn.childForFieldName('parameters'), undefined);
-    const first = parameters(fn.childForFieldName('parameters'))[0];
+    w.bindParams(inner, fieldOf(fn, 'parameters'), undefined);
+    const first = parameters(fieldOf(fn, 'parameters'))[0];
     if (first?.name && first.name !== '_') inner.names.set(first.name, { ref, fixed: true, router: fw });
     w.markRouterish(inner);
     if (body) w.visit(body, inner);
@@ -358,7 +359,7 @@ export function mountedRouter(w: GoRouteWalker, node: Node, scope: Scope | undef
   let target = node;
   // http.StripPrefix("/api", h)
   if (target.type === 'call_expression') {
-    const path = selectorPath(target.childForFieldName('function'));
+    const path = selectorPath(fieldOf(target, 'function'));
     if (path && path[path.length - 1] === 'StripPrefix') target = callArgs(target)[1] ?? target;
   }
   if (target.type === 'call_expression') return wrappedRouter(w, target, scope);

@@ -19,6 +19,7 @@ import { ALLOCATED_ROUTERS, CONSTRUCTORS, IRIS_MVC, PASSTHROUGH, ROUTER_TYPES, f
 import { builderMethod, finishBuilder, routerMethod } from './router-methods.js';
 import { LEAF_TYPES, type Binding, type Scope } from './scope.js';
 import { BUILTINS, NONE, SKIP, guessType, refKey, typeRef, type RouterVal, type Val } from './values.js';
+import { field as fieldOf } from '../tree-sitter/ast.js';
 
 /** The operator of an assignment statement: '=', '+=', ... (an anonymous child between the two sides). */
 function assignOperator(node: Node): string {
@@ -35,7 +36,7 @@ export class GoRouteWalker extends GoFileState {
     for (const decl of namedArgs(this.root)) {
       if (decl.type === 'function_declaration') this.functionDecl(decl, undefined);
       else if (decl.type === 'method_declaration') {
-        const recv = parameters(decl.childForFieldName('receiver'))[0];
+        const recv = parameters(fieldOf(decl, 'receiver'))[0];
         this.functionDecl(decl, recv);
       } else if (decl.type === 'var_declaration') {
         this.routerishInFn = new Set();
@@ -49,8 +50,8 @@ export class GoRouteWalker extends GoFileState {
   }
 
   functionDecl(decl: Node, recv: { name: string; type: Node | undefined } | undefined): void {
-    const name = decl.childForFieldName('name')?.text;
-    const body = decl.childForFieldName('body');
+    const name = fieldOf(decl, 'name')?.text;
+    const body = fieldOf(decl, 'body');
     if (!name || !body) return;
     const recvType = recv ? typeName(recv.type)?.name : undefined;
     if (recv && !recvType) return;
@@ -61,7 +62,7 @@ export class GoRouteWalker extends GoFileState {
     if (recv && recvType && recv.name && recv.name !== '_') {
       scope.names.set(recv.name, { ref: { file: this.dir, path: [recvType] }, fixed: true, type: { name: recvType } });
     }
-    this.bindParams(scope, decl.childForFieldName('parameters'), base);
+    this.bindParams(scope, fieldOf(decl, 'parameters'), base);
     for (const returned of info?.returned ?? []) {
       const binding = scope.names.get(returned);
       if (binding && !binding.fixed) {
@@ -93,33 +94,33 @@ export class GoRouteWalker extends GoFileState {
       case 'func_literal': {
         if (this.processed.has(node.id)) return SKIP;
         this.processed.add(node.id);
-        const body = node.childForFieldName('body');
+        const body = fieldOf(node, 'body');
         const inner = this.newScope(scope, `${scope?.qual ?? 'init'}@${node.startPosition.row + 1}`, node);
-        this.bindParams(inner, node.childForFieldName('parameters'), undefined);
+        this.bindParams(inner, fieldOf(node, 'parameters'), undefined);
         this.markRouterish(inner);
         return { scope: inner, children: body ? [body] : [] };
       }
       case 'short_var_declaration':
       case 'assignment_statement': {
         const op = node.type === 'assignment_statement' ? assignOperator(node) : ':=';
-        if (op === '=' || op === ':=') this.assignment(node.childForFieldName('left'), node.childForFieldName('right'), scope);
-        else this.compoundAssignment(node.childForFieldName('left'), op, node.childForFieldName('right'), scope);
+        if (op === '=' || op === ':=') this.assignment(fieldOf(node, 'left'), fieldOf(node, 'right'), scope);
+        else this.compoundAssignment(fieldOf(node, 'left'), op, fieldOf(node, 'right'), scope);
         break;
       }
       case 'var_spec': {
         const names = declaredIdentifiers(node);
-        const values = namedArgs(node.childForFieldName('value'));
+        const values = namedArgs(fieldOf(node, 'value'));
         names.forEach((name, i) => {
           const value = values[i];
           if (value) this.bind(name, value, scope);
         });
-        const type = typeName(node.childForFieldName('type'));
+        const type = typeName(fieldOf(node, 'type'));
         if (type) for (const name of names) { const b = this.lookup(name.text, scope); if (b && !b.type) b.type = type; }
         break;
       }
       case 'const_spec': {
         const names = declaredIdentifiers(node);
-        const values = namedArgs(node.childForFieldName('value'));
+        const values = namedArgs(fieldOf(node, 'value'));
         names.forEach((name, i) => {
           const str = this.constOf(values[i], scope);
           const binding = scope ? this.lookup(name.text, scope) : undefined;
@@ -223,7 +224,7 @@ export class GoRouteWalker extends GoFileState {
 
   /** `&http.Server{Handler: r}` marks r as served (an application root). */
   serverLiteral(node: Node, scope: Scope | undefined): void {
-    const type = typeName(node.childForFieldName('type'));
+    const type = typeName(fieldOf(node, 'type'));
     if (!type?.pkg || type.name !== 'Server' || this.fwOfLocal(type.pkg) !== 'net-http') return;
     const handler = literalFields(node).get('Handler');
     if (handler) this.markServed(handler, scope);
@@ -254,8 +255,8 @@ export class GoRouteWalker extends GoFileState {
         };
       }
       case 'selector_expression': {
-        const operand = node.childForFieldName('operand');
-        const field = node.childForFieldName('field')?.text;
+        const operand = fieldOf(node, 'operand');
+        const field = fieldOf(node, 'field')?.text;
         if (!operand || !field) return NONE;
         const base = operand.type === 'call_expression' ? this.chain(operand, scope) : this.evalExpr(operand, scope);
         if (base.k === 'pkg') return { k: 'ref', ref: { file: this.file.path, path: [base.local, field] } };
@@ -467,8 +468,8 @@ export const goRoutes: Extractor = {
 /** `restful.WebService` written as an expression (`new(restful.WebService)` may parse its argument so). */
 function selectorType(node: Node): GoTypeName | undefined {
   if (node.type !== 'selector_expression') return undefined;
-  const pkg = node.childForFieldName('operand');
-  const name = node.childForFieldName('field')?.text;
+  const pkg = fieldOf(node, 'operand');
+  const name = fieldOf(node, 'field')?.text;
   return pkg?.type === 'identifier' && name ? { pkg: pkg.text, name } : undefined;
 }
 

@@ -4,6 +4,7 @@
 import type { RefExpr } from '../../core/facts.js';
 import { declaredIdentifiers, namedArgs, parameters, typeName, type GoTypeName, type Node } from './ast.js';
 import { ROUTER_TYPES, verbMethod, type GoFramework } from './frameworks.js';
+import { field as fieldOf } from '../tree-sitter/ast.js';
 
 export interface Binding {
   ref: RefExpr;
@@ -82,7 +83,7 @@ export function scanFunctions(root: Node): Map<number, FunctionInfo> {
       case 'receive_statement': {
         const node = cursor.currentNode;
         const isDecl = type === 'short_var_declaration' || node.children.some((c) => c?.type === ':=');
-        if (isDecl) for (const id of namedArgs(node.childForFieldName('left'))) if (id.type === 'identifier') top.declared.add(id.text);
+        if (isDecl) for (const id of namedArgs(fieldOf(node, 'left'))) if (id.type === 'identifier') top.declared.add(id.text);
         break;
       }
       case 'var_spec':
@@ -90,7 +91,7 @@ export function scanFunctions(root: Node): Map<number, FunctionInfo> {
         for (const id of declaredIdentifiers(cursor.currentNode)) top.declared.add(id.text);
         break;
       case 'type_switch_statement':
-        for (const id of namedArgs(cursor.currentNode.childForFieldName('alias'))) if (id.type === 'identifier') top.declared.add(id.text);
+        for (const id of namedArgs(fieldOf(cursor.currentNode, 'alias'))) if (id.type === 'identifier') top.declared.add(id.text);
         break;
       case 'return_statement': {
         const list = namedArgs(cursor.currentNode)[0];
@@ -136,14 +137,14 @@ export function scanFunctions(root: Node): Map<number, FunctionInfo> {
 
 /** `r` for `r.GET("/x", h)`, `r.Group(...)`, `r.HandleFunc(...)`: a name used like a router. */
 function routerishReceiver(call: Node): string | undefined {
-  const fn = call.childForFieldName('function');
+  const fn = fieldOf(call, 'function');
   if (fn?.type !== 'selector_expression') return undefined;
-  const operand = fn.childForFieldName('operand');
+  const operand = fieldOf(fn, 'operand');
   if (operand?.type !== 'identifier') return undefined;
-  const name = fn.childForFieldName('field')?.text ?? '';
+  const name = fieldOf(fn, 'field')?.text ?? '';
   if (ROUTERISH_METHODS.has(name)) return operand.text;
   if (!verbMethod(name)) return undefined;
-  const args = namedArgs(call.childForFieldName('arguments'));
+  const args = namedArgs(fieldOf(call, 'arguments'));
   const first = args[0]?.type;
   return args.length >= 2 && (first === 'interpreted_string_literal' || first === 'raw_string_literal') ? operand.text : undefined;
 }

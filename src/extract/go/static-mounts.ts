@@ -14,13 +14,14 @@ import { callArgs, literalFields, loc, selectorPath, type Node } from './ast.js'
 import type { GoFramework } from './frameworks.js';
 import type { GoRouteWalker } from './routes.js';
 import type { Scope } from './scope.js';
+import { field as fieldOf } from '../tree-sitter/ast.js';
 
 const unwrapRef = (node: Node | undefined): Node | undefined =>
-  node?.type === 'unary_expression' && node.childForFieldName('operator')?.text === '&' ? (node.childForFieldName('operand') ?? undefined) : node;
+  node?.type === 'unary_expression' && fieldOf(node, 'operator')?.text === '&' ? (fieldOf(node, 'operand') ?? undefined) : node;
 
 function calleeLast(node: Node | undefined): string | undefined {
   if (node?.type !== 'call_expression') return undefined;
-  const path = selectorPath(node.childForFieldName('function'));
+  const path = selectorPath(fieldOf(node, 'function'));
   return path?.[path.length - 1];
 }
 
@@ -72,7 +73,7 @@ export function fileServerOf(w: GoRouteWalker, node: Node | undefined, scope: Sc
     return strip !== undefined && inner && inner.strip === '' ? { dir: inner.dir, strip } : undefined;
   }
   if (name !== 'FileServer' && name !== 'FileServerFS') return undefined;
-  const path = selectorPath(node.childForFieldName('function'));
+  const path = selectorPath(fieldOf(node, 'function'));
   if (path && path.length === 2 && path[0] !== 'http') return undefined; // another package's FileServer
   const dir = fsDir(w, args[0], scope);
   return dir === undefined ? undefined : { dir, strip: '' };
@@ -162,7 +163,7 @@ export function staticMiddleware(
 ): Node[] {
   const rest: Node[] = [];
   for (const node of nodes) {
-    const callee = node.type === 'call_expression' ? selectorPath(node.childForFieldName('function')) : undefined;
+    const callee = node.type === 'call_expression' ? selectorPath(fieldOf(node, 'function')) : undefined;
     const source = callee?.length === 2 ? w.imports.get(callee[0]!) : undefined;
     const args = callee ? callArgs(node) : [];
     let dir: string | undefined;

@@ -1,5 +1,6 @@
 // swaggo annotations: `// @Tags users,accounts` in the comment block right above a handler function.
 import type { Node } from './ast.js';
+import { field as fieldOf } from '../tree-sitter/ast.js';
 
 /** The comment nodes directly above a declaration (no blank line between them). */
 function leadingComments(decl: Node): Node[] {
@@ -38,12 +39,12 @@ export function swaggoTags(root: Node): Map<string, string[]> {
   const out = new Map<string, string[]>();
   for (const decl of root.namedChildren) {
     if (!decl || (decl.type !== 'function_declaration' && decl.type !== 'method_declaration')) continue;
-    const name = decl.childForFieldName('name')?.text;
+    const name = fieldOf(decl, 'name')?.text;
     if (!name) continue;
     const tags = tagsOf(leadingComments(decl));
     if (tags.length === 0) continue;
     if (decl.type === 'method_declaration') {
-      const recvType = decl.childForFieldName('receiver')?.descendantsOfType('type_identifier')[0]?.text;
+      const recvType = fieldOf(decl, 'receiver')?.descendantsOfType('type_identifier')[0]?.text;
       if (recvType) out.set(`${recvType}.${name}`, tags);
       if (!out.has(name)) out.set(name, tags);
     } else {

@@ -8,6 +8,7 @@ import type { JvmClass, JvmExpr, JvmFile } from './jvm-source.js';
 import { allClasses } from './jvm-source.js';
 import { kotlinExpr } from './kotlin-ast.js';
 import { classChain, evalStrings, type Scope, type StrValue } from './values.js';
+import { field as fieldOf } from '../tree-sitter/ast.js';
 
 export interface CallView {
   node: Node;
@@ -30,10 +31,10 @@ function kotlinArgs(list: Node | undefined): Node[] {
 export function callView(node: Node | null | undefined): CallView | undefined {
   if (!node) return undefined;
   if (node.type === 'method_invocation') {
-    const nameNode = node.childForFieldName('name');
+    const nameNode = fieldOf(node, 'name');
     if (!nameNode) return undefined;
-    const receiver = node.childForFieldName('object') ?? undefined;
-    return { node, name: nameNode.text, nameNode, ...(receiver ? { receiver } : {}), args: namedChildren(node.childForFieldName('arguments')) };
+    const receiver = fieldOf(node, 'object') ?? undefined;
+    return { node, name: nameNode.text, nameNode, ...(receiver ? { receiver } : {}), args: namedChildren(fieldOf(node, 'arguments')) };
   }
   if (node.type !== 'call_expression') return undefined;
   const kids = namedChildren(node);
@@ -63,7 +64,7 @@ export function callView(node: Node | null | undefined): CallView | undefined {
 export function lambdaStatements(node: Node | undefined): Node[] {
   if (!node) return [];
   if (node.type === 'lambda_expression') {
-    const body = node.childForFieldName('body');
+    const body = fieldOf(node, 'body');
     if (!body) return [];
     return body.type === 'block' ? blockExpressions(body) : [body];
   }

@@ -17,6 +17,7 @@ import type { Location } from '../../core/types.js';
 import { loc } from '../tree-sitter/ast.js';
 import type { ClassAnalysis } from './class-analysis.js';
 import { packageRefFile, typeRefs, type StrValue } from './values.js';
+import { field as fieldOf } from '../tree-sitter/ast.js';
 
 export function classRef(packageName: string, path: readonly string[]): RefExpr {
   return { file: packageRefFile(packageName), path: [...path] };
@@ -55,7 +56,7 @@ function mountFact(framework: string, parent: RefExpr, child: RefExpr, prefix: S
 
 function routeBase(a: ClassAnalysis, spec: ClassAnalysis['routes'][number]) {
   const file = a.scope.file.path;
-  const nameNode = spec.method.node.childForFieldName('name');
+  const nameNode = fieldOf(spec.method.node, 'name');
   return {
     kind: 'route' as const,
     framework: a.framework,
@@ -112,7 +113,7 @@ function routerFacts(a: ClassAnalysis): Fact[] {
   const { file } = a.scope;
   const out: Fact[] = [];
   const self = classRef(file.packageName, a.cls.qualifiedPath);
-  const classLoc = loc(file.path, a.cls.node.childForFieldName('name') ?? a.cls.node);
+  const classLoc = loc(file.path, fieldOf(a.cls.node, 'name') ?? a.cls.node);
   const push = (fact: Fact | undefined) => {
     if (fact) out.push(fact);
   };

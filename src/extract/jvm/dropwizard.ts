@@ -16,6 +16,7 @@ import { argStrings } from './calls.js';
 import { classRef, JERSEY_ROOT_KEY } from './class-facts.js';
 import { readYaml } from './config-reader.js';
 import { isTestSource, outlineOf } from './outline.js';
+import { field as fieldOf } from '../tree-sitter/ast.js';
 
 const stripWildcard = (p: string) => p.replace(/\/?\*$/, '').replace(/\/+$/, '');
 
@@ -63,8 +64,8 @@ export const dropwizardAssets: Extractor = {
       if (!node) continue;
       let args;
       if (node.type === 'object_creation_expression') {
-        if (node.childForFieldName('type')?.text !== 'AssetsBundle') continue;
-        args = namedChildren(node.childForFieldName('arguments'));
+        if (fieldOf(node, 'type')?.text !== 'AssetsBundle') continue;
+        args = namedChildren(fieldOf(node, 'arguments'));
       } else {
         const callee = namedChildren(node)[0];
         if (callee?.text !== 'AssetsBundle') continue;

@@ -15,6 +15,7 @@ import type { JvmClass, JvmFile } from './jvm-source.js';
 import { allClasses } from './jvm-source.js';
 import { isTestSource, outlineOf } from './outline.js';
 import { typeRefs } from './values.js';
+import { field as fieldOf } from '../tree-sitter/ast.js';
 
 const VERBS: Record<string, HttpMethod> = {
   get: 'GET', post: 'POST', put: 'PUT', delete: 'DELETE', patch: 'PATCH', head: 'HEAD', options: 'OPTIONS', trace: 'TRACE', any: 'ANY',
@@ -36,25 +37,25 @@ const isService = (cls: JvmClass) => cls.supertypes.some((s) => SERVICE_TYPES.ha
 /** The declared type of a local variable or field named `name` visible from `at` (same file). */
 function declaredType(file: JvmFile, at: Node, name: string): string | undefined {
   for (const declarator of file.root.descendantsOfType('variable_declarator')) {
-    if (!declarator || declarator.childForFieldName('name')?.text !== name || declarator.startIndex > at.startIndex) continue;
-    const type = declarator.parent?.childForFieldName('type');
+    if (!declarator || fieldOf(declarator, 'name')?.text !== name || declarator.startIndex > at.startIndex) continue;
+    const type = fieldOf(declarator.parent, 'type');
     const typeName = javaDottedName(type)?.join('.');
     if (typeName && typeName !== 'var') return typeName;
-    const value = declarator.childForFieldName('value');
-    if (value?.type === 'object_creation_expression') return value.childForFieldName('type')?.text;
+    const value = fieldOf(declarator, 'value');
+    if (value?.type === 'object_creation_expression') return fieldOf(value, 'type')?.text;
   }
   return undefined;
 }
 
 /** The service class a `register` argument names, when the code says it. */
 function serviceType(file: JvmFile, arg: Node): string | undefined {
-  if (arg.type === 'object_creation_expression') return javaDottedName(arg.childForFieldName('type'))?.join('.');
+  if (arg.type === 'object_creation_expression') return javaDottedName(fieldOf(arg, 'type'))?.join('.');
   if (arg.type === 'identifier') return declaredType(file, arg, arg.text);
   if (arg.type === 'method_invocation') {
-    const receiver = arg.childForFieldName('object');
+    const receiver = fieldOf(arg, 'object');
     const name = receiver ? javaDottedName(receiver) : undefined;
     if (name && /^[A-Z]/.test(name[name.length - 1]!)) return name.join('.');
-    const builder = receiver?.type === 'method_invocation' ? receiver.childForFieldName('object') : undefined;
+    const builder = receiver?.type === 'method_invocation' ? fieldOf(receiver, 'object') : undefined;
     const builderName = builder ? javaDottedName(builder) : undefined; // Service.builder().build()
     if (builderName && /^[A-Z]/.test(builderName[builderName.length - 1]!)) return builderName.join('.');
   }
@@ -67,34 +68,34 @@ const ROUTING_TYPE = /(^|\.)(HttpRules|Rules|HttpRouting\.Builder|Routing\.Build
  * `HttpRouting.builder()` / `Routing.builder()`, or the parameter of a lambda given to `routing(...)`. */
 function onRoutingRules(call: Node): boolean {
   let base: Node = call;
-  for (let object = call.childForFieldName('object'); object; object = base.childForFieldName('object')) {
+  for (let object = fieldOf(call, 'object'); object; object = fieldOf(base, 'object')) {
     base = object;
     if (object.type !== 'method_invocation') break;
   }
   if (base.type === 'method_invocation') {
-    return base.childForFieldName('name')?.text === 'builder' && /(^|\.)(HttpRouting|Routing)$/.test(base.childForFieldName('object')?.text ?? '');
+    return fieldOf(base, 'name')?.text === 'builder' && /(^|\.)(HttpRouting|Routing)$/.test(fieldOf(base, 'object')?.text ?? '');
   }
   if (base.type !== 'identifier') return false;
   const name = base.text;
   for (let scope = base.parent; scope; scope = scope.parent) {
     if (scope.type === 'lambda_expression') {
-      const params = scope.childForFieldName('parameters');
-      const names = params?.type === 'identifier' ? [params] : namedChildren(params).map((p) => p.childForFieldName('name') ?? p);
+      const params = fieldOf(scope, 'parameters');
+      const names = params?.type === 'identifier' ? [params] : namedChildren(params).map((p) => fieldOf(p, 'name') ?? p);
       if (names.some((n) => n.text === name)) {
-        const typed = namedChildren(params).find((p) => p.childForFieldName('name')?.text === name)?.childForFieldName('type');
+        const typed = namedChildren(params).find((p) => fieldOf(p, 'name')?.text === name)?.childForFieldName('type');
         if (typed) return ROUTING_TYPE.test(typed.text.replace(/<.*$/, ''));
         const owner = scope.parent?.type === 'argument_list' ? scope.parent.parent : undefined;
-        return owner?.type === 'method_invocation' && /^(routing|addRouting|update)$/.test(owner.childForFieldName('name')?.text ?? '');
+        return owner?.type === 'method_invocation' && /^(routing|addRouting|update)$/.test(fieldOf(owner, 'name')?.text ?? '');
       }
     }
     if (scope.type === 'method_declaration' || scope.type === 'constructor_declaration') {
-      const param = namedChildren(scope.childForFieldName('parameters')).find((p) => p.childForFieldName('name')?.text === name);
-      if (param) return ROUTING_TYPE.test(param.childForFieldName('type')?.text.replace(/<.*$/, '') ?? '');
-      const body = scope.childForFieldName('body');
+      const param = namedChildren(fieldOf(scope, 'parameters')).find((p) => fieldOf(p, 'name')?.text === name);
+      if (param) return ROUTING_TYPE.test(fieldOf(param, 'type')?.text.replace(/<.*$/, '') ?? '');
+      const body = fieldOf(scope, 'body');
       for (const declarator of body?.descendantsOfType('variable_declarator') ?? []) {
-        if (declarator?.childForFieldName('name')?.text !== name) continue;
-        const type = declarator.parent?.childForFieldName('type')?.text ?? '';
-        const value = declarator.childForFieldName('value');
+        if (fieldOf(declarator, 'name')?.text !== name) continue;
+        const type = fieldOf(declarator.parent, 'type')?.text ?? '';
+        const value = fieldOf(declarator, 'value');
         return ROUTING_TYPE.test(type) || (type === 'var' && !!value && value.type === 'method_invocation' && onRoutingRules(value));
       }
       return false;
@@ -118,16 +119,16 @@ export const helidonSeRoutes: Extractor = {
     const facts: Fact[] = [];
     const declaredRoots = new Set<string>();
     for (const call of file.root.descendantsOfType('method_invocation')) {
-      if (!call || !call.childForFieldName('object')) continue;
-      const name = call.childForFieldName('name')?.text ?? '';
+      if (!call || !fieldOf(call, 'object')) continue;
+      const name = fieldOf(call, 'name')?.text ?? '';
       const verb = VERBS[name];
       if (!verb && name !== 'register') continue;
       if (!onRoutingRules(call)) continue;
-      const args = namedChildren(call.childForFieldName('arguments'));
+      const args = namedChildren(fieldOf(call, 'arguments'));
       const cls = innermostClass(file, call);
       if (!cls) continue;
       const router: RefExpr = isService(cls) ? classRef(file.packageName, cls.qualifiedPath) : classRef(file.packageName, [...cls.qualifiedPath, '$routing']);
-      const location = loc(file.path, call.childForFieldName('name') ?? call);
+      const location = loc(file.path, fieldOf(call, 'name') ?? call);
       const first = args[0];
       const paths = first?.type === 'string_literal' || first?.type === 'identifier' || first?.type === 'field_access' || first?.type === 'binary_expression'
         ? argStrings(file, first).filter((p) => p.kind === 'literal') : [];
@@ -149,7 +150,7 @@ export const helidonSeRoutes: Extractor = {
       const key = router.path.join('.');
       if (!isService(cls) && !declaredRoots.has(key)) {
         declaredRoots.add(key);
-        facts.push({ kind: 'router', framework: 'helidon', ref: router, isApp: true, location: loc(file.path, cls.node.childForFieldName('name') ?? cls.node) });
+        facts.push({ kind: 'router', framework: 'helidon', ref: router, isApp: true, location: loc(file.path, fieldOf(cls.node, 'name') ?? cls.node) });
       }
     }
     return facts;

@@ -13,6 +13,7 @@ import { javaStringValue } from './java-ast.js';
 import type { JvmFile } from './jvm-source.js';
 import { allClasses } from './jvm-source.js';
 import { isTestSource, outlineOf } from './outline.js';
+import { field as fieldOf } from '../tree-sitter/ast.js';
 
 const VERBS = new Set<HttpMethod>(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS', 'TRACE']);
 const CASE_CHANGES = new Set(['toUpperCase', 'toLowerCase', 'trim', 'strip', 'name', 'toString']);
@@ -24,9 +25,9 @@ function isMethodExpr(node: Node | null | undefined, locals: ReadonlySet<string>
   if (!current) return false;
   if (current.type === 'identifier') return locals.has(current.text);
   if (current.type !== 'method_invocation') return false;
-  const name = current.childForFieldName('name')?.text;
+  const name = fieldOf(current, 'name')?.text;
   if (name === 'getRequestMethod') return true;
-  return name !== undefined && CASE_CHANGES.has(name) && isMethodExpr(current.childForFieldName('object'), locals);
+  return name !== undefined && CASE_CHANGES.has(name) && isMethodExpr(fieldOf(current, 'object'), locals);
 }
 
 function verbOf(node: Node | null | undefined): HttpMethod | undefined {
@@ -39,8 +40,8 @@ export function comparedMethods(body: Node): HttpMethod[] {
   const locals = new Set<string>();
   for (const declarator of body.descendantsOfType('variable_declarator')) {
     if (!declarator) continue;
-    const name = declarator.childForFieldName('name')?.text;
-    if (name && isMethodExpr(declarator.childForFieldName('value'), locals)) locals.add(name);
+    const name = fieldOf(declarator, 'name')?.text;
+    if (name && isMethodExpr(fieldOf(declarator, 'value'), locals)) locals.add(name);
   }
   const found: HttpMethod[] = [];
   const add = (verb: HttpMethod | undefined) => {
@@ -49,16 +50,16 @@ export function comparedMethods(body: Node): HttpMethod[] {
   for (const node of body.descendantsOfType(['method_invocation', 'switch_expression', 'switch_statement'])) {
     if (!node) continue;
     if (node.type === 'method_invocation') {
-      const name = node.childForFieldName('name')?.text;
+      const name = fieldOf(node, 'name')?.text;
       if (name !== 'equals' && name !== 'equalsIgnoreCase') continue;
-      const receiver = node.childForFieldName('object');
-      const arg = namedChildren(node.childForFieldName('arguments'))[0];
+      const receiver = fieldOf(node, 'object');
+      const arg = namedChildren(fieldOf(node, 'arguments'))[0];
       if (isMethodExpr(receiver, locals)) add(verbOf(arg));
       else if (isMethodExpr(arg, locals)) add(verbOf(receiver));
       continue;
     }
-    if (!isMethodExpr(node.childForFieldName('condition'), locals)) continue;
-    for (const label of node.childForFieldName('body')?.descendantsOfType('switch_label') ?? []) {
+    if (!isMethodExpr(fieldOf(node, 'condition'), locals)) continue;
+    for (const label of fieldOf(node, 'body')?.descendantsOfType('switch_label') ?? []) {
       for (const value of namedChildren(label)) add(verbOf(value));
     }
   }
@@ -67,20 +68,20 @@ export function comparedMethods(body: Node): HttpMethod[] {
 
 function handleMethodBody(classBody: Node | null | undefined): Node | undefined {
   for (const member of namedChildren(classBody)) {
-    if (member.type === 'method_declaration' && member.childForFieldName('name')?.text === 'handle') return member.childForFieldName('body') ?? undefined;
+    if (member.type === 'method_declaration' && fieldOf(member, 'name')?.text === 'handle') return fieldOf(member, 'body') ?? undefined;
   }
   return undefined;
 }
 
 /** The body of the code that handles requests for a createContext handler argument, when it is in this file. */
 function handlerBody(file: JvmFile, handler: Node): Node | undefined {
-  if (handler.type === 'lambda_expression') return handler.childForFieldName('body') ?? undefined;
+  if (handler.type === 'lambda_expression') return fieldOf(handler, 'body') ?? undefined;
   if (handler.type === 'object_creation_expression') {
     const anonymous = namedChildren(handler).find((c) => c.type === 'class_body');
     if (anonymous) return handleMethodBody(anonymous);
-    const typeName = handler.childForFieldName('type')?.text;
+    const typeName = fieldOf(handler, 'type')?.text;
     const cls = allClasses(file).find((c) => c.name === typeName);
-    return cls ? handleMethodBody(cls.node.childForFieldName('body')) : undefined;
+    return cls ? handleMethodBody(fieldOf(cls.node, 'body')) : undefined;
   }
   if (handler.type === 'method_reference') {
     const parts = namedChildren(handler);
@@ -107,8 +108,8 @@ export const jdkHttpServerRoutes: Extractor = {
     if (!file || !importsHttpServer(file)) return [];
     const facts: Fact[] = [];
     for (const call of file.root.descendantsOfType('method_invocation')) {
-      if (!call || call.childForFieldName('name')?.text !== 'createContext' || !call.childForFieldName('object')) continue;
-      const args = namedChildren(call.childForFieldName('arguments'));
+      if (!call || fieldOf(call, 'name')?.text !== 'createContext' || !fieldOf(call, 'object')) continue;
+      const args = namedChildren(fieldOf(call, 'arguments'));
       if (args.length < 1 || args.length > 2) continue;
       const paths = argStrings(file, args[0]).filter((p) => p.kind === 'literal');
       if (paths.length === 0) continue;

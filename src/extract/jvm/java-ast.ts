@@ -3,6 +3,7 @@
 import type { Node } from '../tree-sitter/ast.js';
 import { namedChildren } from '../tree-sitter/ast.js';
 import type { JvmAnnotation, JvmArg, JvmClass, JvmClassKind, JvmExpr, JvmFile, JvmMethod } from './jvm-source.js';
+import { field as fieldOf } from '../tree-sitter/ast.js';
 
 const CLASS_TYPES: Record<string, JvmClassKind> = {
   class_declaration: 'class',
@@ -68,10 +69,10 @@ export function javaExpr(node: Node | null | undefined): JvmExpr {
     case 'string_literal':
       return { kind: 'string', value: javaStringValue(node) ?? '' };
     case 'binary_expression': {
-      const op = node.childForFieldName('operator')?.text;
+      const op = fieldOf(node, 'operator')?.text;
       if (op !== '+') return { kind: 'other', text: node.text };
       const parts: JvmExpr[] = [];
-      for (const side of [node.childForFieldName('left'), node.childForFieldName('right')]) {
+      for (const side of [fieldOf(node, 'left'), fieldOf(node, 'right')]) {
         const expr = javaExpr(side);
         if (expr.kind === 'concat') parts.push(...expr.parts);
         else parts.push(expr);
@@ -91,7 +92,7 @@ export function javaExpr(node: Node | null | undefined): JvmExpr {
     case 'marker_annotation':
       return { kind: 'annotation', annotation: javaAnnotation(node) };
     case 'cast_expression':
-      return javaExpr(node.childForFieldName('value'));
+      return javaExpr(fieldOf(node, 'value'));
     default: {
       const path = javaDottedName(node);
       return path ? { kind: 'name', path } : { kind: 'other', text: node.text };
@@ -100,13 +101,13 @@ export function javaExpr(node: Node | null | undefined): JvmExpr {
 }
 
 export function javaAnnotation(node: Node): JvmAnnotation {
-  const nameNode = node.childForFieldName('name');
+  const nameNode = fieldOf(node, 'name');
   const name = (javaDottedName(nameNode) ?? [nameNode?.text ?? '']).join('.');
   const args: JvmArg[] = [];
-  const list = node.childForFieldName('arguments');
+  const list = fieldOf(node, 'arguments');
   for (const child of namedChildren(list)) {
     if (child.type === 'element_value_pair') {
-      args.push({ name: child.childForFieldName('key')?.text ?? 'value', value: javaExpr(child.childForFieldName('value')) });
+      args.push({ name: fieldOf(child, 'key')?.text ?? 'value', value: javaExpr(fieldOf(child, 'value')) });
     } else if (child.type === 'ERROR') {
       // `@RequestMapping("/x", method = ...)` (positional value before named ones) is not Java, but
       // appears in real code and fixtures: the grammar wraps the positional value in an ERROR node.
@@ -156,9 +157,9 @@ function typeNames(node: Node | null | undefined): string[] {
 
 function supertypesOf(node: Node): string[] {
   const out: string[] = [];
-  const superclass = node.childForFieldName('superclass');
+  const superclass = fieldOf(node, 'superclass');
   if (superclass) out.push(...typeNames(superclass));
-  const interfaces = node.childForFieldName('interfaces');
+  const interfaces = fieldOf(node, 'interfaces');
   if (interfaces) out.push(...typeNames(interfaces));
   for (const child of namedChildren(node)) if (child.type === 'extends_interfaces') out.push(...typeNames(child));
   return out;
@@ -175,19 +176,19 @@ function bodyMembers(body: Node | null | undefined): Node[] {
 
 function javaMethod(node: Node): JvmMethod {
   const parameterAnnotations: string[] = [];
-  for (const param of namedChildren(node.childForFieldName('parameters'))) {
+  for (const param of namedChildren(fieldOf(node, 'parameters'))) {
     for (const ann of javaAnnotations(param)) parameterAnnotations.push(ann.simpleName);
   }
-  const returnType = javaDottedName(node.childForFieldName('type'))?.join('.');
-  const body = node.childForFieldName('body') ?? undefined;
+  const returnType = javaDottedName(fieldOf(node, 'type'))?.join('.');
+  const body = fieldOf(node, 'body') ?? undefined;
   return {
-    name: node.childForFieldName('name')?.text ?? '', annotations: javaAnnotations(node), node, parameterAnnotations,
+    name: fieldOf(node, 'name')?.text ?? '', annotations: javaAnnotations(node), node, parameterAnnotations,
     ...(returnType ? { returnType } : {}), ...(body ? { body } : {}),
   };
 }
 
 function javaClass(node: Node, kind: JvmClassKind, outer: readonly string[]): JvmClass {
-  const name = node.childForFieldName('name')?.text ?? '';
+  const name = fieldOf(node, 'name')?.text ?? '';
   const qualifiedPath = [...outer, name];
   const cls: JvmClass = {
     name,
@@ -202,15 +203,15 @@ function javaClass(node: Node, kind: JvmClassKind, outer: readonly string[]): Jv
     constantNodes: new Map(),
     node,
   };
-  for (const member of bodyMembers(node.childForFieldName('body'))) {
+  for (const member of bodyMembers(fieldOf(node, 'body'))) {
     const nested = CLASS_TYPES[member.type];
     if (nested) cls.classes.push(javaClass(member, nested, qualifiedPath));
     else if (member.type === 'method_declaration' || member.type === 'annotation_type_element_declaration') cls.methods.push(javaMethod(member));
     else if (member.type === 'field_declaration' || member.type === 'constant_declaration') {
       for (const declarator of namedChildren(member)) {
         if (declarator.type !== 'variable_declarator') continue;
-        const value = declarator.childForFieldName('value');
-        const fieldName = declarator.childForFieldName('name')?.text;
+        const value = fieldOf(declarator, 'value');
+        const fieldName = fieldOf(declarator, 'name')?.text;
         if (value && fieldName) {
           cls.constants.set(fieldName, javaExpr(value));
           cls.constantNodes.set(fieldName, declarator);

@@ -4,6 +4,7 @@
 import type { Node } from '../tree-sitter/ast.js';
 import { namedChildren } from '../tree-sitter/ast.js';
 import type { JvmAnnotation, JvmArg, JvmClass, JvmClassKind, JvmExpr, JvmFile, JvmMethod } from './jvm-source.js';
+import { field as fieldOf } from '../tree-sitter/ast.js';
 
 const ARRAY_FACTORIES = new Set(['arrayOf', 'listOf', 'setOf', 'mutableListOf']);
 
@@ -86,7 +87,7 @@ export function kotlinExpr(node: Node | null | undefined): JvmExpr {
     case 'binary_expression':
     case 'additive_expression': {
       const kids = namedChildren(node);
-      const op = node.childForFieldName('operator')?.text ?? (node.childCount === 3 ? node.child(1)?.text : undefined);
+      const op = fieldOf(node, 'operator')?.text ?? (node.childCount === 3 ? node.child(1)?.text : undefined);
       if (op !== '+' || kids.length < 2) return { kind: 'other', text: node.text };
       const parts: JvmExpr[] = [];
       for (const side of [kids[0], kids[kids.length - 1]]) {
@@ -195,7 +196,7 @@ function kotlinFunction(node: Node): JvmMethod {
   const returnType = kotlinDottedName(namedChildren(node).find((c) => c.type === 'user_type'))?.join('.');
   const body = namedChildren(node).find((c) => c.type === 'function_body');
   return {
-    name: node.childForFieldName('name')?.text ?? '', annotations: kotlinAnnotations(node), node, parameterAnnotations,
+    name: fieldOf(node, 'name')?.text ?? '', annotations: kotlinAnnotations(node), node, parameterAnnotations,
     ...(returnType ? { returnType } : {}), ...(body ? { body } : {}),
   };
 }
@@ -250,7 +251,7 @@ function addMembers(cls: JvmClass, body: Node | undefined): void {
 }
 
 function kotlinClass(node: Node, outer: readonly string[], stray: JvmAnnotation[] = []): JvmClass {
-  const name = node.childForFieldName('name')?.text ?? namedChildren(node).find((c) => c.type === 'identifier')?.text ?? '';
+  const name = fieldOf(node, 'name')?.text ?? namedChildren(node).find((c) => c.type === 'identifier')?.text ?? '';
   const words = modifierWords(node);
   let kind: JvmClassKind = 'class';
   if (node.type === 'object_declaration') kind = 'object';

@@ -10,6 +10,7 @@ import { allClasses } from './jvm-source.js';
 import { evalStrings, type StrValue } from './values.js';
 import type { JvmFile } from './jvm-source.js';
 import { isTestSource, outlineOf } from './outline.js';
+import { field as fieldOf } from '../tree-sitter/ast.js';
 
 const MATCHERS = new Set(['requestMatchers', 'antMatchers', 'mvcMatchers', 'pathMatchers', 'securityMatchers']);
 const ANY_REQUEST = new Set(['anyRequest', 'anyExchange']);
@@ -45,7 +46,7 @@ function matcherArgs(file: JvmFile, call: CallView): { patterns: string[]; metho
       continue;
     }
     const inner = callView(arg) ?? (arg.type === 'object_creation_expression' ? undefined : undefined);
-    const source = arg.type === 'object_creation_expression' ? arg.childForFieldName('arguments')?.namedChildren[0] ?? undefined
+    const source = arg.type === 'object_creation_expression' ? fieldOf(arg, 'arguments')?.namedChildren[0] ?? undefined
       : inner && /Matcher$/.test(inner.name) ? inner.args[0] : arg;
     for (const value of patternValues(file, source ?? undefined)) {
       if (value.kind !== 'literal') return undefined; // a pattern we cannot read: no rule rather than a wrong one

@@ -17,6 +17,7 @@ import { allClasses, annotationArg, findAnnotation } from './jvm-source.js';
 import { isTestSource, outlineOf } from './outline.js';
 import { classChain, enumNames, evalStrings } from './values.js';
 import { childText, descendantsNamed, parseXml, type XmlElement } from './xml.js';
+import { field as fieldOf } from '../tree-sitter/ast.js';
 
 const WEB_ROOTS = ['WebContent/', 'WebRoot/', 'webapp/', 'web/'];
 
@@ -133,9 +134,9 @@ function servletClassFacts(file: JvmFile, cls: JvmClass): Fact[] {
   const methods = servletMethods(cls);
   if (methods.length === 0) return [];
   const facts: Fact[] = [];
-  const nameNode = cls.node.childForFieldName('name') ?? cls.node;
+  const nameNode = fieldOf(cls.node, 'name') ?? cls.node;
   const middleware = servletSecurity(file, cls);
-  const handler = (m: (typeof methods)[number]) => ({ name: `${cls.name}.${m.name}`, location: loc(file.path, m.node.childForFieldName('name') ?? m.node) });
+  const handler = (m: (typeof methods)[number]) => ({ name: `${cls.name}.${m.name}`, location: loc(file.path, fieldOf(m.node, 'name') ?? m.node) });
   facts.push({
     kind: 'view', framework: 'servlet', ref: servletRef(webModuleDir(file.path), file.packageName, cls.name), location: loc(file.path, nameNode),
     routes: methods.map((m) => ({ method: m.method, path: '', handler: handler(m) })),

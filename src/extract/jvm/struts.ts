@@ -24,6 +24,7 @@ import { allClasses, annotationArg } from './jvm-source.js';
 import { isTestSource, outlineOf } from './outline.js';
 import { classChain, evalStrings, type Scope } from './values.js';
 import { childrenNamed, parseXml, type XmlElement } from './xml.js';
+import { field as fieldOf } from '../tree-sitter/ast.js';
 
 const FRAMEWORK = 'struts2';
 const LOCATORS = new Set(['action', 'actions', 'struts', 'struts2']);
@@ -148,7 +149,7 @@ function isPublicNoArg(method: JvmMethod): boolean {
   const mods = namedChildren(node).find((c) => c.type === 'modifiers');
   const isPublic = !!mods && mods.text.split(/\s+/).includes('public');
   const isStatic = !!mods && mods.text.split(/\s+/).includes('static');
-  const params = namedChildren(node.childForFieldName('parameters'));
+  const params = namedChildren(fieldOf(node, 'parameters'));
   return isPublic && !isStatic && params.length === 0 && method.returnType === 'String';
 }
 
@@ -178,7 +179,7 @@ function conventionFacts(file: JvmFile, cls: JvmClass): Fact[] {
 
   const target: Target = { ...(classNamespaces(cls, scope) ? { namespaces: classNamespaces(cls, scope)! } : {}) };
   const defaultName = conventionActionName(cls.name);
-  const nameNode = cls.node.childForFieldName('name') ?? cls.node;
+  const nameNode = fieldOf(cls.node, 'name') ?? cls.node;
   const facts: Fact[] = [];
   let usesPackage = false;
   const emit = (method: HttpMethod, name: string, at: Node, handler: string) => {
@@ -208,8 +209,8 @@ function conventionFacts(file: JvmFile, cls: JvmClass): Fact[] {
     if (restMethods.length > 0) {
       for (const method of cls.methods) {
         const rest = REST_METHODS[method.name];
-        if (rest) emit(rest.method, `${defaultName}${rest.path}`, method.node.childForFieldName('name') ?? method.node, method.name);
-        else if (isCustomRestMethod(method)) emit('GET', `${defaultName}/{id}/${method.name}`, method.node.childForFieldName('name') ?? method.node, method.name);
+        if (rest) emit(rest.method, `${defaultName}${rest.path}`, fieldOf(method.node, 'name') ?? method.node, method.name);
+        else if (isCustomRestMethod(method)) emit('GET', `${defaultName}/{id}/${method.name}`, fieldOf(method.node, 'name') ?? method.node, method.name);
       }
     } else emit('ANY', defaultName, nameNode, 'execute');
   }

@@ -20,6 +20,7 @@ import type { JvmClass, JvmExpr, JvmFile } from './jvm-source.js';
 import { allClasses, annotationArg, findAnnotation } from './jvm-source.js';
 import { isTestSource, outlineOf } from './outline.js';
 import { classChain, enumNames, evalLiteral, typeRefs, type Scope } from './values.js';
+import { field as fieldOf } from '../tree-sitter/ast.js';
 
 const FRAMEWORK = 'wicket';
 const VERBS: Record<string, HttpMethod> = {
@@ -69,16 +70,16 @@ function pathValues(file: JvmFile, arg: Node | undefined, calls: readonly Node[]
   if (direct.length || arg.type !== 'identifier') return direct;
   const method = enclosingMethod(arg);
   if (!method || method.type !== 'method_declaration') return [];
-  const params = namedChildren(method.childForFieldName('parameters')).filter((p) => p.type === 'formal_parameter');
-  const index = params.findIndex((p) => p.childForFieldName('name')?.text === arg.text);
-  const name = method.childForFieldName('name')?.text;
+  const params = namedChildren(fieldOf(method, 'parameters')).filter((p) => p.type === 'formal_parameter');
+  const index = params.findIndex((p) => fieldOf(p, 'name')?.text === arg.text);
+  const name = fieldOf(method, 'name')?.text;
   if (index < 0 || !name) return [];
   const out: string[] = [];
   for (const call of calls) {
-    if (call.childForFieldName('name')?.text !== name) continue;
-    const object = call.childForFieldName('object');
+    if (fieldOf(call, 'name')?.text !== name) continue;
+    const object = fieldOf(call, 'object');
     if (object && object.type !== 'this') continue;
-    const value = namedChildren(call.childForFieldName('arguments'))[index];
+    const value = namedChildren(fieldOf(call, 'arguments'))[index];
     if (value) out.push(...argLiterals(file, value));
   }
   return out;
@@ -90,15 +91,15 @@ function referencedResource(reference: Node): string | undefined {
   if (!body) return undefined;
   const fields = new Map<string, string>();
   for (const declarator of body.descendantsOfType('variable_declarator')) {
-    const value = declarator?.childForFieldName('value');
-    const name = declarator?.childForFieldName('name')?.text;
-    if (name && value?.type === 'object_creation_expression') fields.set(name, value.childForFieldName('type')?.text ?? '');
+    const value = fieldOf(declarator, 'value');
+    const name = fieldOf(declarator, 'name')?.text;
+    if (name && value?.type === 'object_creation_expression') fields.set(name, fieldOf(value, 'type')?.text ?? '');
   }
   for (const member of namedChildren(body)) {
-    if (member.type !== 'method_declaration' || member.childForFieldName('name')?.text !== 'getResource') continue;
+    if (member.type !== 'method_declaration' || fieldOf(member, 'name')?.text !== 'getResource') continue;
     for (const ret of member.descendantsOfType('return_statement')) {
       const value = ret ? namedChildren(ret)[0] : undefined;
-      if (value?.type === 'object_creation_expression') return javaDottedName(value.childForFieldName('type'))?.join('.');
+      if (value?.type === 'object_creation_expression') return javaDottedName(fieldOf(value, 'type'))?.join('.');
       if (value?.type === 'identifier' && fields.get(value.text)) return fields.get(value.text);
     }
   }
@@ -111,10 +112,10 @@ function mountFacts(file: JvmFile): Fact[] {
   const calls = file.root.descendantsOfType('method_invocation').filter((n): n is Node => !!n);
   const lambdaMounters = new Set<string>();
   for (const declarator of file.root.descendantsOfType('variable_declarator')) {
-    const type = declarator?.parent?.childForFieldName('type')?.text;
-    const value = declarator?.childForFieldName('value');
-    const name = declarator?.childForFieldName('name')?.text;
-    if (name && (type === 'LambdaRestMounter' || value?.childForFieldName('type')?.text === 'LambdaRestMounter')) lambdaMounters.add(name);
+    const type = fieldOf(declarator?.parent, 'type')?.text;
+    const value = fieldOf(declarator, 'value');
+    const name = fieldOf(declarator, 'name')?.text;
+    if (name && (type === 'LambdaRestMounter' || fieldOf(value, 'type')?.text === 'LambdaRestMounter')) lambdaMounters.add(name);
   }
   const route = (method: HttpMethod, path: string, at: Node, handler?: string) => {
     if (!path.startsWith('/')) path = `/${path}`;
@@ -123,9 +124,9 @@ function mountFacts(file: JvmFile): Fact[] {
   const classArg = (node: Node | undefined) => (node?.type === 'class_literal' ? javaDottedName(namedChildren(node)[0])?.join('.') : undefined);
 
   for (const call of calls) {
-    const name = call.childForFieldName('name')?.text ?? '';
-    const args = namedChildren(call.childForFieldName('arguments'));
-    const object = call.childForFieldName('object');
+    const name = fieldOf(call, 'name')?.text ?? '';
+    const args = namedChildren(fieldOf(call, 'arguments'));
+    const object = fieldOf(call, 'object');
     if (object?.type === 'identifier' && lambdaMounters.has(object.text) && VERBS[name]) {
       for (const path of pathValues(file, args[0], calls)) route(VERBS[name]!, path, call);
       continue;
@@ -144,9 +145,9 @@ function mountFacts(file: JvmFile): Fact[] {
   }
   for (const creation of file.root.descendantsOfType('object_creation_expression')) {
     if (!creation) continue;
-    const type = creation.childForFieldName('type')?.text;
+    const type = fieldOf(creation, 'type')?.text;
     if (type !== 'MountedMapper' && type !== 'PackageMapper' && type !== 'ResourceMapper') continue;
-    const args = namedChildren(creation.childForFieldName('arguments'));
+    const args = namedChildren(fieldOf(creation, 'arguments'));
     for (const path of pathValues(file, args[0], calls)) {
       route('GET', type === 'PackageMapper' ? `${path.replace(/\/+$/, '')}/**` : path, creation, type === 'ResourceMapper' ? undefined : classArg(args[1]));
     }
@@ -157,7 +158,7 @@ function mountFacts(file: JvmFile): Fact[] {
 function classFacts(file: JvmFile, cls: JvmClass): Fact[] {
   const facts: Fact[] = [];
   const scope = { file, classes: classChain(file, cls) };
-  const nameNode = cls.node.childForFieldName('name') ?? cls.node;
+  const nameNode = fieldOf(cls.node, 'name') ?? cls.node;
   const mountPath = findAnnotation(cls.annotations, 'MountPath');
   if (mountPath) {
     const values = [...literals(annotationArg(mountPath, 'value'), scope), ...literals(annotationArg(mountPath, 'alt'), scope)];

@@ -1,6 +1,7 @@
 // PHP helpers over tree-sitter-php trees: string values, call arguments, arrays, method-call chains.
 import type { Node } from '../tree-sitter/ast.js';
 import { namedChildren } from '../tree-sitter/ast.js';
+import { field as fieldOf } from '../tree-sitter/ast.js';
 
 const SIMPLE_ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', v: '\v', f: '\f', e: '\x1b', '0': '\0' };
 
@@ -25,9 +26,9 @@ export function stringValue(node: Node | null | undefined): string | undefined {
     }
     return out;
   }
-  if (node.type === 'binary_expression' && node.childForFieldName('operator')?.text === '.') {
-    const left = stringValue(node.childForFieldName('left'));
-    const right = stringValue(node.childForFieldName('right'));
+  if (node.type === 'binary_expression' && fieldOf(node, 'operator')?.text === '.') {
+    const left = stringValue(fieldOf(node, 'left'));
+    const right = stringValue(fieldOf(node, 'right'));
     return left !== undefined && right !== undefined ? left + right : undefined;
   }
   return undefined;
@@ -38,8 +39,8 @@ export function stringTail(node: Node | null | undefined): string | undefined {
   if (!node) return undefined;
   const whole = stringValue(node);
   if (whole !== undefined) return whole;
-  if (node.type === 'binary_expression' && node.childForFieldName('operator')?.text === '.') {
-    return stringTail(node.childForFieldName('right'));
+  if (node.type === 'binary_expression' && fieldOf(node, 'operator')?.text === '.') {
+    return stringTail(fieldOf(node, 'right'));
   }
   return undefined;
 }
@@ -55,7 +56,7 @@ export function lastName(node: Node | null | undefined): string | undefined {
 
 /** The value node of an `argument` (skipping a `name:` label and spread). */
 export function valueOfArgument(arg: Node): Node | undefined {
-  const named = arg.childForFieldName('name');
+  const named = fieldOf(arg, 'name');
   return namedChildren(arg).find((c) => c !== named && c.id !== named?.id);
 }
 
@@ -71,7 +72,7 @@ export function callArgs(args: Node | null | undefined): CallArgs {
     if (arg.type !== 'argument') continue;
     const value = valueOfArgument(arg);
     if (!value) continue;
-    const name = arg.childForFieldName('name')?.text;
+    const name = fieldOf(arg, 'name')?.text;
     if (name) out.named.set(name, value);
     else out.positional.push(value);
   }
@@ -150,17 +151,17 @@ export function callChain(node: Node): CallChain | undefined {
   let cur: Node | null = node;
   for (let guard = 0; cur && guard < 64; guard++) {
     if (cur.type === 'member_call_expression' || cur.type === 'nullsafe_member_call_expression') {
-      const name = cur.childForFieldName('name');
+      const name = fieldOf(cur, 'name');
       if (!name || name.type !== 'name') return undefined;
-      links.unshift({ name: name.text, args: callArgs(cur.childForFieldName('arguments')), node: cur });
-      cur = cur.childForFieldName('object');
+      links.unshift({ name: name.text, args: callArgs(fieldOf(cur, 'arguments')), node: cur });
+      cur = fieldOf(cur, 'object');
       continue;
     }
     if (cur.type === 'scoped_call_expression') {
-      const name = cur.childForFieldName('name');
-      const scope = cur.childForFieldName('scope');
+      const name = fieldOf(cur, 'name');
+      const scope = fieldOf(cur, 'scope');
       if (!name || !scope || name.type !== 'name') return undefined;
-      links.unshift({ name: name.text, args: callArgs(cur.childForFieldName('arguments')), node: cur });
+      links.unshift({ name: name.text, args: callArgs(fieldOf(cur, 'arguments')), node: cur });
       return { root: lastName(scope) ?? scope.text, isStatic: true, links };
     }
     if (links.length === 0) return undefined;
@@ -172,7 +173,7 @@ export function callChain(node: Node): CallChain | undefined {
 /** The attributes of a declaration (`#[A(...)] #[B]`), each with its name and arguments. */
 export function attributesOf(decl: Node): { name: string; fullName: string; args: CallArgs; node: Node }[] {
   const out: { name: string; fullName: string; args: CallArgs; node: Node }[] = [];
-  const list = decl.childForFieldName('attributes') ?? namedChildren(decl).find((c) => c.type === 'attribute_list');
+  const list = fieldOf(decl, 'attributes') ?? namedChildren(decl).find((c) => c.type === 'attribute_list');
   if (!list) return out;
   for (const group of namedChildren(list)) {
     const attrs = group.type === 'attribute' ? [group] : namedChildren(group).filter((a) => a.type === 'attribute');
@@ -182,7 +183,7 @@ export function attributesOf(decl: Node): { name: string; fullName: string; args
       out.push({
         name: lastName(nameNode) ?? nameNode.text,
         fullName: nameNode.text.replace(/^\\/, ''),
-        args: callArgs(attr.childForFieldName('parameters')),
+        args: callArgs(fieldOf(attr, 'parameters')),
         node: attr,
       });
     }

@@ -9,6 +9,7 @@ import type { Extractor } from '../types.js';
 import { arrayValue, stringList, stringValue, type CallChain } from './ast.js';
 import { isPhpTestPath, toMethod } from './methods.js';
 import { closureOf, joinUrl, visitRouterChains } from './router-calls.js';
+import { field as fieldOf } from '../tree-sitter/ast.js';
 
 const FRAMEWORK = 'cakephp';
 const VERBS = new Set(['get', 'post', 'put', 'patch', 'delete', 'options', 'head']);
@@ -137,8 +138,8 @@ function visit(node: Node, prefix: string, ctx: Ctx): void {
 function builderVars(root: Node): Set<string> {
   const vars = new Set(['$routes']);
   walk(root, (node) => {
-    if (node.type === 'simple_parameter' && /\bRouteBuilder$/.test(node.childForFieldName('type')?.text ?? '')) {
-      const name = node.childForFieldName('name')?.text;
+    if (node.type === 'simple_parameter' && /\bRouteBuilder$/.test(fieldOf(node, 'type')?.text ?? '')) {
+      const name = fieldOf(node, 'name')?.text;
       if (name) vars.add(name);
     }
     return true;

@@ -12,6 +12,7 @@ import { arrayEntries, arrayValue, classConstName, stringList, stringValue, type
 import { isPhpTestPath, toMethod } from './methods.js';
 import { laravelMiddleware } from './middleware-roles.js';
 import { closureOf, joinUrl, visitRouterChains } from './router-calls.js';
+import { field as fieldOf } from '../tree-sitter/ast.js';
 
 const FRAMEWORK = 'codeigniter';
 const VERBS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options']);
@@ -160,7 +161,7 @@ function codeigniter3Routes(root: Node, file: ParsedFile, facts: Fact[]): void {
   for (const statement of namedChildren(root)) {
     const assignment = statement.type === 'expression_statement' ? namedChildren(statement)[0] : undefined;
     if (assignment?.type !== 'assignment_expression') continue;
-    let left = assignment.childForFieldName('left');
+    let left = fieldOf(assignment, 'left');
     let method: HttpMethod = 'ANY';
     if (left?.type !== 'subscript_expression') continue;
     const [inner, key] = namedChildren(left);
@@ -174,7 +175,7 @@ function codeigniter3Routes(root: Node, file: ParsedFile, facts: Fact[]): void {
     const path = stringValue(pathNode);
     if (variable?.text !== '$route' || path === undefined || CI3_RESERVED.has(path)) continue;
     const fact: RouteFact = { kind: 'route', framework: FRAMEWORK, method, path: codeigniterPath(joinUrl(path)), location: loc(file.path, statement) };
-    const handler = stringValue(assignment.childForFieldName('right'));
+    const handler = stringValue(fieldOf(assignment, 'right'));
     if (handler) fact.handler = { name: handler };
     facts.push(fact);
   }

@@ -11,6 +11,7 @@ import { arrayEntries, attributesOf, docCommentOf, stringValue } from './ast.js'
 import { annotationStrings, parseDocAnnotations } from './doc-annotations.js';
 import { toMethod } from './methods.js';
 import { listValue, parseYamlEntries, unquote, type YamlEntry } from './symfony-yaml.js';
+import { field as fieldOf } from '../tree-sitter/ast.js';
 
 const FRAMEWORK = 'drupal';
 const HANDLER_KEYS = ['_controller', '_form', '_entity_form', '_entity_list', '_entity_view', '_title_callback'];
@@ -133,9 +134,9 @@ export const drupalRestResources: Extractor = {
       const canonical = paths.get('canonical');
       const create = paths.get('create') ?? paths.get('https://www.drupal.org/link-relations/create') ?? canonical;
       if (!canonical && !create) continue;
-      const clsName = cls.childForFieldName('name')?.text ?? '';
+      const clsName = fieldOf(cls, 'name')?.text ?? '';
       for (const method of descendants(cls, ['method_declaration'])) {
-        const name = method.childForFieldName('name')?.text ?? '';
+        const name = fieldOf(method, 'name')?.text ?? '';
         const verb = REST_VERBS[name];
         const mods = namedChildren(method).filter((c) => c.type === 'visibility_modifier').map((c) => c.text);
         if (!verb || mods.some((m) => m !== 'public')) continue;

@@ -16,6 +16,7 @@ import { annotationStrings, parseDocAnnotations, type DocAnnotation } from './do
 import { isPhpTestPath, toMethod } from './methods.js';
 import { laravelMiddlewareRole } from './middleware-roles.js';
 import { closureOf, visitRouterChains } from './router-calls.js';
+import { field as fieldOf } from '../tree-sitter/ast.js';
 
 const FRAMEWORK = 'hyperf';
 const VERBS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options']);
@@ -142,7 +143,7 @@ function defaultPrefix(namespace: string, cls: string): string {
 function controllerRoutes(root: Node, file: ParsedFile, facts: Fact[]): void {
   const ns = descendants(root, ['namespace_definition'])[0]?.childForFieldName('name')?.text ?? '';
   for (const cls of descendants(root, ['class_declaration'])) {
-    const clsName = lastName(cls.childForFieldName('name'));
+    const clsName = lastName(fieldOf(cls, 'name'));
     if (!clsName) continue;
     const classAnns = annotationsOf(cls);
     const controller = classAnns.find((a) => a.name === 'Controller' || a.name === 'AutoController');
@@ -152,7 +153,7 @@ function controllerRoutes(root: Node, file: ParsedFile, facts: Fact[]): void {
     if (!prefix.startsWith('/')) prefix = `/${prefix}`;
     const classMw = classAnns.filter((a) => a.name === 'Middleware').flatMap((a) => a.get('middleware', 0));
     for (const method of descendants(cls, ['method_declaration'])) {
-      const name = method.childForFieldName('name')?.text;
+      const name = fieldOf(method, 'name')?.text;
       if (!name || name.startsWith('__')) continue;
       const mods = namedChildren(method).filter((c) => c.type.endsWith('_modifier')).map((c) => c.text);
       if (mods.includes('private') || mods.includes('protected')) continue;

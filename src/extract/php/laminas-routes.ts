@@ -12,6 +12,7 @@ import type { Extractor } from '../types.js';
 import { arrayEntries, arrayValue, classConstName, classConstant, stringList, stringValue, type CallChain } from './ast.js';
 import { isPhpTestPath, toMethod } from './methods.js';
 import { closureOf, visitRouterChains } from './router-calls.js';
+import { field as fieldOf } from '../tree-sitter/ast.js';
 
 const FRAMEWORK = 'laminas';
 
@@ -139,7 +140,7 @@ function mezzioRoutes(root: Node, file: ParsedFile, facts: Fact[]): void {
   // `return static function (Application $app, ...) {...}` (config/routes.php): its parameter names the app.
   walk(root, (node) => {
     const closure = closureOf(node);
-    if (closure && /Application\b/.test(node.childForFieldName('parameters')?.text ?? '')) for (const v of closure.vars) vars.add(v);
+    if (closure && /Application\b/.test(fieldOf(node, 'parameters')?.text ?? '')) for (const v of closure.vars) vars.add(v);
     return true;
   });
   visitRouterChains(root, (chain) => !chain.isStatic && vars.has(chain.root), (chain, node) => handleMezzio(chain, node, file, facts));

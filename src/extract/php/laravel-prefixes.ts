@@ -11,6 +11,7 @@ import type { Extractor } from '../types.js';
 import { arrayValue, callChain, stringTail, stringValue } from './ast.js';
 import { isPhpTestPath } from './methods.js';
 import { dirOf, isDefaultApiRouteFile, laravelRootOf, normalizeRelPath } from './paths.js';
+import { field as fieldOf } from '../tree-sitter/ast.js';
 
 const FRAMEWORK = 'laravel';
 const CALLS = ['member_call_expression', 'scoped_call_expression', 'nullsafe_member_call_expression'];
@@ -20,15 +21,15 @@ const INCLUDES = ['require_expression', 'require_once_expression', 'include_expr
 export function routeFileOf(node: Node | undefined, file: string): string | undefined {
   if (!node) return undefined;
   if (node.type === 'function_call_expression') {
-    const fn = node.childForFieldName('function')?.text;
-    const arg = namedChildren(node.childForFieldName('arguments')).find((a) => a.type === 'argument');
+    const fn = fieldOf(node, 'function')?.text;
+    const arg = namedChildren(fieldOf(node, 'arguments')).find((a) => a.type === 'argument');
     const value = arg ? stringValue(arg) : undefined;
     if (fn !== 'base_path' || value === undefined) return undefined;
     const root = laravelRootOf(file);
     return root === undefined ? undefined : normalizeRelPath(`${root}/${value}`);
   }
   if (node.type === 'binary_expression') {
-    const left = node.childForFieldName('left')?.text;
+    const left = fieldOf(node, 'left')?.text;
     const tail = stringTail(node);
     if (left !== '__DIR__' || tail === undefined) return undefined;
     return normalizeRelPath(`${dirOf(file)}/${tail}`);
@@ -63,7 +64,7 @@ function requiredFiles(closure: Node | undefined, file: string): string[] {
 function fromGroupChains(file: ParsedFile, root: Node, facts: Fact[]): void {
   for (const node of descendants(root, CALLS)) {
     const parent = node.parent;
-    if (parent && CALLS.includes(parent.type) && parent.childForFieldName('object')?.id === node.id) continue;
+    if (parent && CALLS.includes(parent.type) && fieldOf(parent, 'object')?.id === node.id) continue;
     const chain = callChain(node);
     if (!chain) continue;
     let prefix = '';
@@ -86,7 +87,7 @@ function fromGroupChains(file: ParsedFile, root: Node, facts: Fact[]): void {
 
 function fromWithRouting(file: ParsedFile, root: Node, facts: Fact[]): void {
   for (const node of descendants(root, ['member_call_expression'])) {
-    if (node.childForFieldName('name')?.text !== 'withRouting') continue;
+    if (fieldOf(node, 'name')?.text !== 'withRouting') continue;
     const chain = callChain(node);
     const link = chain?.links[chain.links.length - 1];
     if (!link) continue;

@@ -14,6 +14,7 @@ import { expandResource } from './laravel-resources.js';
 import { isPhpTestPath } from './methods.js';
 import { laravelMiddleware } from './middleware-roles.js';
 import { dirOf, isDefaultApiRouteFile, normalizeRelPath } from './paths.js';
+import { field as fieldOf } from '../tree-sitter/ast.js';
 
 const FRAMEWORK = 'laravel';
 const CALLS = new Set(['member_call_expression', 'scoped_call_expression', 'nullsafe_member_call_expression']);
@@ -53,8 +54,8 @@ function usesThinkOrLaravel(root: Node): 'laravel' | 'other' | undefined {
 
 /** Parameters and `use (...)` variables of a closure: the router is passed either way (`function ($router)`, `use ($router)`). */
 function closureParams(node: Node | undefined): Set<string> {
-  const params = node?.childForFieldName('parameters');
-  const out = new Set(namedChildren(params).map((p) => p.childForFieldName('name')?.text).filter((n): n is string => !!n));
+  const params = fieldOf(node, 'parameters');
+  const out = new Set(namedChildren(params).map((p) => fieldOf(p, 'name')?.text).filter((n): n is string => !!n));
   for (const clause of namedChildren(node).filter((c) => c.type === 'anonymous_function_use_clause')) {
     for (const v of descendants(clause, ['variable_name'])) out.add(v.text);
   }
@@ -64,9 +65,9 @@ function closureParams(node: Node | undefined): Set<string> {
 function closureOf(node: Node | undefined): Node | undefined {
   if (!node) return undefined;
   if (node.type === 'anonymous_function' || node.type === 'anonymous_function_creation_expression') {
-    return node.childForFieldName('body') ?? undefined;
+    return fieldOf(node, 'body') ?? undefined;
   }
-  if (node.type === 'arrow_function') return node.childForFieldName('body') ?? undefined;
+  if (node.type === 'arrow_function') return fieldOf(node, 'body') ?? undefined;
   return undefined;
 }
 

@@ -15,6 +15,7 @@ import type { Extractor } from '../types.js';
 import { lastName } from './ast.js';
 import { toMethod } from './methods.js';
 import { parseXml, xmlElements } from './xml.js';
+import { field as fieldOf } from '../tree-sitter/ast.js';
 
 const FRAMEWORK = 'magento';
 
@@ -78,9 +79,9 @@ function controller(file: ParsedFile, place: ControllerPlace): Fact[] {
   if (dirs.length === 0) return [];
   const facts: Fact[] = [];
   for (const cls of descendants(tree.rootNode, ['class_declaration'])) {
-    if (lastName(cls.childForFieldName('name')) !== action) continue;
+    if (lastName(fieldOf(cls, 'name')) !== action) continue;
     if (namedChildren(cls).some((c) => c.type === 'abstract_modifier')) continue;
-    const execute = descendants(cls, ['method_declaration']).find((m) => m.childForFieldName('name')?.text === 'execute');
+    const execute = descendants(cls, ['method_declaration']).find((m) => fieldOf(m, 'name')?.text === 'execute');
     if (!execute || namedChildren(execute).some((c) => c.type === 'visibility_modifier' && c.text !== 'public')) continue;
     const interfaces = namedChildren(cls).find((c) => c.type === 'class_interface_clause');
     const methods = [...new Set(namedChildren(interfaces).map((n) => VERB_INTERFACES[lastName(n) ?? ''])

@@ -16,6 +16,7 @@ import { arrayValue, lastName, stringList, stringValue, type CallChain } from '.
 import { annotationStrings, parseDocAnnotations } from './doc-annotations.js';
 import { isPhpTestPath, toMethod } from './methods.js';
 import { joinUrl, visitRouterChains } from './router-calls.js';
+import { field as fieldOf } from '../tree-sitter/ast.js';
 
 const FRAMEWORK = 'phalcon';
 const MICRO_VERBS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options']);
@@ -45,18 +46,18 @@ function routerVars(root: Node): Map<string, string> {
   const vars = new Map<string, string>();
   walk(root, (node) => {
     if (node.type !== 'assignment_expression') return true;
-    const right = node.childForFieldName('right');
+    const right = fieldOf(node, 'right');
     if (right?.type !== 'object_creation_expression') return true;
     const cls = namedChildren(right).find((c) => c.type === 'name' || c.type === 'qualified_name');
-    const left = node.childForFieldName('left');
+    const left = fieldOf(node, 'left');
     if (cls && left?.type === 'variable_name' && ROUTER_CLASSES.has(lastName(cls) ?? '')) vars.set(left.text, '');
     return false;
   });
   walk(root, (node) => {
     if (node.type !== 'member_call_expression') return true;
-    const obj = node.childForFieldName('object')?.text ?? '';
-    if (node.childForFieldName('name')?.text === 'setPrefix' && vars.has(obj)) {
-      const prefix = stringValue(namedChildren(node.childForFieldName('arguments'))[0]);
+    const obj = fieldOf(node, 'object')?.text ?? '';
+    if (fieldOf(node, 'name')?.text === 'setPrefix' && vars.has(obj)) {
+      const prefix = stringValue(namedChildren(fieldOf(node, 'arguments'))[0]);
       if (prefix !== undefined) vars.set(obj, prefix);
     }
     return true;
@@ -100,20 +101,20 @@ function uncamelize(name: string): string {
 
 function controllerRoutes(root: Node, file: ParsedFile, facts: Fact[]): void {
   for (const cls of descendants(root, ['class_declaration'])) {
-    const clsName = lastName(cls.childForFieldName('name'));
+    const clsName = lastName(fieldOf(cls, 'name'));
     if (!clsName?.endsWith('Controller') || !namedChildren(cls).some((c) => c.type === 'base_clause')) continue;
     const classDoc = docOf(cls);
     const prefixAnn = parseDocAnnotations(classDoc).find((a) => a.name === 'RoutePrefix');
     const prefix = prefixAnn ? annotationStrings(prefixAnn.positional[0])[0] ?? '' : '';
     const actions = descendants(cls, ['method_declaration']).filter((m) => {
-      const n = m.childForFieldName('name')?.text ?? '';
+      const n = fieldOf(m, 'name')?.text ?? '';
       const mods = namedChildren(m).filter((c) => c.type.endsWith('_modifier')).map((c) => c.text);
       return n.endsWith('Action') && n.length > 'Action'.length && !mods.includes('private') && !mods.includes('protected') && !mods.includes('static');
     });
     let annotated = !!prefixAnn;
     const pending: Fact[] = [];
     for (const action of actions) {
-      const actionName = action.childForFieldName('name')!.text;
+      const actionName = fieldOf(action, 'name')!.text;
       for (const ann of parseDocAnnotations(docOf(action))) {
         const verb = ANNOTATION_VERBS[ann.name];
         if (!verb && ann.name !== 'Route') continue;
@@ -132,10 +133,10 @@ function controllerRoutes(root: Node, file: ParsedFile, facts: Fact[]): void {
     const base = uncamelize(clsName.slice(0, -'Controller'.length));
     if (!base) continue;
     for (const action of actions) {
-      const actionName = action.childForFieldName('name')!.text;
+      const actionName = fieldOf(action, 'name')!.text;
       const act = actionName.slice(0, -'Action'.length);
-      const params = namedChildren(action.childForFieldName('parameters'))
-        .map((p) => p.childForFieldName('name')?.text.replace(/^\$/, ''))
+      const params = namedChildren(fieldOf(action, 'parameters'))
+        .map((p) => fieldOf(p, 'name')?.text.replace(/^\$/, ''))
         .filter((p): p is string => !!p);
       const path = act === 'index' && params.length === 0
         ? joinUrl(base)

@@ -14,6 +14,7 @@ import { namedChildren, treeOf, walk, type Node } from '../tree-sitter/ast.js';
 import type { Extractor } from '../types.js';
 import { stringValue } from './ast.js';
 import { isPhpTestPath } from './methods.js';
+import { field as fieldOf } from '../tree-sitter/ast.js';
 
 const FRAMEWORK = 'php';
 const QUERY_VARS = new Set(['$_GET', '$_COOKIE']);
@@ -45,8 +46,8 @@ function inputsRead(root: Node): { body: boolean } | undefined {
       return false;
     }
     if (node.type === 'function_call_expression') {
-      const fn = node.childForFieldName('function')?.text.toLowerCase();
-      const args = namedChildren(node.childForFieldName('arguments'));
+      const fn = fieldOf(node, 'function')?.text.toLowerCase();
+      const args = namedChildren(fieldOf(node, 'arguments'));
       const first = args[0] ? namedChildren(args[0])[0]?.text : undefined;
       if ((fn === 'filter_input' || fn === 'filter_input_array') && first) {
         if (first === 'INPUT_POST') body = true;
@@ -67,7 +68,7 @@ function refusesDirectAccess(root: Node): boolean {
     walk(statement, (node) => {
       if (node.type === 'exit_statement') exits = true;
       else if (node.type === 'function_call_expression') {
-        const fn = node.childForFieldName('function')?.text.toLowerCase();
+        const fn = fieldOf(node, 'function')?.text.toLowerCase();
         if (fn === 'defined') defined = true;
         else if (fn === 'exit' || fn === 'die') exits = true;
       }

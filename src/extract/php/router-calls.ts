@@ -4,6 +4,7 @@
 import type { Node } from '../tree-sitter/ast.js';
 import { namedChildren, walk } from '../tree-sitter/ast.js';
 import { callChain, stringValue, type CallChain } from './ast.js';
+import { field as fieldOf } from '../tree-sitter/ast.js';
 
 const CALLS = new Set(['member_call_expression', 'nullsafe_member_call_expression', 'scoped_call_expression']);
 const CLOSURES = new Set(['anonymous_function', 'anonymous_function_creation_expression', 'arrow_function']);
@@ -17,11 +18,11 @@ export function joinUrl(...pieces: string[]): string {
 /** The body of a closure argument (`function ($r) { ... }`, `fn ($r) => ...`), with its parameter and `use` variable names. */
 export function closureOf(node: Node | undefined): { body: Node; vars: Set<string> } | undefined {
   if (!node || !CLOSURES.has(node.type)) return undefined;
-  const body = node.childForFieldName('body');
+  const body = fieldOf(node, 'body');
   if (!body) return undefined;
   const vars = new Set<string>();
-  for (const p of namedChildren(node.childForFieldName('parameters'))) {
-    const name = p.childForFieldName('name')?.text;
+  for (const p of namedChildren(fieldOf(node, 'parameters'))) {
+    const name = fieldOf(p, 'name')?.text;
     if (name) vars.add(name);
   }
   for (const child of namedChildren(node)) {
@@ -70,10 +71,10 @@ export function readsFormData(body: Node): boolean {
     if (found) return false;
     if (n.type === 'variable_name' && n.text === '$_POST') found = true;
     else if (n.type === 'member_call_expression' || n.type === 'scoped_call_expression') {
-      const name = n.childForFieldName('name')?.text;
+      const name = fieldOf(n, 'name')?.text;
       if (name && FORM_READERS.has(name)) found = true;
-    } else if (n.type === 'function_call_expression' && n.childForFieldName('function')?.text === 'input') {
-      const first = namedChildren(n.childForFieldName('arguments'))[0];
+    } else if (n.type === 'function_call_expression' && fieldOf(n, 'function')?.text === 'input') {
+      const first = namedChildren(fieldOf(n, 'arguments'))[0];
       const key = first ? stringValue(first) : undefined;
       if (key?.startsWith('post.')) found = true;
     }

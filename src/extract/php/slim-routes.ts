@@ -12,6 +12,7 @@ import { arrayEntries, classConstName, stringList, stringValue, type CallChain }
 import { isPhpTestPath, toMethod } from './methods.js';
 import { laravelMiddlewareRole } from './middleware-roles.js';
 import { closureOf, visitRouterChains } from './router-calls.js';
+import { field as fieldOf } from '../tree-sitter/ast.js';
 
 const FRAMEWORK = 'slim';
 const VERBS = new Set(['get', 'post', 'put', 'patch', 'delete', 'options', 'any']);
@@ -125,8 +126,8 @@ function visitBlock(node: Node, scope: Scope, file: ParsedFile, facts: Fact[]): 
 function appVars(root: Node): Set<string> {
   const vars = new Set(['$app']);
   walk(root, (node) => {
-    if (node.type === 'simple_parameter' && APP_TYPES.test(node.childForFieldName('type')?.text ?? '')) {
-      const name = node.childForFieldName('name')?.text;
+    if (node.type === 'simple_parameter' && APP_TYPES.test(fieldOf(node, 'type')?.text ?? '')) {
+      const name = fieldOf(node, 'name')?.text;
       if (name) vars.add(name);
     }
     return true;

@@ -7,6 +7,7 @@ import { arrayEntries, callChain, classConstName, stringList, stringValue } from
 import { toMethod } from './methods.js';
 import { cleanSymfonyPath } from './symfony-routes.js';
 import { importTargets } from './symfony-yaml.js';
+import { field as fieldOf } from '../tree-sitter/ast.js';
 
 const FRAMEWORK = 'symfony';
 
@@ -40,7 +41,7 @@ export const symfonyPhpConfigRoutes: Extractor = {
     const facts: Fact[] = [];
     for (const node of descendants(tree.rootNode, ['member_call_expression'])) {
       const parent = node.parent;
-      if (parent?.type === 'member_call_expression' && parent.childForFieldName('object')?.id === node.id) continue;
+      if (parent?.type === 'member_call_expression' && fieldOf(parent, 'object')?.id === node.id) continue;
       const chain = callChain(node);
       const add = chain?.links[0];
       if (chain && !chain.isStatic && add?.name === 'import') {

@@ -9,6 +9,7 @@ import type { Extractor } from '../types.js';
 import { arrayEntries, attributesOf, classConstant, docCommentOf, stringValue, type CallArgs } from './ast.js';
 import { annotationStrings, parseDocAnnotations, type AnnotationValue, type DocAnnotation } from './doc-annotations.js';
 import { isPhpTestPath, toMethod } from './methods.js';
+import { field as fieldOf } from '../tree-sitter/ast.js';
 
 const FRAMEWORK = 'symfony';
 const VERB_NAMES = new Set(['Get', 'Post', 'Put', 'Patch', 'Delete', 'Head', 'Options']);
@@ -161,15 +162,15 @@ function isPublicMethod(method: Node): boolean {
 }
 
 function classRoutes(cls: Node, file: ParsedFile, facts: Fact[]): void {
-  const className = cls.childForFieldName('name')?.text ?? '';
+  const className = fieldOf(cls, 'name')?.text ?? '';
   const classMarks = marksOf(cls, file);
   const prefixes = classMarks.routes.length > 0
     ? classMarks.routes.flatMap((r) => (r.paths.length > 0 ? r.paths : ['']).map((p) => ({ path: p, methods: r.methods })))
     : [{ path: '', methods: [] as HttpMethod[] }];
-  const body = cls.childForFieldName('body');
+  const body = fieldOf(cls, 'body');
   for (const method of namedChildren(body)) {
     if (method.type !== 'method_declaration' || !isPublicMethod(method)) continue;
-    const name = method.childForFieldName('name');
+    const name = fieldOf(method, 'name');
     const marks = marksOf(method, file);
     let decls = marks.routes;
     // An invokable controller is routed by its class-level #[Route].

@@ -15,6 +15,7 @@ import { attributesOf, docCommentOf, lastName, stringValue, type CallChain } fro
 import { annotationStrings, parseDocAnnotations } from './doc-annotations.js';
 import { isPhpTestPath, toMethod } from './methods.js';
 import { closureOf, joinUrl, readsFormData, visitRouterChains } from './router-calls.js';
+import { field as fieldOf } from '../tree-sitter/ast.js';
 
 const FRAMEWORK = 'thinkphp';
 const VERBS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'any']);
@@ -110,12 +111,12 @@ function controllerPlace(path: string): { app: string; levels: string[] } | unde
 function controllerRoutes(root: Node, file: ParsedFile, facts: Fact[]): void {
   const place = controllerPlace(file.path);
   for (const cls of descendants(root, ['class_declaration'])) {
-    const clsName = lastName(cls.childForFieldName('name'));
+    const clsName = lastName(fieldOf(cls, 'name'));
     if (!clsName) continue;
     const isAbstract = namedChildren(cls).some((c) => c.type === 'abstract_modifier');
     for (const method of descendants(cls, ['method_declaration'])) {
-      const name = method.childForFieldName('name')?.text;
-      const body = method.childForFieldName('body');
+      const name = fieldOf(method, 'name')?.text;
+      const body = fieldOf(method, 'body');
       if (!name || !body) continue;
       const mods = namedChildren(method).filter((c) => c.type.endsWith('_modifier')).map((c) => c.text);
       if (mods.includes('private') || mods.includes('protected') || mods.includes('static') || name.startsWith('_')) continue;

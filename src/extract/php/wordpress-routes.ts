@@ -13,6 +13,7 @@ import { ancestor, descendants, loc, namedChildren, treeOf, type Node } from '..
 import type { Extractor } from '../types.js';
 import { arrayEntries, arrayValue, callArgs, classConstant, stringList, stringValue } from './ast.js';
 import { isPhpTestPath, toMethod } from './methods.js';
+import { field as fieldOf } from '../tree-sitter/ast.js';
 
 const FRAMEWORK = 'wordpress';
 const REST_CONSTANTS: Record<string, HttpMethod[]> = {
@@ -96,13 +97,13 @@ function stringOrThis(node: Node | undefined): string | undefined {
   if (!node) return undefined;
   const s = stringValue(node);
   if (s !== undefined) return s;
-  if (node.type === 'member_access_expression' && node.childForFieldName('object')?.text === '$this') {
-    const prop = node.childForFieldName('name')?.text;
+  if (node.type === 'member_access_expression' && fieldOf(node, 'object')?.text === '$this') {
+    const prop = fieldOf(node, 'name')?.text;
     return prop ? thisProperty(node, prop) : undefined;
   }
-  if (node.type === 'binary_expression' && node.childForFieldName('operator')?.text === '.') {
-    const l = stringOrThis(node.childForFieldName('left') ?? undefined);
-    const r = stringOrThis(node.childForFieldName('right') ?? undefined);
+  if (node.type === 'binary_expression' && fieldOf(node, 'operator')?.text === '.') {
+    const l = stringOrThis(fieldOf(node, 'left') ?? undefined);
+    const r = stringOrThis(fieldOf(node, 'right') ?? undefined);
     return l !== undefined && r !== undefined ? l + r : undefined;
   }
   return undefined;
@@ -121,7 +122,7 @@ function callbackName(node: Node | undefined): string | undefined {
 }
 
 function restRoute(call: Node, file: ParsedFile, facts: Fact[]): void {
-  const { positional } = callArgs(call.childForFieldName('arguments'));
+  const { positional } = callArgs(fieldOf(call, 'arguments'));
   const ns = stringOrThis(positional[0]);
   const route = stringOrThis(positional[1]);
   if (ns === undefined || route === undefined) return;
@@ -155,7 +156,7 @@ const HOOKS: [RegExp, string][] = [
 interface Hook { path: string; public: boolean; node: Node; handler?: string }
 
 function hookOf(call: Node): { key: string; hook: Hook } | undefined {
-  const { positional } = callArgs(call.childForFieldName('arguments'));
+  const { positional } = callArgs(fieldOf(call, 'arguments'));
   const name = stringValue(positional[0]);
   if (!name) return undefined;
   for (const [re, script] of HOOKS) {
@@ -180,7 +181,7 @@ export const wordpressRoutes: Extractor = {
     const facts: Fact[] = [];
     const hooks = new Map<string, Hook>();
     for (const call of descendants(tree.rootNode, ['function_call_expression'])) {
-      const fn = call.childForFieldName('function')?.text.replace(/^\\/, '');
+      const fn = fieldOf(call, 'function')?.text.replace(/^\\/, '');
       if (fn === 'register_rest_route') restRoute(call, file, facts);
       else if (fn === 'add_action') {
         const found = hookOf(call);

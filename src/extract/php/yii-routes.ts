@@ -14,6 +14,7 @@ import type { Extractor } from '../types.js';
 import { arrayEntries, arrayValue, lastName, stringList, stringValue } from './ast.js';
 import { isPhpTestPath, toMethod } from './methods.js';
 import { joinUrl, readsFormData } from './router-calls.js';
+import { field as fieldOf } from '../tree-sitter/ast.js';
 
 const FRAMEWORK = 'yii';
 
@@ -155,7 +156,7 @@ function controllerRoutes(root: Node, file: ParsedFile, facts: Fact[]): void {
   const module = at >= 2 && segments[at - 2] === 'modules' ? segments[at - 1]! : '';
   const prefix = joinUrl(module, ...segments.slice(at + 1, -1).map(kebab));
   for (const cls of descendants(root, ['class_declaration'])) {
-    const name = lastName(cls.childForFieldName('name'));
+    const name = lastName(fieldOf(cls, 'name'));
     const base = namedChildren(cls).find((c) => c.type === 'base_clause');
     if (!name?.endsWith('Controller') || !base) continue;
     if (namedChildren(cls).some((c) => c.type === 'abstract_modifier')) continue;
@@ -167,8 +168,8 @@ function controllerRoutes(root: Node, file: ParsedFile, facts: Fact[]): void {
       }
     }
     for (const method of descendants(cls, ['method_declaration'])) {
-      const mName = method.childForFieldName('name')?.text ?? '';
-      const body = method.childForFieldName('body');
+      const mName = fieldOf(method, 'name')?.text ?? '';
+      const body = fieldOf(method, 'body');
       if (!/^action[A-Z0-9]/.test(mName) || mName === 'actions' || !body) continue;
       const mods = namedChildren(method).filter((c) => c.type.endsWith('_modifier')).map((c) => c.text);
       if (mods.includes('private') || mods.includes('protected') || mods.includes('static')) continue;

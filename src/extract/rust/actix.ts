@@ -7,6 +7,7 @@ import { calleePath, methodChain, pathSegments, unwrapExpr, type MethodCall } fr
 import { methodNamed } from './attributes.js';
 import type { Evaluator, RouterDialect, RouterValue } from './evaluator.js';
 import { layerMiddleware } from './middleware-roles.js';
+import { field as fieldOf } from '../tree-sitter/ast.js';
 
 const FRAMEWORK = 'actix';
 
@@ -43,8 +44,8 @@ function routeValue(expr: Node, ev: Evaluator): ActixRoute | undefined {
   const middleware: MiddlewareRef[] = [];
   const verb = methodNamed(name);
   if (verb && verb !== 'QUERY') methods.push(verb);
-  else if (name === 'method') methods.push(...methodsIn(namedChildren(base.childForFieldName('arguments'))[0]));
-  else if (isTo(name)) handler = namedChildren(base.childForFieldName('arguments'))[0];
+  else if (name === 'method') methods.push(...methodsIn(namedChildren(fieldOf(base, 'arguments'))[0]));
+  else if (isTo(name)) handler = namedChildren(fieldOf(base, 'arguments'))[0];
   else if (name !== 'route') return undefined;
   for (const call of calls) {
     if (isTo(call.name) && call.args[0]) handler = call.args[0];
@@ -90,7 +91,7 @@ function resource(ev: Evaluator, target: RouterValue, expr: Node): boolean {
   if (node?.type !== 'call_expression') return false;
   const { base, calls } = methodChain(node);
   if (!isWebFn(calleePath(base), 'resource', ev)) return false;
-  const arg = namedChildren(base.childForFieldName('arguments'))[0];
+  const arg = namedChildren(fieldOf(base, 'arguments'))[0];
   const path = arg ? ev.stringOf(arg, ev.enclosingFn(node)) : undefined;
   if (path === undefined) return true;
   const wraps = calls.filter((c) => c.name === 'wrap' && c.args[0]).flatMap((c) => layerMiddleware(c.args[0]!, ev.file.path));
@@ -117,7 +118,7 @@ function service(ev: Evaluator, target: RouterValue, call: MethodCall): boolean 
   const node = unwrapExpr(arg);
   if (!node) return false;
   if (node.type === 'call_expression' && isStaticFiles(node)) {
-    const pathArg = namedChildren(methodChain(node).base.childForFieldName('arguments'))[0];
+    const pathArg = namedChildren(fieldOf(methodChain(node).base, 'arguments'))[0];
     const mountPath = pathArg ? ev.stringOf(pathArg, fn) : undefined;
     if (mountPath !== undefined) ev.route({ framework: FRAMEWORK, method: 'GET', path: `${mountPath.replace(/\/+$/, '')}/*`, router: target.ref }, call.nameNode);
     return true;
@@ -151,18 +152,18 @@ function configure(ev: Evaluator, target: RouterValue, call: MethodCall): boolea
     return true;
   }
   if (arg.type !== 'closure_expression') return false;
-  const param = namedChildren(arg.childForFieldName('parameters')).map((p) => (p.type === 'identifier' ? p : namedChildren(p)[0]))[0];
-  const body = arg.childForFieldName('body');
+  const param = namedChildren(fieldOf(arg, 'parameters')).map((p) => (p.type === 'identifier' ? p : namedChildren(p)[0]))[0];
+  const body = fieldOf(arg, 'body');
   if (!param || !body) return true;
   ev.bind(fn, param.text, target);
   const seen = new Set<number>();
   const calls = [body, ...body.descendantsOfType('call_expression').filter((n): n is Node => n !== null)]
     .filter((n) => n.type === 'call_expression' && n.parent?.type !== 'field_expression' && !seen.has(n.id) && seen.add(n.id));
   for (const inner of calls) {
-    const args = namedChildren(inner.childForFieldName('arguments'));
+    const args = namedChildren(fieldOf(inner, 'arguments'));
     const index = args.findIndex((a) => a.type === 'identifier' && a.text === param.text);
     const path = calleePath(inner);
-    if (index >= 0 && path && inner.childForFieldName('function')?.type !== 'field_expression') {
+    if (index >= 0 && path && fieldOf(inner, 'function')?.type !== 'field_expression') {
       const item = ev.mods.resolve(inner, path);
       if (item) ev.mount(FRAMEWORK, target.ref, { file: item.file, path: [...item.path, `arg${index}`] }, '', call.nameNode);
       continue;
@@ -179,7 +180,7 @@ export const actixDialect: RouterDialect = {
     const [owner, name] = path.slice(-2);
     if (owner === 'App' && name === 'new' && (path.length > 2 || ev.usesCrate('actix_web'))) return { prefix: '', isApp: true };
     if (isWebFn(path, 'scope', ev)) {
-      const arg = namedChildren(call.childForFieldName('arguments'))[0];
+      const arg = namedChildren(fieldOf(call, 'arguments'))[0];
       const prefix = arg ? ev.stringOf(arg, ev.enclosingFn(call)) : undefined;
       return prefix === undefined ? undefined : { prefix, isApp: false };
     }

@@ -2,6 +2,7 @@
 // method-call chains, attributes and macro token trees. Language-neutral helpers live in
 // ../tree-sitter/ast.ts.
 import { namedChildren, type Node } from '../tree-sitter/ast.js';
+import { field as fieldOf } from '../tree-sitter/ast.js';
 
 const ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', '0': '\0', '\\': '\\', '"': '"', "'": "'" };
 
@@ -29,17 +30,17 @@ export function pathSegments(node: Node | null | undefined): string[] | undefine
     case 'metavariable':
       return [node.text];
     case 'scoped_identifier': case 'scoped_type_identifier': {
-      const name = node.childForFieldName('name');
-      const path = node.childForFieldName('path');
+      const name = fieldOf(node, 'name');
+      const path = fieldOf(node, 'path');
       if (!name) return undefined;
       if (!path) return [name.text];
       const head = pathSegments(path);
       return head ? [...head, name.text] : undefined;
     }
     case 'generic_type':
-      return pathSegments(node.childForFieldName('type'));
+      return pathSegments(fieldOf(node, 'type'));
     case 'generic_function':
-      return pathSegments(node.childForFieldName('function'));
+      return pathSegments(fieldOf(node, 'function'));
     default:
       return undefined;
   }
@@ -48,11 +49,11 @@ export function pathSegments(node: Node | null | undefined): string[] | undefine
 /** The callee path of a plain call `a::b(x)` (not a method call), e.g. ['a', 'b']. */
 export function calleePath(call: Node): string[] | undefined {
   if (call.type !== 'call_expression') return undefined;
-  return pathSegments(call.childForFieldName('function'));
+  return pathSegments(fieldOf(call, 'function'));
 }
 
 export function callArgs(call: Node | null | undefined): Node[] {
-  return namedChildren(call?.childForFieldName('arguments'));
+  return namedChildren(fieldOf(call, 'arguments'));
 }
 
 export interface MethodCall {
@@ -70,7 +71,7 @@ export function unwrapExpr(node: Node | null | undefined): Node | undefined {
     if (cur.type === 'await_expression' || cur.type === 'try_expression' || cur.type === 'parenthesized_expression') {
       cur = namedChildren(cur)[0];
     } else if (cur.type === 'reference_expression') {
-      cur = cur.childForFieldName('value') ?? undefined;
+      cur = fieldOf(cur, 'value') ?? undefined;
     } else return cur;
   }
   return undefined;
@@ -85,11 +86,11 @@ export function methodChain(node: Node): { base: Node; calls: MethodCall[] } {
   let cur: Node = unwrapExpr(node) ?? node;
   for (;;) {
     if (cur.type !== 'call_expression') break;
-    let fn = cur.childForFieldName('function');
-    if (fn?.type === 'generic_function') fn = fn.childForFieldName('function');
+    let fn = fieldOf(cur, 'function');
+    if (fn?.type === 'generic_function') fn = fieldOf(fn, 'function');
     if (fn?.type !== 'field_expression') break;
-    const field = fn.childForFieldName('field');
-    const value = fn.childForFieldName('value');
+    const field = fieldOf(fn, 'field');
+    const value = fieldOf(fn, 'value');
     if (!field || !value) break;
     calls.push({ name: field.text, args: callArgs(cur), nameNode: field, node: cur });
     cur = unwrapExpr(value) ?? value;
@@ -118,7 +119,7 @@ export function attributePath(attr: Node): string[] {
 
 /** The token tree of an attribute's arguments (`(...)` after its path), if any. */
 export function attributeArgs(attr: Node): Node | undefined {
-  return attr.childForFieldName('arguments') ?? undefined;
+  return fieldOf(attr, 'arguments') ?? undefined;
 }
 
 /** Tokens of a token tree without its delimiters, split at top-level commas. */
@@ -195,11 +196,11 @@ export function enclosingFunction(node: Node): Node | undefined {
 
 /** Names of a function's parameters in order (`self` excluded); '' for patterns that are not a name. */
 export function parameterNames(fn: Node): string[] {
-  const params = fn.childForFieldName('parameters');
+  const params = fieldOf(fn, 'parameters');
   return namedChildren(params)
     .filter((p) => p.type === 'parameter')
     .map((p) => {
-      const pattern = p.childForFieldName('pattern');
+      const pattern = fieldOf(p, 'pattern');
       const inner = pattern?.type === 'mut_pattern' ? namedChildren(pattern)[0] : pattern;
       return inner?.type === 'identifier' ? inner.text : '';
     });
@@ -214,7 +215,7 @@ export function typeNames(type: Node | null | undefined): string[] {
     const node = stack.shift()!;
     if (node.type === 'type_identifier') out.push(node.text);
     else if (node.type === 'scoped_type_identifier') {
-      const name = node.childForFieldName('name');
+      const name = fieldOf(node, 'name');
       if (name) out.push(name.text);
       continue;
     }

@@ -13,6 +13,7 @@ import { rocketPath, routeAttributes, type RouteAttribute } from './attributes.j
 import { extractorAuth } from './middleware-roles.js';
 import { ModuleResolver } from './modules.js';
 import type { Extractor } from '../types.js';
+import { field as fieldOf } from '../tree-sitter/ast.js';
 
 /** Which framework a bare `#[get]` in this file belongs to. */
 function frameworkOf(attr: RouteAttribute, imports: Set<string>): 'actix' | 'rocket' {
@@ -31,7 +32,7 @@ function importedCrates(root: Node): Set<string> {
   for (const decl of root.descendantsOfType(['use_declaration', 'extern_crate_declaration'])) {
     if (!decl) continue;
     let cur: Node | null | undefined = decl.childForFieldName(decl.type === 'use_declaration' ? 'argument' : 'name');
-    while (cur && cur.type !== 'identifier') cur = cur.childForFieldName('path') ?? namedChildren(cur)[0];
+    while (cur && cur.type !== 'identifier') cur = fieldOf(cur, 'path') ?? namedChildren(cur)[0];
     if (cur) out.add(cur.text);
   }
   return out;
@@ -70,7 +71,7 @@ export const rustAttributeRoutes: Extractor = {
       if (!fn) continue;
       const attrs = routeAttributes(fn);
       if (attrs.length === 0 || isInTestCode(fn)) continue;
-      const name = fn.childForFieldName('name');
+      const name = fieldOf(fn, 'name');
       if (!name) continue;
       imports ??= importedCrates(root);
       const ref = mods.localItem(fn, [name.text]);

@@ -8,6 +8,7 @@ import { calleePath, methodChain, pathSegments, stringValue, tokenGroups, tokenP
 import { methodNamed, utoipaTags } from './attributes.js';
 import type { Evaluator, RouterDialect, RouterValue } from './evaluator.js';
 import { layerMiddleware } from './middleware-roles.js';
+import { field as fieldOf } from '../tree-sitter/ast.js';
 
 const FRAMEWORK = 'axum';
 const ROUTER_TYPES = new Set(['Router', 'ApiRouter', 'OpenApiRouter']);
@@ -33,7 +34,7 @@ export function methodRouterEntries(expr: Node, file: string): MethodEntry[] {
   if (!basePath || basePath[basePath.length - 2] === 'web' || calls.some((c) => c.name === 'to' || c.name === 'to_async')) return [];
   const baseName = basePath[basePath.length - 1]!;
   if (!(basePath.length >= 2 && basePath[basePath.length - 2] === 'MethodRouter' && baseName === 'new')) {
-    const entries = verbEntries(baseName, namedChildren(base.childForFieldName('arguments')));
+    const entries = verbEntries(baseName, namedChildren(fieldOf(base, 'arguments')));
     if (entries.length === 0) return [];
     out.push(...entries);
   }
@@ -81,9 +82,9 @@ function closureTags(node: Node | undefined): string[] {
   const tags: string[] = [];
   for (const call of node.descendantsOfType('call_expression')) {
     if (!call) continue;
-    const fn = call.childForFieldName('function');
-    if (fn?.type !== 'field_expression' || fn.childForFieldName('field')?.text !== 'tag') continue;
-    const value = stringValue(namedChildren(call.childForFieldName('arguments'))[0]);
+    const fn = fieldOf(call, 'function');
+    if (fn?.type !== 'field_expression' || fieldOf(fn, 'field')?.text !== 'tag') continue;
+    const value = stringValue(namedChildren(fieldOf(call, 'arguments'))[0]);
     if (value) tags.push(value);
   }
   return tags;
@@ -135,7 +136,7 @@ const CUSTOM_BUILDER = /^[A-Z][A-Za-z0-9]*Route(r)?Builder$/;
 const CUSTOM_VERB = /^(?:[a-z]+_)?(get|post|put|patch|delete)$/;
 
 function returnsAxumRouter(fn: Node | undefined): boolean {
-  const type = fn?.childForFieldName('return_type');
+  const type = fieldOf(fn, 'return_type');
   return !!type && ['Router', 'ApiRouter'].includes(pathSegments(type)?.pop() ?? '');
 }
 
@@ -219,7 +220,7 @@ export const axumDialect: RouterDialect = {
       }
       case 'routes': {
         const mac = call.args[0];
-        if (mac?.type !== 'macro_invocation' || pathSegments(mac.childForFieldName('macro'))?.pop() !== 'routes') return false;
+        if (mac?.type !== 'macro_invocation' || pathSegments(fieldOf(mac, 'macro'))?.pop() !== 'routes') return false;
         const tree = namedChildren(mac).find((c) => c.type === 'token_tree');
         for (const group of tokenGroups(tree)) {
           const segs = tokenPath(group);

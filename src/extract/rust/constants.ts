@@ -7,6 +7,7 @@ import { loc, namedChildren, treeOf, type Node } from '../tree-sitter/ast.js';
 import type { Extractor } from '../types.js';
 import { isRustTestPath, stringValue } from './ast.js';
 import { ModuleResolver } from './modules.js';
+import { field as fieldOf } from '../tree-sitter/ast.js';
 
 export const rustConstants: Extractor = {
   id: 'rust/constants',
@@ -23,13 +24,13 @@ export const rustConstants: Extractor = {
       const scope = stack.pop()!;
       for (const item of namedChildren(scope)) {
         if (item.type === 'mod_item') {
-          const body = item.childForFieldName('body');
+          const body = fieldOf(item, 'body');
           if (body) stack.push(body);
           continue;
         }
         if (item.type !== 'const_item' && item.type !== 'static_item') continue;
-        const name = item.childForFieldName('name')?.text;
-        const value = stringValue(item.childForFieldName('value'));
+        const name = fieldOf(item, 'name')?.text;
+        const value = stringValue(fieldOf(item, 'value'));
         if (name && value !== undefined) facts.push({ kind: 'constant', ref: mods.localItem(item, [name]), value, location: loc(file.path, item) });
       }
     }

@@ -11,6 +11,7 @@ import type { ParsedFile } from '../../languages/types.js';
 import { namedChildren, type Node } from '../tree-sitter/ast.js';
 import { calleePath, enclosingFunction, isInTestCode, methodChain, parameterNames, stringValue, unwrapExpr, type MethodCall } from './ast.js';
 import { RustFile, sameRef } from './rust-file.js';
+import { field as fieldOf } from '../tree-sitter/ast.js';
 
 export { refKey, sameRef } from './rust-file.js';
 
@@ -100,8 +101,8 @@ export class Evaluator extends RustFile {
     if (!fn) return false;
     if (node.type === 'let_declaration') return this.visitLet(node, fn);
     if (node.type === 'assignment_expression') {
-      const left = node.childForFieldName('left');
-      const right = node.childForFieldName('right');
+      const left = fieldOf(node, 'left');
+      const right = fieldOf(node, 'right');
       if (left?.type !== 'identifier' || !right) return false;
       const value = this.boundValue(right, fn, this.localRef(fn, left.text));
       if (value) this.bind(fn, left.text, value);
@@ -125,9 +126,9 @@ export class Evaluator extends RustFile {
   }
 
   private visitLet(node: Node, fn: Node): boolean {
-    const pattern = node.childForFieldName('pattern');
+    const pattern = fieldOf(node, 'pattern');
     const inner = pattern?.type === 'mut_pattern' ? namedChildren(pattern)[0] : pattern;
-    const valueNode = node.childForFieldName('value');
+    const valueNode = fieldOf(node, 'value');
     if (inner?.type !== 'identifier' || !valueNode) return false;
     const name = inner.text;
     const str = this.stringOf(valueNode, fn);
@@ -158,7 +159,7 @@ export class Evaluator extends RustFile {
     const path = calleePath(call);
     const item = path ? this.mods.resolve(call, path) : undefined;
     if (!item) return;
-    namedChildren(call.childForFieldName('arguments')).forEach((arg, index) => {
+    namedChildren(fieldOf(call, 'arguments')).forEach((arg, index) => {
       const node = unwrapExpr(arg);
       const value = node?.type === 'identifier' ? this.lookup(fn, node.text) : undefined;
       if (value?.kind !== 'router' || !value.framework) return;
@@ -170,7 +171,7 @@ export class Evaluator extends RustFile {
     const parent = node.parent;
     if (!parent) return false;
     if (parent.type === 'return_expression') return enclosingFunction(node) === fn && !this.inClosure(node, fn);
-    const body = fn.childForFieldName('body');
+    const body = fieldOf(fn, 'body');
     if (parent.id !== body?.id) return false;
     const last = namedChildren(body).pop();
     return last?.id === node.id;
@@ -296,9 +297,9 @@ export class Evaluator extends RustFile {
       }
       if (calls.length === 1 && ['to_string', 'to_owned', 'into', 'as_str'].includes(last!.name)) return this.stringOf(base, fn);
     }
-    if (node.type === 'binary_expression' && node.childForFieldName('operator')?.text === '+') {
-      const left = node.childForFieldName('left');
-      const right = node.childForFieldName('right');
+    if (node.type === 'binary_expression' && fieldOf(node, 'operator')?.text === '+') {
+      const left = fieldOf(node, 'left');
+      const right = fieldOf(node, 'right');
       const a = left ? this.stringOf(left, fn) : undefined;
       const b = a !== undefined && right ? this.stringOf(right, fn) : undefined;
       return a !== undefined && b !== undefined ? a + b : undefined;
@@ -314,9 +315,9 @@ export class Evaluator extends RustFile {
   constantPrefix(expr: Node, fn: Node): { ref: RefExpr; suffix: string } | undefined {
     const node = unwrapExpr(expr);
     if (!node) return undefined;
-    if (node.type === 'binary_expression' && node.childForFieldName('operator')?.text === '+') {
-      const left = node.childForFieldName('left');
-      const right = node.childForFieldName('right');
+    if (node.type === 'binary_expression' && fieldOf(node, 'operator')?.text === '+') {
+      const left = fieldOf(node, 'left');
+      const right = fieldOf(node, 'right');
       const head = left ? this.constantPrefix(left, fn) : undefined;
       const tail = head && right ? this.stringOf(right, fn) : undefined;
       return head && tail !== undefined ? { ref: head.ref, suffix: head.suffix + tail } : undefined;
@@ -326,7 +327,7 @@ export class Evaluator extends RustFile {
       const { base, calls } = methodChain(node);
       const path = calleePath(base);
       if (calls.length === 1 && ['to_owned', 'to_string', 'into'].includes(calls[0]!.name)) inner = base;
-      else if (calls.length === 0 && path?.join('::') === 'String::from') inner = namedChildren(base.childForFieldName('arguments'))[0];
+      else if (calls.length === 0 && path?.join('::') === 'String::from') inner = namedChildren(fieldOf(base, 'arguments'))[0];
       else return undefined;
     }
     if (!inner || inner.type !== 'identifier' && inner.type !== 'scoped_identifier' || this.stringOf(inner, fn) !== undefined) return undefined;
@@ -338,7 +339,7 @@ export class Evaluator extends RustFile {
   // ---------------------------------------------------------------- refs and env
 
   fnName(fn: Node): string {
-    return fn.childForFieldName('name')?.text ?? '?';
+    return fieldOf(fn, 'name')?.text ?? '?';
   }
 
   returnRef(fn: Node): RefExpr {
@@ -382,6 +383,6 @@ const PASS_THROUGH = new Set(['with_state', 'layer', 'route_layer', 'into_make_s
 
 /** True when a function's declared return type can be a router (`Router`, `Scope`, `Vec<Route>`, ...). */
 function returnsRouter(fn: Node): boolean {
-  const type = fn.childForFieldName('return_type')?.text ?? '';
+  const type = fieldOf(fn, 'return_type')?.text ?? '';
   return /Router|Scope|Route|Rocket|App|Service|Resource|impl /.test(type);
 }

@@ -8,6 +8,7 @@ import { calleePath, methodChain, unwrapExpr, type MethodCall } from './ast.js';
 import { methodNamed } from './attributes.js';
 import { emitRoutes, joinBase } from './dialect-kit.js';
 import type { Evaluator, RouterDialect, RouterValue } from './evaluator.js';
+import { field as fieldOf } from '../tree-sitter/ast.js';
 
 const FRAMEWORK = 'gotham';
 const TERMINALS = new Set(['to', 'to_async', 'to_async_borrowing', 'to_new_handler', 'to_file', 'to_dir']);
@@ -90,9 +91,9 @@ function scope(ev: Evaluator, target: RouterValue, closureArg: Node, prefix: str
   const closure = unwrapExpr(closureArg);
   const fn = ev.enclosingFn(closureArg);
   if (closure?.type !== 'closure_expression' || !fn) return;
-  const param = namedChildren(closure.childForFieldName('parameters'))
-    .map((p) => (p.type === 'identifier' ? p : p.childForFieldName('pattern') ?? namedChildren(p)[0]))[0]?.text;
-  const body = closure.childForFieldName('body');
+  const param = namedChildren(fieldOf(closure, 'parameters'))
+    .map((p) => (p.type === 'identifier' ? p : fieldOf(p, 'pattern') ?? namedChildren(p)[0]))[0]?.text;
+  const body = fieldOf(closure, 'body');
   if (!param || !body) return;
   const exprs = body.type === 'block'
     ? namedChildren(body).map((s) => (s.type === 'expression_statement' ? namedChildren(s)[0] : s))
@@ -125,7 +126,7 @@ export const gothamDialect: RouterDialect = {
   onConstruct(ev, value, call) {
     const name = calleePath(call)?.pop();
     if (name !== 'build_simple_router' && name !== 'build_router') return;
-    const args = namedChildren(call.childForFieldName('arguments'));
+    const args = namedChildren(fieldOf(call, 'arguments'));
     const closure = args[args.length - 1];
     if (closure) scope(ev, value, closure, '');
   },

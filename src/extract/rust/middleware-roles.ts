@@ -3,6 +3,7 @@
 import type { MiddlewareRef } from '../../core/facts.js';
 import { loc, namedChildren, type Node } from '../tree-sitter/ast.js';
 import { calleePath, methodChain, pathSegments, typeNames, unwrapExpr } from './ast.js';
+import { field as fieldOf } from '../tree-sitter/ast.js';
 
 const CORS = /cors/i;
 const RATE_LIMIT = /governor|rate_?limit|ratelimit|throttl|limiter/i;
@@ -47,10 +48,10 @@ export function layerMiddleware(expr: Node, file: string): MiddlewareRef[] {
   if (!basePath) return [];
   const fnName = basePath[basePath.length - 1]!;
   if (FROM_FN.has(fnName)) {
-    const typeArg = base.childForFieldName('function')?.type === 'generic_function'
-      ? typeNames(base.childForFieldName('function')!.childForFieldName('type_arguments')).pop()
+    const typeArg = fieldOf(base, 'function')?.type === 'generic_function'
+      ? typeNames(fieldOf(base, 'function')!.childForFieldName('type_arguments')).pop()
       : undefined;
-    const args = namedChildren(base.childForFieldName('arguments'));
+    const args = namedChildren(fieldOf(base, 'arguments'));
     const last = args[args.length - 1];
     const name = typeArg ?? (last ? pathSegments(last)?.join('::') ?? last.text : fnName);
     return [ref(name, file, base)];
@@ -67,9 +68,9 @@ const STATE_WRAPPERS = new Set(['State', 'Data', 'Arc', 'Mutex', 'RwLock', 'Json
  */
 export function extractorAuth(fn: Node, file: string): MiddlewareRef[] {
   const out: MiddlewareRef[] = [];
-  for (const param of namedChildren(fn.childForFieldName('parameters'))) {
+  for (const param of namedChildren(fieldOf(fn, 'parameters'))) {
     if (param.type !== 'parameter') continue;
-    const type = param.childForFieldName('type');
+    const type = fieldOf(param, 'type');
     const names = typeNames(type);
     if (names.length === 0 || STATE_WRAPPERS.has(names[0]!)) continue;
     const authName = names.find((n) => AUTH_EXTRACTOR.test(n) || middlewareRole(n) === 'auth' || middlewareRole(n) === 'optional-auth');

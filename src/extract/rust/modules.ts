@@ -7,6 +7,7 @@
 import type { RefExpr } from '../../core/facts.js';
 import { namedChildren, type Node } from '../tree-sitter/ast.js';
 import { pathSegments } from './ast.js';
+import { field as fieldOf } from '../tree-sitter/ast.js';
 
 export interface CrateFile {
   /** The crate's source root ('src', 'service_a/src'). */
@@ -62,7 +63,7 @@ export class ModuleResolver {
     const names: string[] = [];
     for (let cur = node.parent; cur; cur = cur.parent) {
       if (cur.type === 'mod_item') {
-        const name = cur.childForFieldName('name');
+        const name = fieldOf(cur, 'name');
         if (name) names.unshift(name.text);
       }
     }
@@ -133,8 +134,8 @@ export class ModuleResolver {
   private scopeAt(node: Node): Scope {
     let container: Node = this.root;
     for (let cur = node.parent; cur; cur = cur.parent) {
-      if (cur.type === 'mod_item' && cur.childForFieldName('body')) {
-        container = cur.childForFieldName('body')!;
+      if (cur.type === 'mod_item' && fieldOf(cur, 'body')) {
+        container = fieldOf(cur, 'body')!;
         break;
       }
     }
@@ -145,7 +146,7 @@ export class ModuleResolver {
     for (const child of namedChildren(container)) {
       if (child.type === 'use_declaration') this.collectUse(child, scope.module, scope.uses, scope.globs);
       else if (child.type === 'mod_item' || child.type === 'function_item') {
-        const name = child.childForFieldName('name')?.text;
+        const name = fieldOf(child, 'name')?.text;
         if (name) (child.type === 'mod_item' ? scope.mods : scope.fns).add(name);
       }
     }
@@ -154,7 +155,7 @@ export class ModuleResolver {
   }
 
   private collectUse(decl: Node, module: string[], into: Map<string, UseTarget>, globs: string[][]): void {
-    const arg = decl.childForFieldName('argument');
+    const arg = fieldOf(decl, 'argument');
     if (arg) this.collectUseTree(arg, [], module, into, globs);
   }
 
@@ -170,15 +171,15 @@ export class ModuleResolver {
         return;
       }
       case 'use_as_clause': {
-        const path = node.childForFieldName('path');
-        const alias = node.childForFieldName('alias')?.text;
+        const path = fieldOf(node, 'path');
+        const alias = fieldOf(node, 'alias')?.text;
         const segs = [...prefix, ...(pathSegments(path) ?? [])];
         if (alias && alias !== '_' && segs.length > 0) into.set(alias, this.useTarget(segs.at(-1) === 'self' ? segs.slice(0, -1) : segs, module));
         return;
       }
       case 'scoped_use_list': {
-        const path = node.childForFieldName('path');
-        const list = node.childForFieldName('list');
+        const path = fieldOf(node, 'path');
+        const list = fieldOf(node, 'list');
         const segs = [...prefix, ...(path ? pathSegments(path) ?? [] : [])];
         for (const child of namedChildren(list)) this.collectUseTree(child, segs, module, into, globs);
         return;
@@ -214,7 +215,7 @@ export class ModuleResolver {
     // Only the file-level scope is consulted: inline modules declaring further modules are rare.
     if (module.length !== this.crate.module.length) return false;
     for (const child of namedChildren(this.root)) {
-      if (child.type === 'mod_item' && child.childForFieldName('name')?.text === name) return true;
+      if (child.type === 'mod_item' && fieldOf(child, 'name')?.text === name) return true;
     }
     return false;
   }

@@ -10,6 +10,7 @@ import { methodNamed } from './attributes.js';
 import { joinBase } from './dialect-kit.js';
 import { extractorAuth } from './middleware-roles.js';
 import { ModuleResolver } from './modules.js';
+import { field as fieldOf } from '../tree-sitter/ast.js';
 
 function attrString(groups: readonly (readonly import('../tree-sitter/ast.js').Node[])[], key: string): string | undefined {
   for (const group of groups) {
@@ -32,16 +33,16 @@ export const poemOpenApiRoutes: Extractor = {
     const mods = new ModuleResolver(file.path, tree.rootNode);
     const facts: Fact[] = [];
     for (const impl of tree.rootNode.descendantsOfType('impl_item')) {
-      if (!impl || impl.childForFieldName('trait')) continue;
+      if (!impl || fieldOf(impl, 'trait')) continue;
       const api = attributesOf(impl).find((a) => attributePath(a).pop() === 'OpenApi');
-      const typeName = pathSegments(impl.childForFieldName('type'))?.pop();
+      const typeName = pathSegments(fieldOf(impl, 'type'))?.pop();
       if (!api || !typeName || isInTestCode(impl)) continue;
       const prefix = attrString(tokenGroups(attributeArgs(api)), 'prefix_path') ?? '';
       const ref = mods.localItem(impl, [typeName]);
-      for (const fn of namedChildren(impl.childForFieldName('body'))) {
+      for (const fn of namedChildren(fieldOf(impl, 'body'))) {
         if (fn.type !== 'function_item') continue;
         const oai = attributesOf(fn).find((a) => attributePath(a).join('::') === 'oai');
-        const name = fn.childForFieldName('name');
+        const name = fieldOf(fn, 'name');
         if (!oai || !name) continue;
         const groups = tokenGroups(attributeArgs(oai));
         const path = attrString(groups, 'path');

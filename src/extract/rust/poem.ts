@@ -8,6 +8,7 @@ import { methodRouterEntries } from './axum.js';
 import { emitRoutes, isPathLike } from './dialect-kit.js';
 import type { Evaluator, RouterDialect, RouterValue } from './evaluator.js';
 import { layerMiddleware } from './middleware-roles.js';
+import { field as fieldOf } from '../tree-sitter/ast.js';
 
 const FRAMEWORK = 'poem';
 
@@ -64,12 +65,12 @@ export const poemDialect: RouterDialect = {
   onConstruct(ev, value, call) {
     const path = calleePath(call);
     if (path?.[path.length - 2] !== 'OpenApiService') return;
-    const first = unwrapExpr(namedChildren(call.childForFieldName('arguments'))[0]);
+    const first = unwrapExpr(namedChildren(fieldOf(call, 'arguments'))[0]);
     const apis = first?.type === 'tuple_expression' ? namedChildren(first) : first ? [first] : [];
     for (const api of apis) {
       const inner = unwrapExpr(api);
       // `Api`, `users::Api`, `Api::default()`, `Api { .. }`
-      const named = inner?.type === 'call_expression' ? methodChain(inner).base : inner?.type === 'struct_expression' ? inner.childForFieldName('name') : inner;
+      const named = inner?.type === 'call_expression' ? methodChain(inner).base : inner?.type === 'struct_expression' ? fieldOf(inner, 'name') : inner;
       const segs = named?.type === 'call_expression' ? calleePath(named)?.slice(0, -1) : named ? [named.text] : undefined;
       if (!named || !segs || segs.length === 0) continue;
       const ref = named.type === 'call_expression' ? ev.mods.resolve(named, segs) : ev.itemRef(named);

@@ -5,6 +5,7 @@ import { namedChildren, type Node } from '../tree-sitter/ast.js';
 import { calleePath, methodChain, pathSegments, tokenGroups, tokenPath, unwrapExpr } from './ast.js';
 import type { Evaluator, RouterDialect, RouterValue } from './evaluator.js';
 import type { RefExpr } from '../../core/facts.js';
+import { field as fieldOf } from '../tree-sitter/ast.js';
 
 const FRAMEWORK = 'rocket';
 const ROUTE_MACROS = new Set(['routes', 'openapi_get_routes', 'openapi_get_routes_spec']);
@@ -12,7 +13,7 @@ const ROUTE_MACROS = new Set(['routes', 'openapi_get_routes', 'openapi_get_route
 /** Handler refs listed in a `routes![..]` macro; undefined when the node is not one. */
 function routeList(ev: Evaluator, node: Node): { ref: RefExpr; at: Node }[] | undefined {
   if (node.type !== 'macro_invocation') return undefined;
-  const name = pathSegments(node.childForFieldName('macro'))?.pop();
+  const name = pathSegments(fieldOf(node, 'macro'))?.pop();
   if (!name || !ROUTE_MACROS.has(name)) return undefined;
   const tree = namedChildren(node).find((c) => c.type === 'token_tree');
   const out: { ref: RefExpr; at: Node }[] = [];

@@ -7,6 +7,7 @@ import { loc, type Node } from '../tree-sitter/ast.js';
 import { pathSegments, stringValue, unwrapExpr } from './ast.js';
 import { extractorAuth } from './middleware-roles.js';
 import { ModuleResolver } from './modules.js';
+import { field as fieldOf } from '../tree-sitter/ast.js';
 
 export class RustFile {
   readonly facts: Fact[] = [];
@@ -40,8 +41,8 @@ export class RustFile {
       this.constCache = new Map();
       const root = this.file.tree.kind === 'tree-sitter' ? this.file.tree.tree.rootNode : undefined;
       for (const item of root ? root.descendantsOfType(['const_item', 'static_item']) : []) {
-        const id = item?.childForFieldName('name')?.text;
-        const value = stringValue(item?.childForFieldName('value'));
+        const id = fieldOf(item, 'name')?.text;
+        const value = stringValue(fieldOf(item, 'value'));
         if (id && value !== undefined && !this.constCache.has(id)) this.constCache.set(id, value);
       }
     }
@@ -102,7 +103,7 @@ export class RustFile {
     const name = node.text.length <= 120 ? node.text : `${node.text.slice(0, 117)}...`;
     const fn = this.localFunction(node);
     if (!fn) return { handler: { name }, middleware: [] };
-    const id = fn.childForFieldName('name') ?? fn;
+    const id = fieldOf(fn, 'name') ?? fn;
     return { handler: { name, location: loc(this.file.path, id) }, middleware: extractorAuth(fn, this.file.path), fn };
   }
 
@@ -132,7 +133,7 @@ export class RustFile {
       const root = this.file.tree.kind === 'tree-sitter' ? this.file.tree.tree.rootNode : undefined;
       for (const fn of root ? root.descendantsOfType('function_item') : []) {
         if (!fn || fn.parent?.type === 'declaration_list' && fn.parent.parent?.type === 'impl_item') continue;
-        const name = fn.childForFieldName('name')?.text;
+        const name = fieldOf(fn, 'name')?.text;
         if (!name) continue;
         const key = refKey(this.mods.localItem(fn, [name]));
         if (!this.fnIndex.has(key)) this.fnIndex.set(key, fn);
@@ -146,7 +147,7 @@ export class RustFile {
 function leftmostName(node: Node | null | undefined): string | undefined {
   let cur = node ?? undefined;
   while (cur && cur.type !== 'identifier' && cur.type !== 'crate' && cur.type !== 'super' && cur.type !== 'self') {
-    cur = cur.childForFieldName('path') ?? cur.namedChildren.find((c) => c !== null) ?? undefined;
+    cur = fieldOf(cur, 'path') ?? cur.namedChildren.find((c) => c !== null) ?? undefined;
   }
   return cur?.text;
 }

@@ -9,6 +9,7 @@ import { pathSegments, stringValue, unwrapExpr } from './ast.js';
 import { methodNamed } from './attributes.js';
 import { emitRoutes, joinBase } from './dialect-kit.js';
 import type { Evaluator, RouterDialect, RouterValue } from './evaluator.js';
+import { field as fieldOf } from '../tree-sitter/ast.js';
 
 const FRAMEWORK = 'rwf';
 const REST: [HttpMethod, string][] = [['GET', ''], ['POST', ''], ['GET', '/:id'], ['PUT', '/:id'], ['PATCH', '/:id'], ['DELETE', '/:id']];
@@ -22,7 +23,7 @@ function implsOf(ev: Evaluator, type: string): Node[] {
     implCache.set(ev, (index = new Map()));
     const root = ev.file.tree.kind === 'tree-sitter' ? ev.file.tree.tree.rootNode : undefined;
     for (const impl of root ? root.descendantsOfType('impl_item') : []) {
-      const name = impl ? pathSegments(impl.childForFieldName('type'))?.pop() : undefined;
+      const name = impl ? pathSegments(fieldOf(impl, 'type'))?.pop() : undefined;
       if (!impl || !name) continue;
       const list = index.get(name) ?? [];
       list.push(impl);
@@ -35,14 +36,14 @@ function implsOf(ev: Evaluator, type: string): Node[] {
 /** Methods a controller type of this file answers, from its `impl .. for Type` blocks. */
 function controllerMethods(ev: Evaluator, type: string): HttpMethod[] {
   for (const impl of implsOf(ev, type)) {
-    const trait = pathSegments(impl.childForFieldName('trait'))?.pop();
-    const fns = namedChildren(impl.childForFieldName('body')).filter((n) => n.type === 'function_item');
+    const trait = pathSegments(fieldOf(impl, 'trait'))?.pop();
+    const fns = namedChildren(fieldOf(impl, 'body')).filter((n) => n.type === 'function_item');
     if (trait === 'PageController') {
-      const verbs = fns.map((f) => methodNamed(f.childForFieldName('name')?.text ?? '')).filter((m): m is HttpMethod => !!m && m !== 'QUERY');
+      const verbs = fns.map((f) => methodNamed(fieldOf(f, 'name')?.text ?? '')).filter((m): m is HttpMethod => !!m && m !== 'QUERY');
       return verbs.length > 0 ? verbs : ['ANY'];
     }
     if (trait !== 'Controller') continue;
-    const handle = fns.find((f) => f.childForFieldName('name')?.text === 'handle');
+    const handle = fns.find((f) => fieldOf(f, 'name')?.text === 'handle');
     const out: HttpMethod[] = [];
     for (const pattern of handle ? handle.descendantsOfType('match_pattern') : []) {
       for (const id of pattern ? [pattern, ...pattern.descendantsOfType('scoped_identifier')] : []) {
@@ -113,7 +114,7 @@ export const rwfDialect: RouterDialect = {
 
   onConstruct(ev, value, call) {
     const fn = ev.enclosingFn(call);
-    const list = unwrapExpr(namedChildren(call.childForFieldName('arguments'))[0]);
+    const list = unwrapExpr(namedChildren(fieldOf(call, 'arguments'))[0]);
     if (fn && list) routeList(ev, value, list, fn);
   },
 

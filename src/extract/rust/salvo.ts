@@ -6,6 +6,7 @@ import { methodNamed } from './attributes.js';
 import { emitRoutes } from './dialect-kit.js';
 import type { Evaluator, RouterDialect } from './evaluator.js';
 import { layerMiddleware } from './middleware-roles.js';
+import { field as fieldOf } from '../tree-sitter/ast.js';
 
 const FRAMEWORK = 'salvo';
 const VERBS = new Set(['get', 'post', 'put', 'delete', 'patch', 'head', 'options', 'handle', 'goal']);
@@ -58,7 +59,7 @@ export const salvoDialect: RouterDialect = {
     if (owner !== 'Router' || !(path[0] === 'salvo' || usesSalvo(ev))) return undefined;
     if (name === 'new' || name === 'with_hoop' || name === 'with_filter_fn') return { prefix: '', isApp: false };
     if (name === 'with_path') {
-      const arg = call.childForFieldName('arguments')?.namedChild(0);
+      const arg = fieldOf(call, 'arguments')?.namedChild(0);
       const prefix = arg ? ev.stringOf(arg, ev.enclosingFn(call)) : undefined;
       return prefix === undefined ? undefined : { prefix: salvoPath(prefix) || '/', isApp: false };
     }
@@ -67,7 +68,7 @@ export const salvoDialect: RouterDialect = {
 
   onConstruct(ev, value, call) {
     const path = calleePath(call);
-    const arg = call.childForFieldName('arguments')?.namedChild(0);
+    const arg = fieldOf(call, 'arguments')?.namedChild(0);
     if (path?.[path.length - 1] === 'with_hoop' && arg) ev.router(FRAMEWORK, value.ref, call, { middleware: layerMiddleware(arg, ev.file.path) });
   },
 

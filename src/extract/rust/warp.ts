@@ -11,6 +11,7 @@ import { calleePath, isInTestCode, isRustTestPath, isTestOnlyFile, methodChain, 
 import { methodNamed } from './attributes.js';
 import { isPathLike } from './dialect-kit.js';
 import { RustFile } from './rust-file.js';
+import { field as fieldOf } from '../tree-sitter/ast.js';
 
 const FRAMEWORK = 'warp';
 const HANDLERS = new Set(['map', 'then', 'and_then', 'map_async']);
@@ -88,7 +89,7 @@ class WarpFile extends RustFile {
       return known;
     }
     if (node.type === 'macro_invocation') {
-      const path = pathSegments(node.childForFieldName('macro'));
+      const path = pathSegments(fieldOf(node, 'macro'));
       return path && path[path.length - 1] === 'path' && (path.length === 1 || path[path.length - 2] === 'warp') ? pathMacro(node) : undefined;
     }
     if (node.type !== 'call_expression') return undefined;
@@ -114,7 +115,7 @@ class WarpFile extends RustFile {
     if (!path) return undefined;
     const name = path[path.length - 1]!;
     const owner = path[path.length - 2];
-    const args = namedChildren(call.childForFieldName('arguments'));
+    const args = namedChildren(fieldOf(call, 'arguments'));
     if (path[0] === 'warp' || owner === 'path' || owner === 'method' || owner === 'filters') {
       if (name === 'path' && owner !== 'path') {
         const seg = args[0] ? this.str(args[0]) : undefined;
@@ -157,18 +158,18 @@ class WarpFile extends RustFile {
   run(root: Node): Fact[] {
     for (const fn of root.descendantsOfType('function_item')) {
       if (!fn || isInTestCode(fn)) continue;
-      const body = fn.childForFieldName('body');
+      const body = fieldOf(fn, 'body');
       if (!body) continue;
       this.env.clear();
       this.used.clear();
-      const name = fn.childForFieldName('name')?.text ?? '?';
+      const name = fieldOf(fn, 'name')?.text ?? '?';
       const lets: { name: string; node: Node }[] = [];
       const statements = namedChildren(body);
       statements.forEach((stmt, index) => {
         if (stmt.type === 'let_declaration') {
-          const pattern = stmt.childForFieldName('pattern');
+          const pattern = fieldOf(stmt, 'pattern');
           const id = pattern?.type === 'mut_pattern' ? namedChildren(pattern)[0] : pattern;
-          const value = this.filter(stmt.childForFieldName('value'));
+          const value = this.filter(fieldOf(stmt, 'value'));
           if (id?.type === 'identifier' && value) {
             this.env.set(id.text, value);
             lets.push({ name: id.text, node: stmt });
@@ -188,7 +189,7 @@ class WarpFile extends RustFile {
         for (const call of [node, ...node.descendantsOfType('call_expression')]) {
           const path = call?.type === 'call_expression' ? calleePath(call) : undefined;
           if (!call || !path || path[path.length - 1] !== 'serve' || path[0] !== 'warp') continue;
-          const value = this.filter(namedChildren(call.childForFieldName('arguments'))[0]);
+          const value = this.filter(namedChildren(fieldOf(call, 'arguments'))[0]);
           if (!value) continue;
           const app = this.mods.localItem(fn, [`${name}:serve`]);
           this.router(FRAMEWORK, app, call, { isApp: true });

@@ -8,6 +8,7 @@ import type { ParsedFile } from '../../languages/types.js';
 import { loc, namedChildren, treeOf, type Node } from '../tree-sitter/ast.js';
 import type { Extractor } from '../types.js';
 import { definitionBody, definitionsByName, flattenInfix, lambdaParams, stringValue } from './ast.js';
+import { field as fieldOf } from '../tree-sitter/ast.js';
 
 const FRAMEWORK = 'akka-http';
 const METHODS: Record<string, HttpMethod> = {
@@ -42,12 +43,12 @@ interface Walk {
 /** A directive application: its name, its own arguments and the inner route(s). */
 function directiveOf(node: Node): { name: string; args: Node[]; inner: Node[]; conj?: Node[] } | undefined {
   if (node.type !== 'call_expression') return undefined;
-  const fn = node.childForFieldName('function');
-  const args = node.childForFieldName('arguments');
+  const fn = fieldOf(node, 'function');
+  const args = fieldOf(node, 'arguments');
   if (!fn || !args) return undefined;
   const argNodes = namedChildren(args);
   if (fn.type === 'identifier' || fn.type === 'field_expression') {
-    const name = fn.type === 'identifier' ? fn.text : fn.childForFieldName('field')?.text ?? '';
+    const name = fn.type === 'identifier' ? fn.text : fieldOf(fn, 'field')?.text ?? '';
     // `get { .. }` / `get(route)`: the arguments are the inner route; `path("x")` alone: its own arguments.
     return args.type === 'block' || METHODS[name] || name === 'concat' || PATH_END.has(name)
       ? { name, args: [], inner: argNodes }
@@ -145,7 +146,7 @@ function walkInner(node: Node, ctx: Context, walk: Walk): void {
     }
     case 'lambda_expression': {
       const bound = bindParams(ctx, lambdaParams(node));
-      const params = node.childForFieldName('parameters');
+      const params = fieldOf(node, 'parameters');
       for (const child of namedChildren(node)) if (child.id !== params?.id) walkRoute(child, bound, walk);
       return;
     }

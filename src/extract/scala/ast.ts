@@ -1,5 +1,6 @@
 // Scala-specific helpers over tree-sitter-scala trees.
 import { namedChildren, type Node } from '../tree-sitter/ast.js';
+import { field as fieldOf } from '../tree-sitter/ast.js';
 
 /** The value of a plain string literal (`"a"`, `"""a"""`); undefined for anything else. */
 export function stringValue(node: Node | null | undefined): string | undefined {
@@ -20,9 +21,9 @@ export function stringValue(node: Node | null | undefined): string | undefined {
 /** Operands and operators of a left-nested infix chain (`a / b / c` -> [a, '/', b, '/', c]). */
 export function flattenInfix(node: Node, types: readonly string[]): (Node | string)[] {
   if (!types.includes(node.type)) return [node];
-  const left = node.childForFieldName('left');
-  const op = node.childForFieldName('operator');
-  const right = node.childForFieldName('right');
+  const left = fieldOf(node, 'left');
+  const op = fieldOf(node, 'operator');
+  const right = fieldOf(node, 'right');
   if (!left || !op || !right) return [node];
   return [...flattenInfix(left, types), op.text, ...flattenInfix(right, types)];
 }
@@ -32,7 +33,7 @@ export function definitionsByName(root: Node): Map<string, Node> {
   const out = new Map<string, Node>();
   for (const def of root.descendantsOfType(['val_definition', 'function_definition'])) {
     if (!def) continue;
-    const name = def.type === 'val_definition' ? def.childForFieldName('pattern') : def.childForFieldName('name');
+    const name = def.type === 'val_definition' ? fieldOf(def, 'pattern') : fieldOf(def, 'name');
     if (name?.type === 'identifier' && !out.has(name.text)) out.set(name.text, def);
   }
   return out;
@@ -40,12 +41,12 @@ export function definitionsByName(root: Node): Map<string, Node> {
 
 /** The body expression of a val/def definition. */
 export function definitionBody(def: Node): Node | undefined {
-  return (def.type === 'val_definition' ? def.childForFieldName('value') : def.childForFieldName('body')) ?? undefined;
+  return (def.type === 'val_definition' ? fieldOf(def, 'value') : fieldOf(def, 'body')) ?? undefined;
 }
 
 /** Names bound by a lambda's parameters (`x => ..`, `(a, b) => ..`). */
 export function lambdaParams(lambda: Node): string[] {
-  const params = lambda.childForFieldName('parameters');
+  const params = fieldOf(lambda, 'parameters');
   if (!params) return [];
   if (params.type === 'identifier') return [params.text];
   return [params, ...params.descendantsOfType('identifier').filter((n): n is Node => n !== null)]

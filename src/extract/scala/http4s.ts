@@ -10,6 +10,7 @@ import type { ParsedFile } from '../../languages/types.js';
 import { loc, namedChildren, treeOf, type Node } from '../tree-sitter/ast.js';
 import type { Extractor } from '../types.js';
 import { flattenInfix, stringValue } from './ast.js';
+import { field as fieldOf } from '../tree-sitter/ast.js';
 
 const FRAMEWORK = 'http4s';
 const NAMESPACE = 'http4s:routes';
@@ -19,7 +20,7 @@ const ROUTE_BUILDERS = new Set(['HttpRoutes', 'AuthedRoutes', 'ContextRoutes']);
 function ownerName(node: Node): string | undefined {
   for (let cur = node.parent; cur; cur = cur.parent) {
     if (cur.type === 'object_definition' || cur.type === 'class_definition' || cur.type === 'trait_definition') {
-      return cur.childForFieldName('name')?.text;
+      return fieldOf(cur, 'name')?.text;
     }
   }
   return undefined;
@@ -28,8 +29,8 @@ function ownerName(node: Node): string | undefined {
 /** The val/def a value is assigned to. */
 function definitionName(node: Node): string | undefined {
   for (let cur = node.parent; cur; cur = cur.parent) {
-    if (cur.type === 'val_definition') return cur.childForFieldName('pattern')?.text;
-    if (cur.type === 'function_definition') return cur.childForFieldName('name')?.text;
+    if (cur.type === 'val_definition') return fieldOf(cur, 'pattern')?.text;
+    if (cur.type === 'function_definition') return fieldOf(cur, 'name')?.text;
     if (cur.type === 'template_body') return undefined;
   }
   return undefined;
@@ -44,11 +45,11 @@ function valueRef(file: string, at: Node, name: string | undefined): RefExpr {
 
 /** `HttpRoutes.of[IO] { .. }` -> its builder name and case block. */
 function routesCall(call: Node): { builder: string; cases: Node } | undefined {
-  let fn = call.childForFieldName('function');
-  if (fn?.type === 'generic_function') fn = fn.childForFieldName('function');
-  if (fn?.type !== 'field_expression' || fn.childForFieldName('field')?.text !== 'of') return undefined;
-  const builder = fn.childForFieldName('value')?.text;
-  const cases = call.childForFieldName('arguments');
+  let fn = fieldOf(call, 'function');
+  if (fn?.type === 'generic_function') fn = fieldOf(fn, 'function');
+  if (fn?.type !== 'field_expression' || fieldOf(fn, 'field')?.text !== 'of') return undefined;
+  const builder = fieldOf(fn, 'value')?.text;
+  const cases = fieldOf(call, 'arguments');
   if (!builder || !ROUTE_BUILDERS.has(builder) || cases?.type !== 'case_block') return undefined;
   return { builder, cases };
 }
@@ -56,7 +57,7 @@ function routesCall(call: Node): { builder: string; cases: Node } | undefined {
 function methodsOf(pattern: Node): HttpMethod[] {
   if (pattern.type === 'identifier') return METHODS.has(pattern.text) ? [pattern.text as HttpMethod] : [];
   if (pattern.type === 'capture_pattern') {
-    const inner = pattern.childForFieldName('pattern');
+    const inner = fieldOf(pattern, 'pattern');
     return inner ? methodsOf(inner) : [];
   }
   if (pattern.type === 'tuple_pattern' || pattern.type === 'alternative_pattern') return namedChildren(pattern).flatMap(methodsOf);
@@ -88,19 +89,19 @@ export function casePattern(pattern: Node): { methods: HttpMethod[]; path: strin
 
 /** Route values mounted by `Router("/api" -> routes, ..)`, combined with `<+>` or not. */
 function routerMounts(call: Node, file: string, facts: Fact[]): void {
-  const fn = call.childForFieldName('function');
+  const fn = fieldOf(call, 'function');
   if (fn?.type !== 'identifier' || fn.text !== 'Router') return;
   const parent = valueRef(file, call, definitionName(call));
-  for (const arg of namedChildren(call.childForFieldName('arguments'))) {
-    if (arg.type !== 'infix_expression' || arg.childForFieldName('operator')?.text !== '->') continue;
-    const prefix = stringValue(arg.childForFieldName('left'));
-    let right = arg.childForFieldName('right');
+  for (const arg of namedChildren(fieldOf(call, 'arguments'))) {
+    if (arg.type !== 'infix_expression' || fieldOf(arg, 'operator')?.text !== '->') continue;
+    const prefix = stringValue(fieldOf(arg, 'left'));
+    let right = fieldOf(arg, 'right');
     while (right?.type === 'parenthesized_expression') right = namedChildren(right)[0] ?? null;
     if (prefix === undefined || !right) continue;
     for (const part of flattenInfix(right, ['infix_expression'])) {
       if (typeof part === 'string') continue;
       const child = part.type === 'identifier' ? valueRef(file, call, part.text)
-        : part.type === 'field_expression' ? { file: NAMESPACE, path: [part.childForFieldName('value')?.text ?? '', part.childForFieldName('field')?.text ?? ''] }
+        : part.type === 'field_expression' ? { file: NAMESPACE, path: [fieldOf(part, 'value')?.text ?? '', fieldOf(part, 'field')?.text ?? ''] }
           : undefined;
       if (child) facts.push({ kind: 'mount', framework: FRAMEWORK, parent, child, prefix, location: loc(file, arg) });
     }
@@ -123,7 +124,7 @@ export const http4sRoutes: Extractor = {
       const router = valueRef(file.path, call, definitionName(call));
       const middleware: MiddlewareRef[] = routes.builder === 'AuthedRoutes' ? [{ name: 'AuthedRoutes', role: 'auth', location: loc(file.path, call) }] : [];
       for (const clause of namedChildren(routes.cases)) {
-        const pattern = clause.type === 'case_clause' ? clause.childForFieldName('pattern') : undefined;
+        const pattern = clause.type === 'case_clause' ? fieldOf(clause, 'pattern') : undefined;
         const parsed = pattern ? casePattern(pattern) : undefined;
         if (!parsed) continue;
         for (const method of parsed.methods) {

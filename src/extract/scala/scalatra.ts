@@ -11,6 +11,7 @@ import type { ParsedFile } from '../../languages/types.js';
 import { loc, namedChildren, treeOf, type Node } from '../tree-sitter/ast.js';
 import type { Extractor } from '../types.js';
 import { stringValue } from './ast.js';
+import { field as fieldOf } from '../tree-sitter/ast.js';
 
 const FRAMEWORK = 'scalatra';
 const METHODS: Record<string, HttpMethod> = {
@@ -22,7 +23,7 @@ export function packageOf(root: Node): string {
   const parts: string[] = [];
   for (const child of namedChildren(root)) {
     if (child.type !== 'package_clause') continue;
-    const name = child.childForFieldName('name') ?? namedChildren(child)[0];
+    const name = fieldOf(child, 'name') ?? namedChildren(child)[0];
     if (name) parts.push(...namedChildren(name).filter((c) => c.type === 'identifier').map((c) => c.text));
   }
   return parts.join('.');
@@ -54,8 +55,8 @@ export function importsOf(root: Node): Imports {
         if (sel.type === 'identifier') out.names.set(sel.text, { pkg, name: sel.text });
         else if (sel.type === 'namespace_wildcard') out.wildcards.push(pkg);
         else if (sel.type === 'arrow_renamed_identifier' || sel.type === 'as_renamed_identifier') {
-          const alias = sel.childForFieldName('alias');
-          const name = sel.childForFieldName('name');
+          const alias = fieldOf(sel, 'alias');
+          const name = fieldOf(sel, 'name');
           if (alias?.type === 'identifier' && name) out.names.set(alias.text, { pkg, name: name.text });
         }
       }
@@ -78,7 +79,7 @@ function classRef(pkg: string, name: string): RefExpr {
  */
 function typeRefs(typeNode: Node, pkg: string, imports: Imports): RefExpr[] {
   let node: Node | null | undefined = typeNode;
-  if (node.type === 'generic_type') node = node.childForFieldName('type') ?? namedChildren(node)[0];
+  if (node.type === 'generic_type') node = fieldOf(node, 'type') ?? namedChildren(node)[0];
   if (!node) return [];
   let simple = node.text;
   let qualifier: string | undefined;
@@ -102,16 +103,16 @@ function isLibraryType(name: string): boolean {
 /** `get("/x")` of `get("/x") { .. }`: method and path; undefined for other shapes. */
 function routeCall(stmt: Node): { method: HttpMethod; path: string; call: Node; isRegex?: boolean } | undefined {
   if (stmt.type !== 'call_expression') return undefined;
-  const inner = stmt.childForFieldName('function');
-  const body = stmt.childForFieldName('arguments');
+  const inner = fieldOf(stmt, 'function');
+  const body = fieldOf(stmt, 'arguments');
   if (inner?.type !== 'call_expression' || (body?.type !== 'block' && body?.type !== 'arguments')) return undefined;
-  const fn = inner.childForFieldName('function');
+  const fn = fieldOf(inner, 'function');
   const method = fn?.type === 'identifier' ? METHODS[fn.text] : undefined;
   if (!method) return undefined;
-  const first = namedChildren(inner.childForFieldName('arguments'))[0];
+  const first = namedChildren(fieldOf(inner, 'arguments'))[0];
   // `get("/best-of/(\\d{4})".r)`: a regular expression route, kept verbatim.
-  const regex = first?.type === 'field_expression' && first.childForFieldName('field')?.text === 'r'
-    ? stringValue(first.childForFieldName('value')) : undefined;
+  const regex = first?.type === 'field_expression' && fieldOf(first, 'field')?.text === 'r'
+    ? stringValue(fieldOf(first, 'value')) : undefined;
   if (regex !== undefined) return regex.startsWith('/') ? { method, path: regex, call: stmt, isRegex: true } : undefined;
   const path = stringValue(first);
   if (path === undefined || !path.startsWith('/')) return undefined;
@@ -135,13 +136,13 @@ export const scalatraRoutes: Extractor = {
     let imports: Imports | undefined;
     const facts: Fact[] = [];
     for (const cls of root.descendantsOfType(['class_definition', 'object_definition', 'trait_definition'])) {
-      const name = cls?.childForFieldName('name')?.text;
-      const body = cls?.childForFieldName('body');
+      const name = fieldOf(cls, 'name')?.text;
+      const body = fieldOf(cls, 'body');
       if (!cls || !name) continue;
       const router = classRef(pkg, name);
       // Routes inherited from the application's own traits / base classes: `class Api extends Base with UserRoutes`.
-      for (const type of namedChildren(cls.childForFieldName('extend'))) {
-        const simple = type.type === 'generic_type' ? type.childForFieldName('type')?.text : type.text;
+      for (const type of namedChildren(fieldOf(cls, 'extend'))) {
+        const simple = type.type === 'generic_type' ? fieldOf(type, 'type')?.text : type.text;
         if (!simple || isLibraryType(simple.slice(simple.lastIndexOf('.') + 1))) continue;
         imports ??= importsOf(root);
         for (const child of typeRefs(type, pkg, imports)) {
@@ -160,9 +161,9 @@ export const scalatraRoutes: Extractor = {
     }
     // context.mount(new X, "/prefix") anywhere (ScalatraBootstrap.init).
     for (const call of root.descendantsOfType('call_expression')) {
-      const fn = call?.childForFieldName('function');
-      if (!call || fn?.type !== 'field_expression' || fn.childForFieldName('field')?.text !== 'mount') continue;
-      const [target, prefixNode] = namedChildren(call.childForFieldName('arguments'));
+      const fn = fieldOf(call, 'function');
+      if (!call || fn?.type !== 'field_expression' || fieldOf(fn, 'field')?.text !== 'mount') continue;
+      const [target, prefixNode] = namedChildren(fieldOf(call, 'arguments'));
       const prefix = stringValue(prefixNode);
       if (!target || prefix === undefined) continue;
       const typeNode = target.type === 'instance_expression'
@@ -174,7 +175,7 @@ export const scalatraRoutes: Extractor = {
       let owner: string | undefined;
       for (let cur = call.parent; cur; cur = cur.parent) {
         if (cur.type === 'class_definition' || cur.type === 'object_definition') {
-          owner = cur.childForFieldName('name')?.text;
+          owner = fieldOf(cur, 'name')?.text;
           break;
         }
       }

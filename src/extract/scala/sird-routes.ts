@@ -7,6 +7,7 @@ import type { ParsedFile } from '../../languages/types.js';
 import { loc, namedChildren, treeOf, type Node } from '../tree-sitter/ast.js';
 import type { Extractor } from '../types.js';
 import { PLAY_ROUTER_NAMESPACE, playPath } from './play-routes.js';
+import { field as fieldOf } from '../tree-sitter/ast.js';
 
 const FRAMEWORK = 'play';
 const METHODS = new Set(['GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'HEAD', 'OPTIONS']);
@@ -51,7 +52,7 @@ function packageOf(root: Node): string[] {
   const out: string[] = [];
   for (const clause of namedChildren(root)) {
     if (clause.type !== 'package_clause') continue;
-    const name = clause.childForFieldName('name');
+    const name = fieldOf(clause, 'name');
     for (const id of namedChildren(name)) if (id.type === 'identifier') out.push(id.text);
   }
   return out;
@@ -60,11 +61,11 @@ function packageOf(root: Node): string[] {
 /** The string inside `p"..."` of a SIRD pattern `VERB(p"...")` (also `VERB(p"..." ? q"..")`). */
 function sirdPattern(pattern: Node): { method: HttpMethod; path: string } | undefined {
   if (pattern.type !== 'case_class_pattern') return undefined;
-  const verb = pattern.childForFieldName('type')?.text;
+  const verb = fieldOf(pattern, 'type')?.text;
   if (!verb || !METHODS.has(verb)) return undefined;
-  let inner = pattern.childForFieldName('pattern');
-  if (inner?.type === 'infix_pattern') inner = inner.childForFieldName('left');
-  if (inner?.type !== 'interpolated_string_expression' || inner.childForFieldName('interpolator')?.text !== 'p') return undefined;
+  let inner = fieldOf(pattern, 'pattern');
+  if (inner?.type === 'infix_pattern') inner = fieldOf(inner, 'left');
+  if (inner?.type !== 'interpolated_string_expression' || fieldOf(inner, 'interpolator')?.text !== 'p') return undefined;
   const str = namedChildren(inner).find((c) => c.type === 'interpolated_string');
   if (!str) return undefined;
   const raw = str.text.startsWith('"""') ? str.text.slice(3, -3) : str.text.slice(1, -1);
@@ -89,11 +90,11 @@ export const sirdRoutes: Extractor = {
     const pkg = packageOf(root);
     const facts: Fact[] = [];
     for (const clause of root.descendantsOfType('case_clause')) {
-      const pattern = clause?.childForFieldName('pattern');
+      const pattern = fieldOf(clause, 'pattern');
       const route = pattern ? sirdPattern(pattern) : undefined;
       if (!clause || !route) continue;
       const owner = enclosingTemplate(clause);
-      const name = owner?.childForFieldName('name')?.text;
+      const name = fieldOf(owner, 'name')?.text;
       const router: RefExpr = name
         ? { file: PLAY_ROUTER_NAMESPACE, path: [...pkg, name] }
         : { file: file.path, path: [`sird@${clause.startPosition.row + 1}`] };

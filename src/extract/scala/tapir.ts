@@ -14,6 +14,7 @@ import type { ParsedFile } from '../../languages/types.js';
 import { loc, namedChildren, treeOf, type Node } from '../tree-sitter/ast.js';
 import type { Extractor } from '../types.js';
 import { stringValue } from './ast.js';
+import { field as fieldOf } from '../tree-sitter/ast.js';
 
 const FRAMEWORK = 'tapir';
 const METHODS: Record<string, HttpMethod> = {
@@ -54,7 +55,7 @@ function authInput(node: Node | undefined, ctx: Ctx, depth = 0): Node | undefine
     return value ? authInput(value, ctx, depth + 1) : undefined;
   }
   const hits = [node, ...node.descendantsOfType('field_expression').filter((n): n is Node => n !== null)];
-  return hits.find((n) => n.type === 'field_expression' && n.childForFieldName('value')?.text === 'auth');
+  return hits.find((n) => n.type === 'field_expression' && fieldOf(n, 'value')?.text === 'auth');
 }
 
 interface Ctx {
@@ -90,33 +91,33 @@ function pathSegments(node: Node | null | undefined, ctx: Ctx, depth: number): s
       const fromInput = namedInput(n.text, undefined);
       if (fromInput) return fromInput;
       const def = ctx.vals.get(n.text);
-      return def ? pathSegments(def.childForFieldName('value'), ctx, depth + 1) : undefined;
+      return def ? pathSegments(fieldOf(def, 'value'), ctx, depth + 1) : undefined;
     }
     case 'infix_expression': {
-      if (n.childForFieldName('operator')?.text !== '/') return [];
-      const left = pathSegments(n.childForFieldName('left'), ctx, depth + 1);
-      const right = pathSegments(n.childForFieldName('right'), ctx, depth + 1);
+      if (fieldOf(n, 'operator')?.text !== '/') return [];
+      const left = pathSegments(fieldOf(n, 'left'), ctx, depth + 1);
+      const right = pathSegments(fieldOf(n, 'right'), ctx, depth + 1);
       return [...(left ?? []), ...(right ?? [])];
     }
     case 'generic_function':
-      return pathSegments(n.childForFieldName('function'), ctx, depth + 1);
+      return pathSegments(fieldOf(n, 'function'), ctx, depth + 1);
     case 'call_expression': {
-      const fn = n.childForFieldName('function');
-      const args = n.childForFieldName('arguments') ?? undefined;
+      const fn = fieldOf(n, 'function');
+      const args = fieldOf(n, 'arguments') ?? undefined;
       if (fn?.type === 'generic_function' || fn?.type === 'identifier') {
         // tree-sitter-scala reads `"a" / path[Int]("id")` as (`"a" / path`)[Int]("id").
-        const inner = fn.type === 'generic_function' ? fn.childForFieldName('function') : fn;
+        const inner = fn.type === 'generic_function' ? fieldOf(fn, 'function') : fn;
         if (inner?.type === 'identifier') return namedInput(inner.text, args) ?? [];
-        if (inner?.type === 'infix_expression' && inner.childForFieldName('operator')?.text === '/') {
-          const left = pathSegments(inner.childForFieldName('left'), ctx, depth + 1) ?? [];
-          const right = inner.childForFieldName('right');
+        if (inner?.type === 'infix_expression' && fieldOf(inner, 'operator')?.text === '/') {
+          const left = pathSegments(fieldOf(inner, 'left'), ctx, depth + 1) ?? [];
+          const right = fieldOf(inner, 'right');
           const last = right?.type === 'identifier' ? namedInput(right.text, args) ?? [] : [];
           return [...left, ...last];
         }
         return [];
       }
-      if (fn?.type === 'field_expression' && INPUT_MODIFIERS.has(fn.childForFieldName('field')?.text ?? '')) {
-        return pathSegments(fn.childForFieldName('value'), ctx, depth + 1);
+      if (fn?.type === 'field_expression' && INPUT_MODIFIERS.has(fieldOf(fn, 'field')?.text ?? '')) {
+        return pathSegments(fieldOf(fn, 'value'), ctx, depth + 1);
       }
       return [];
     }
@@ -136,13 +137,13 @@ function chainState(node: Node | null | undefined, ctx: Ctx, depth: number): Sta
     ctx.usedAsBase.add(n.text);
     if (ctx.cache.has(n.text)) return ctx.cache.get(n.text) ?? undefined;
     ctx.cache.set(n.text, null);
-    const state = chainState(def.childForFieldName('value'), ctx, depth + 1);
+    const state = chainState(fieldOf(def, 'value'), ctx, depth + 1);
     ctx.cache.set(n.text, state ?? null);
     return state;
   }
   if (n.type === 'field_expression') {
-    const base = chainState(n.childForFieldName('value'), ctx, depth + 1);
-    const field = n.childForFieldName('field')?.text ?? '';
+    const base = chainState(fieldOf(n, 'value'), ctx, depth + 1);
+    const field = fieldOf(n, 'field')?.text ?? '';
     if (!base) return undefined;
     if (METHODS[field]) return { ...base, method: METHODS[field], pristine: false };
     // `Endpoints.secured`: a member of another file's object names the base.
@@ -150,14 +151,14 @@ function chainState(node: Node | null | undefined, ctx: Ctx, depth: number): Sta
     return { ...base, pristine: false };
   }
   if (n.type === 'call_expression') {
-    let fn = n.childForFieldName('function');
-    if (fn?.type === 'generic_function') fn = fn.childForFieldName('function');
+    let fn = fieldOf(n, 'function');
+    if (fn?.type === 'generic_function') fn = fieldOf(fn, 'function');
     if (fn?.type !== 'field_expression') return undefined;
-    const found = chainState(fn.childForFieldName('value'), ctx, depth + 1);
+    const found = chainState(fieldOf(fn, 'value'), ctx, depth + 1);
     if (!found) return undefined;
-    const field = fn.childForFieldName('field')?.text ?? '';
+    const field = fieldOf(fn, 'field')?.text ?? '';
     const base: State = { ...found, pristine: false, ...(ENDPOINT_LINKS.has(field) ? { tapir: true } : {}) };
-    const args = namedChildren(n.childForFieldName('arguments'));
+    const args = namedChildren(fieldOf(n, 'arguments'));
     if (PATH_INPUTS.has(field) && args.length === 1) {
       const segs = pathSegments(args[0], ctx, 0) ?? [];
       const auth = base.auth ?? authInput(args[0], ctx);
@@ -178,8 +179,8 @@ function chainState(node: Node | null | undefined, ctx: Ctx, depth: number): Sta
 function continuesChain(node: Node): boolean {
   const parent = node.parent;
   if (!parent) return false;
-  if (parent.type === 'field_expression') return parent.childForFieldName('value')?.id === node.id;
-  if (parent.type === 'call_expression' || parent.type === 'generic_function') return parent.childForFieldName('function')?.id === node.id;
+  if (parent.type === 'field_expression') return fieldOf(parent, 'value')?.id === node.id;
+  if (parent.type === 'call_expression' || parent.type === 'generic_function') return fieldOf(parent, 'function')?.id === node.id;
   if (parent.type === 'parenthesized_expression') return continuesChain(parent);
   return false;
 }
@@ -193,7 +194,7 @@ export const tapirRoutes: Extractor = {
     if (!tree || /(^|\/)src\/test\//.test(file.path)) return [];
     const ctx: Ctx = { vals: new Map(), cache: new Map(), usedAsBase: new Set() };
     for (const def of tree.rootNode.descendantsOfType('val_definition')) {
-      const name = def?.childForFieldName('pattern');
+      const name = fieldOf(def, 'pattern');
       if (def && name?.type === 'identifier' && !ctx.vals.has(name.text)) ctx.vals.set(name.text, def);
     }
     const found: { top: Node; state: State; val?: string }[] = [];
@@ -202,8 +203,8 @@ export const tapirRoutes: Extractor = {
       if (!node || continuesChain(node)) continue;
       const state = chainState(node, ctx, 0);
       if (!state) continue;
-      const def = node.parent?.type === 'val_definition' && node.parent.childForFieldName('value')?.id === node.id ? node.parent : undefined;
-      const val = def?.childForFieldName('pattern')?.text;
+      const def = node.parent?.type === 'val_definition' && fieldOf(node.parent, 'value')?.id === node.id ? node.parent : undefined;
+      const val = fieldOf(def, 'pattern')?.text;
       if (!state.method) {
         // A base endpoint other files may build on: `val secured = endpoint.securityIn(auth.bearer[String]()).in("api")`.
         const prefix = `/${state.segments.join('/')}`;

@@ -10,6 +10,7 @@ import type { ParsedFile } from '../../languages/types.js';
 import { loc, namedChildren, treeOf, type Node } from '../tree-sitter/ast.js';
 import type { Extractor } from '../types.js';
 import { flattenInfix, stringValue } from './ast.js';
+import { field as fieldOf } from '../tree-sitter/ast.js';
 
 const FRAMEWORK = 'zio-http';
 const METHODS: Record<string, HttpMethod> = {
@@ -25,8 +26,8 @@ function methodOf(node: Node | undefined): HttpMethod | undefined {
     return owner?.text === 'Method' && name ? METHODS[name.text] : undefined;
   }
   if (node?.type !== 'field_expression') return undefined;
-  if (node.childForFieldName('value')?.text !== 'Method') return undefined;
-  return METHODS[node.childForFieldName('field')?.text ?? ''];
+  if (fieldOf(node, 'value')?.text !== 'Method') return undefined;
+  return METHODS[fieldOf(node, 'field')?.text ?? ''];
 }
 
 /**
@@ -40,7 +41,7 @@ function segmentOf(node: Node, vals?: Map<string, Node>, depth = 0): string[] | 
     if (ROOTS.has(node.text)) return [];
     if (node.text === 'trailing') return ['*'];
     const def = vals?.get(node.text);
-    const value = def?.childForFieldName('value');
+    const value = fieldOf(def, 'value');
     if (value && depth < 4) {
       const parts = flattenInfix(value, ['infix_expression']);
       if (parts.every((p, i) => (i % 2 === 1 ? p === '/' : true))) {
@@ -56,15 +57,15 @@ function segmentOf(node: Node, vals?: Map<string, Node>, depth = 0): string[] | 
     }
     return [`{${node.text}}`]; // a bound name in a case pattern, or a codec defined elsewhere
   }
-  if (node.type === 'field_expression' && node.childForFieldName('value')?.text === 'PathCodec') {
-    const field = node.childForFieldName('field')?.text;
+  if (node.type === 'field_expression' && fieldOf(node, 'value')?.text === 'PathCodec') {
+    const field = fieldOf(node, 'field')?.text;
     return field === 'empty' ? [] : field === 'trailing' ? ['*'] : undefined;
   }
   if (node.type === 'operator_identifier' && ROOTS.has(node.text)) return [];
   if (node.type === 'call_expression' || node.type === 'case_class_pattern') {
-    let fn: Node | null = node.type === 'call_expression' ? node.childForFieldName('function') : node.childForFieldName('type');
-    if (fn?.type === 'field_expression') fn = fn.childForFieldName('field'); // PathCodec.int("id")
-    const args = node.type === 'call_expression' ? namedChildren(node.childForFieldName('arguments')) : namedChildren(node).slice(1);
+    let fn: Node | null = node.type === 'call_expression' ? fieldOf(node, 'function') : fieldOf(node, 'type');
+    if (fn?.type === 'field_expression') fn = fieldOf(fn, 'field'); // PathCodec.int("id")
+    const args = node.type === 'call_expression' ? namedChildren(fieldOf(node, 'arguments')) : namedChildren(node).slice(1);
     const name = fn?.text ?? '';
     const label = stringValue(args[0]);
     if (name === 'literal' && label !== undefined) return label.split('/').filter(Boolean);
@@ -108,14 +109,14 @@ function nestPrefix(pattern: Node, vals: Map<string, Node>): string {
   const prefixes: string[][] = [];
   for (let cur: Node | null = pattern.parent, depth = 0; cur && depth < 64; cur = cur.parent, depth++) {
     if (cur.type === 'template_body' || cur.type === 'function_definition' || cur.type === 'val_definition') break;
-    if (cur.type !== 'call_expression' || cur.childForFieldName('function')?.text !== 'Routes') continue;
+    if (cur.type !== 'call_expression' || fieldOf(cur, 'function')?.text !== 'Routes') continue;
     // walk the links applied to this Routes(..) value
     let top: Node = cur;
     for (let up = top.parent; up; up = top.parent) {
-      if (up.type === 'field_expression' && up.childForFieldName('value')?.id === top.id) {
+      if (up.type === 'field_expression' && fieldOf(up, 'value')?.id === top.id) {
         const call = up.parent;
-        if (up.childForFieldName('field')?.text === 'nest' && call?.type === 'call_expression' && call.childForFieldName('function')?.id === up.id) {
-          const segs = prefixSegments(namedChildren(call.childForFieldName('arguments'))[0], vals);
+        if (fieldOf(up, 'field')?.text === 'nest' && call?.type === 'call_expression' && fieldOf(call, 'function')?.id === up.id) {
+          const segs = prefixSegments(namedChildren(fieldOf(call, 'arguments'))[0], vals);
           if (segs) prefixes.push(segs);
           top = call;
           continue;
@@ -123,12 +124,12 @@ function nestPrefix(pattern: Node, vals: Map<string, Node>): string {
         top = up;
         continue;
       }
-      if (up.type === 'call_expression' && up.childForFieldName('function')?.id === top.id) {
+      if (up.type === 'call_expression' && fieldOf(up, 'function')?.id === top.id) {
         top = up;
         continue;
       }
-      if (up.type === 'infix_expression' && up.childForFieldName('right')?.id === top.id && up.childForFieldName('operator')?.text === '/') {
-        const segs = prefixSegments(up.childForFieldName('left') ?? undefined, vals);
+      if (up.type === 'infix_expression' && fieldOf(up, 'right')?.id === top.id && fieldOf(up, 'operator')?.text === '/') {
+        const segs = prefixSegments(fieldOf(up, 'left') ?? undefined, vals);
         if (segs) prefixes.push(segs);
         top = up;
         continue;
@@ -150,7 +151,7 @@ export const zioHttpRoutes: Extractor = {
     const facts: Fact[] = [];
     const vals = new Map<string, Node>();
     for (const def of tree.rootNode.descendantsOfType('val_definition')) {
-      const name = def?.childForFieldName('pattern');
+      const name = fieldOf(def, 'pattern');
       if (def && name?.type === 'identifier' && !vals.has(name.text)) vals.set(name.text, def);
     }
     const push = (method: HttpMethod, path: string, at: Node) => {
@@ -162,14 +163,14 @@ export const zioHttpRoutes: Extractor = {
       if (!node) continue;
       if (node.type === 'call_expression') {
         // RoutePattern(Method.GET, "/users/:id") is rare; only the literal form is read.
-        if (node.childForFieldName('function')?.text !== 'RoutePattern') continue;
-        const [m, p] = namedChildren(node.childForFieldName('arguments'));
+        if (fieldOf(node, 'function')?.text !== 'RoutePattern') continue;
+        const [m, p] = namedChildren(fieldOf(node, 'arguments'));
         const method = methodOf(m);
         const path = stringValue(p);
         if (method && path !== undefined) push(method, path.startsWith('/') ? path : `/${path}`, node);
         continue;
       }
-      const op = node.childForFieldName('operator')?.text;
+      const op = fieldOf(node, 'operator')?.text;
       if (node.type === 'infix_pattern') {
         // case Method.GET -> Root / "users" / id  (parsed as ((Method.GET -> Root) / "users") / id)
         if (node.parent?.type === 'infix_pattern') continue;
@@ -183,7 +184,7 @@ export const zioHttpRoutes: Extractor = {
       // Method.GET / "users" / int("id"): the maximal `/` chain.
       if (op !== '/') continue;
       const parent = node.parent;
-      if (parent?.type === 'infix_expression' && parent.childForFieldName('left')?.id === node.id && parent.childForFieldName('operator')?.text === '/') continue;
+      if (parent?.type === 'infix_expression' && fieldOf(parent, 'left')?.id === node.id && fieldOf(parent, 'operator')?.text === '/') continue;
       const parts = flattenInfix(node, ['infix_expression']);
       if (parts.some((p, i) => i % 2 === 1 && p !== '/')) continue;
       const operands = parts.filter((p): p is Node => typeof p !== 'string');

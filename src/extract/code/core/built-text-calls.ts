@@ -5,6 +5,7 @@ import { analyzeText, CONST, OPAQUE, type BuiltText, type TextContext } from './
 import { evalConst, isDeadGuard } from './const-eval.js';
 import type { CallView, Node } from './expr.js';
 import type { FileValues, MethodOp } from './values.js';
+import { field as fieldOf } from '../../tree-sitter/ast.js';
 
 const READ_METHODS = new Set(['get', 'getOrDefault', 'elementAt', 'getFirst', 'getLast', 'first', 'last', 'firstElement', 'lastElement', 'peek', 'getValue', 'Item']);
 const QUIET_METHODS = new Set(['size', 'length', 'isEmpty', 'contains', 'containsKey', 'containsValue', 'get', 'getOrDefault', 'iterator', 'stream', 'toString', 'hashCode',
@@ -113,7 +114,7 @@ export function numericMethod(ctx: TextContext, call: CallView): BuiltText | und
   const values = ctx.values;
   const fns = values.functions.get(call.method);
   if (!fns || fns.length === 0) return undefined;
-  const types = fns.map((fn) => (fn.childForFieldName('type') ?? fn.childForFieldName('result') ?? fn.childForFieldName('return_type') ?? fn.childForFieldName('returns'))?.text.replace(/^[:\s]+/, ''));
+  const types = fns.map((fn) => (fieldOf(fn, 'type') ?? fieldOf(fn, 'result') ?? fieldOf(fn, 'return_type') ?? fieldOf(fn, 'returns'))?.text.replace(/^[:\s]+/, ''));
   return types.every((t) => !!t && values.lang.numericTypes.has(t)) ? CONST('0') : undefined;
 }
 
@@ -121,7 +122,7 @@ export function numericMethod(ctx: TextContext, call: CallView): BuiltText | und
 function returnValues(values: FileValues, fn: Node): Node[] {
   const out: Node[] = [];
   const stack: Node[] = [];
-  const body = fn.childForFieldName('body');
+  const body = fieldOf(fn, 'body');
   if (!body) return out;
   stack.push(body);
   while (stack.length > 0) {

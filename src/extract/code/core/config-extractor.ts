@@ -2,6 +2,7 @@
 import type { ConfigIssueFact } from '../../../core/facts.js';
 import { loc } from '../../tree-sitter/ast.js';
 import type { Node } from './expr.js';
+import { field as fieldOf } from '../../tree-sitter/ast.js';
 
 export type AddIssue = (issue: ConfigIssueFact['issue'], node: Node, detail: string) => void;
 
@@ -22,10 +23,10 @@ export function insideDevelopmentCheck(node: Node, conditionTypes: readonly stri
   let child: Node = node;
   for (let cur: Node | null = node.parent; cur; child = cur, cur = cur.parent) {
     if (conditionTypes.includes(cur.type)) {
-      const condNode = cur.childForFieldName('condition');
+      const condNode = fieldOf(cur, 'condition');
       const cond = condNode?.text ?? '';
       if (condNode && child.id === condNode.id) continue;
-      const inConsequence = cur.childForFieldName('consequence')?.id === child.id || cur.childForFieldName('body')?.id === child.id;
+      const inConsequence = fieldOf(cur, 'consequence')?.id === child.id || fieldOf(cur, 'body')?.id === child.id;
       const negated = /^\(?\s*!/.test(cond) || /==\s*false|!=\s*true/.test(cond);
       if (/IsDevelopment|IsEnvironment\(\s*"Development"|isDev|isDevelopment|Development|DEBUG|isLocal|IsLocal|IsStaging/i.test(cond)) {
         if (inConsequence !== negated) return true;
@@ -34,7 +35,7 @@ export function insideDevelopmentCheck(node: Node, conditionTypes: readonly stri
       }
     }
     if (/^(method_declaration|function_declaration|function_definition|local_function_statement)$/.test(cur.type)) {
-      const name = cur.childForFieldName('name')?.text ?? '';
+      const name = fieldOf(cur, 'name')?.text ?? '';
       if (/dev|debug|local|test/i.test(name)) return true;
     }
   }

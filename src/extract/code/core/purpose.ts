@@ -7,6 +7,7 @@ import { combinedPurpose, isPasswordName, type NamePurpose } from '../../code-fa
 import { walk } from '../../tree-sitter/ast.js';
 import { callView, type Lang, type Node } from './expr.js';
 import type { FileValues } from './values.js';
+import { field as fieldOf } from '../../tree-sitter/ast.js';
 
 /** Calls that re-encode a digest without changing what it is for. */
 const ENCODERS = /^(hex|toHex|toHexString|encodeHex|encodeHexString|encodeToString|encode|printHexBinary|bin2hex|base64_encode|base64Encode|strtoupper|strtolower|String|toString|hexdigest|hexDigest|digest|toByteArray|format|Sprintf|EncodeToString|Sum|ToBase64String|ToHexString|BitConverter|Convert|Replace|ToLower|ToUpper|encodeBase64String|encodeBase64|encodeForBase64|copyOf|new)$/;
@@ -74,7 +75,7 @@ export function destinationNames(values: FileValues, top: Node): string[] {
     let container: Node | null = parent;
     let namedArg: string | undefined;
     while (container && isArgumentContainer(container)) {
-      const n = container.childForFieldName('name');
+      const n = fieldOf(container, 'name');
       if (n) namedArg = n.text;
       container = container.parent;
     }
@@ -86,7 +87,7 @@ export function destinationNames(values: FileValues, top: Node): string[] {
   if (raws && raws.length > 0) return raws.filter((b) => !b.value || b.value.id === top.id).map((b) => b.name).slice(0, 1);
   // declarator inside a declaration (Java / C#), or a member assignment (`user.password = ...`)
   if (/declarator|assignment|property|pair|keyed_element|element_initializer|initializer/.test(parent.type)) {
-    const left = parent.childForFieldName('left') ?? parent.childForFieldName('name') ?? parent.childForFieldName('key') ?? parent.childForFieldName('pattern')
+    const left = fieldOf(parent, 'left') ?? fieldOf(parent, 'name') ?? fieldOf(parent, 'key') ?? fieldOf(parent, 'pattern')
       ?? parent.namedChildren.find((c) => c && c.id !== top.id) ?? null;
     if (left && left.id !== top.id) {
       const names = namesIn(lang, left);

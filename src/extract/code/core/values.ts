@@ -4,6 +4,7 @@
 // (`static final`, `const`), and the branch guards around each assignment. Syntax only, one file.
 import { walk } from '../../tree-sitter/ast.js';
 import type { Guard, Lang, Node, Param, RawBinding } from './expr.js';
+import { field as fieldOf } from '../../tree-sitter/ast.js';
 
 export interface Binding extends RawBinding {
   node: Node;
@@ -78,7 +79,7 @@ export class FileValues {
     const out: string[] = [];
     for (let cur = node.parent; cur; cur = cur.parent) {
       if (this.paramsOf(cur) || this.lang.classTypes.has(cur.type)) {
-        const name = cur.childForFieldName('name') ?? (this.lang.classTypes.has(cur.type) ? cur.parent?.childForFieldName('name') : null);
+        const name = fieldOf(cur, 'name') ?? (this.lang.classTypes.has(cur.type) ? fieldOf(cur.parent, 'name') : null);
         if (name && name.text.length < 80) out.push(name.text.replace(/^\$/, ''));
       }
     }
@@ -131,7 +132,7 @@ export class FileValues {
       if (params) {
         const scope: Scope = { node, parent: this.scopeOf(node), params: new Map(params.map((p) => [p.name, p])), bindings: new Map() };
         this.scopes.set(node.id, scope);
-        const name = node.childForFieldName('name')?.text;
+        const name = fieldOf(node, 'name')?.text;
         if (name) {
           const list = this.functions.get(name) ?? [];
           list.push(node);

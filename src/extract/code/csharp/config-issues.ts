@@ -11,6 +11,7 @@ import { insideDevelopmentCheck, issueCollector } from '../core/config-extractor
 import { callView, type Node } from '../core/expr.js';
 import { FileValues } from '../core/values.js';
 import { csharpLang, named } from './lang.js';
+import { field as fieldOf } from '../../tree-sitter/ast.js';
 
 const CALLBACKS = /^(ServerCertificateCustomValidationCallback|ServerCertificateValidationCallback|RemoteCertificateValidationCallback|CertificateValidationCallback|ServerCertificateValidationCallbackFunc)$/;
 
@@ -18,7 +19,7 @@ const CALLBACKS = /^(ServerCertificateCustomValidationCallback|ServerCertificate
 function alwaysTrue(values: FileValues, node: Node | null | undefined): boolean {
   if (!node) return false;
   if (node.type !== 'lambda_expression' && node.type !== 'anonymous_method_expression') return false;
-  const body = node.childForFieldName('body') ?? named(node).find((c) => c.type === 'block');
+  const body = fieldOf(node, 'body') ?? named(node).find((c) => c.type === 'block');
   if (!body) return false;
   if (body.type !== 'block') return evalConst(values, body) === true;
   const stmts = named(body);
@@ -35,9 +36,9 @@ export const csharpConfigIssues: Extractor = {
     const { facts, add } = issueCollector(file.path);
     walk(values.root, (node) => {
       if (node.type === 'assignment_expression') {
-        const left = node.childForFieldName('left');
-        const prop = left?.type === 'member_access_expression' ? left.childForFieldName('name')?.text : left?.text;
-        if (prop && CALLBACKS.test(prop) && alwaysTrue(values, node.childForFieldName('right'))) add('tls-verification-disabled', node, `${prop} always returns true`);
+        const left = fieldOf(node, 'left');
+        const prop = left?.type === 'member_access_expression' ? fieldOf(left, 'name')?.text : left?.text;
+        if (prop && CALLBACKS.test(prop) && alwaysTrue(values, fieldOf(node, 'right'))) add('tls-verification-disabled', node, `${prop} always returns true`);
       }
       if (node.type === 'identifier' && node.text === 'DangerousAcceptAnyServerCertificateValidator') add('tls-verification-disabled', node.parent ?? node, 'DangerousAcceptAnyServerCertificateValidator');
       return undefined;

@@ -9,6 +9,7 @@ import { receiverName, type CallView, type Node } from '../core/expr.js';
 import { digestAlgorithm, hashExtractor, withVariant, type HashMatch, type HashParams } from '../core/hash-extractor.js';
 import type { FileValues } from '../core/values.js';
 import { csharpLang, named } from './lang.js';
+import { field as fieldOf } from '../../tree-sitter/ast.js';
 
 const DIGEST_TYPES: Record<string, HashAlgorithm> = { MD5: 'md5', SHA1: 'sha1', SHA256: 'sha256', SHA384: 'sha512', SHA512: 'sha512' };
 
@@ -25,8 +26,8 @@ function initializerValues(values: FileValues, view: CallView): Map<string, numb
   const out = new Map<string, number>();
   for (const a of named(view.trailing)) {
     if (a.type !== 'assignment_expression') continue;
-    const n = constNumber(values, a.childForFieldName('right'));
-    const key = a.childForFieldName('left')?.text;
+    const n = constNumber(values, fieldOf(a, 'right'));
+    const key = fieldOf(a, 'left')?.text;
     if (key && n !== undefined) out.set(key, n);
   }
   return out;

@@ -13,6 +13,7 @@ import { callView, type Node } from '../core/expr.js';
 import { hardcodedText } from '../core/keys.js';
 import { FileValues } from '../core/values.js';
 import { csharpLang, named } from './lang.js';
+import { field as fieldOf } from '../../tree-sitter/ast.js';
 
 const LIBRARY = 'microsoft-identitymodel';
 const ONE_DAY = 86400;
@@ -65,7 +66,7 @@ export const csharpJwtCalls: Extractor = {
 
 function ancestorCreation(node: Node, type: string): boolean {
   for (let cur = node.parent; cur; cur = cur.parent) {
-    if (cur.type === 'object_creation_expression' && cur.childForFieldName('type')?.text === type) return true;
+    if (cur.type === 'object_creation_expression' && fieldOf(cur, 'type')?.text === type) return true;
     if (cur.type === 'method_declaration') return false;
   }
   return false;
@@ -75,14 +76,14 @@ type Add = (node: Node, operation: JwtCallFact['operation'], issue: JwtIssue, de
 
 /** `ValidateLifetime = false` in an initializer or as `parameters.ValidateLifetime = false`. */
 function settingIssue(values: FileValues, node: Node, add: Add): void {
-  const left = node.childForFieldName('left');
-  const right = node.childForFieldName('right');
+  const left = fieldOf(node, 'left');
+  const right = fieldOf(node, 'right');
   if (!left || !right) return;
-  const prop = left.type === 'identifier' ? left.text : left.type === 'member_access_expression' ? left.childForFieldName('name')?.text : undefined;
+  const prop = left.type === 'identifier' ? left.text : left.type === 'member_access_expression' ? fieldOf(left, 'name')?.text : undefined;
   if (!prop) return;
   const inInitializer = node.parent?.type === 'initializer_expression';
   const owner = inInitializer ? node.parent?.parent : undefined;
-  const ownerType = owner?.childForFieldName('type')?.text ?? '';
+  const ownerType = fieldOf(owner, 'type')?.text ?? '';
   if (inInitializer && ownerType && !/TokenValidationParameters|SecurityTokenDescriptor|JwtBearerOptions/.test(ownerType)) return;
   const isFalse = evalConst(values, right) === false;
   switch (prop) {
@@ -95,9 +96,9 @@ function settingIssue(values: FileValues, node: Node, add: Add): void {
       return;
     case 'SignatureValidator': {
       // (token, parameters) => new JwtSecurityToken(token): the signature is never checked
-      const body = right.childForFieldName('body');
+      const body = fieldOf(right, 'body');
       const returned = body && (body.type === 'object_creation_expression' ? body : named(body).find((c) => c.type === 'return_statement') ? named(named(body).find((c) => c.type === 'return_statement'))[0] : undefined);
-      if (returned?.type === 'object_creation_expression' && /JwtSecurityToken|JsonWebToken/.test(returned.childForFieldName('type')?.text ?? '')) add(node, 'verify', 'no-verify', 'SignatureValidator returns the token unchecked');
+      if (returned?.type === 'object_creation_expression' && /JwtSecurityToken|JsonWebToken/.test(fieldOf(returned, 'type')?.text ?? '')) add(node, 'verify', 'no-verify', 'SignatureValidator returns the token unchecked');
       return;
     }
     case 'IssuerSigningKey':

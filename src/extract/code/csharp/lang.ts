@@ -8,6 +8,7 @@ import { namePath } from '../core/expr.js';
 import { decodeEscapes } from '../core/strings.js';
 import type { FileValues } from '../core/values.js';
 import { namedChildren as named } from '../../tree-sitter/ast.js';
+import { field as fieldOf } from '../../tree-sitter/ast.js';
 
 const COMPARE = new Set(['==', '!=', '<', '>', '<=', '>=', '&&', '||', 'is', 'as']);
 
@@ -48,9 +49,9 @@ function templateParts(node: Node): TemplatePart[] {
 }
 
 function flattenPlus(node: Node): Node[] {
-  if (node.type === 'binary_expression' && node.childForFieldName('operator')?.text === '+') {
-    const l = node.childForFieldName('left');
-    const r = node.childForFieldName('right');
+  if (node.type === 'binary_expression' && fieldOf(node, 'operator')?.text === '+') {
+    const l = fieldOf(node, 'left');
+    const r = fieldOf(node, 'right');
     return [...(l ? flattenPlus(l) : []), ...(r ? [r] : [])];
   }
   return [node];
@@ -61,7 +62,7 @@ function argList(node: Node | null | undefined): { args: Node[]; named: Map<stri
   const byName = new Map<string, Node>();
   for (const a of named(node)) {
     if (a.type !== 'argument') continue;
-    const nameNode = a.childForFieldName('name');
+    const nameNode = fieldOf(a, 'name');
     const value = named(a).filter((c) => c.id !== nameNode?.id).at(-1);
     if (!value) continue;
     if (nameNode) byName.set(nameNode.text, value);
@@ -79,24 +80,24 @@ function simpleName(node: Node | null | undefined): string {
 /** The declared type a target-typed `new(...)` creates: `HMACSHA512 x = new(...)`. */
 function targetType(node: Node): Node | null {
   const declarator = node.parent?.type === 'variable_declarator' ? node.parent : node.parent?.parent?.type === 'variable_declarator' ? node.parent.parent : null;
-  return declarator?.parent?.childForFieldName('type') ?? null;
+  return fieldOf(declarator?.parent, 'type') ?? null;
 }
 
 function callView(node: Node): CallView {
   if (node.type === 'object_creation_expression' || node.type === 'implicit_object_creation_expression') {
-    const typeNode = node.childForFieldName('type') ?? (node.type === 'implicit_object_creation_expression' ? targetType(node) : null);
+    const typeNode = fieldOf(node, 'type') ?? (node.type === 'implicit_object_creation_expression' ? targetType(node) : null);
     const type = (typeNode?.text ?? '').replace(/<[\s\S]*>$/, '');
-    const a = argList(node.childForFieldName('arguments'));
-    return { k: 'call', method: type.split('.').at(-1) ?? type, path: type ? type.split('.') : undefined, args: a.args, named: a.named, isNew: true, trailing: node.childForFieldName('initializer') ?? named(node).find((c) => c.type === 'initializer_expression'), nameNode: typeNode ?? undefined };
+    const a = argList(fieldOf(node, 'arguments'));
+    return { k: 'call', method: type.split('.').at(-1) ?? type, path: type ? type.split('.') : undefined, args: a.args, named: a.named, isNew: true, trailing: fieldOf(node, 'initializer') ?? named(node).find((c) => c.type === 'initializer_expression'), nameNode: typeNode ?? undefined };
   }
-  const fn = node.childForFieldName('function');
-  const a = argList(node.childForFieldName('arguments'));
+  const fn = fieldOf(node, 'function');
+  const a = argList(fieldOf(node, 'arguments'));
   const view: CallView = { k: 'call', method: '', args: a.args, named: a.named, isNew: false };
   if (fn?.type === 'member_access_expression' || fn?.type === 'conditional_access_expression') {
-    const nameNode = fn.childForFieldName('name') ?? undefined;
+    const nameNode = fieldOf(fn, 'name') ?? undefined;
     view.method = simpleName(nameNode);
     view.nameNode = nameNode;
-    view.receiver = fn.childForFieldName('expression') ?? named(fn)[0];
+    view.receiver = fieldOf(fn, 'expression') ?? named(fn)[0];
     const base = view.receiver ? namePath(csharpLang, view.receiver) : undefined;
     view.path = base ? [...base, view.method] : undefined;
   } else if (fn) {
@@ -136,9 +137,9 @@ export const csharpLang: Lang = {
         return inner && node.text.endsWith('!') ? { k: 'wrap', inner } : { k: 'arith', op: '++' };
       }
       case 'binary_expression': {
-        const op = node.childForFieldName('operator')?.text ?? '';
-        const left = node.childForFieldName('left') ?? undefined;
-        const right = node.childForFieldName('right') ?? undefined;
+        const op = fieldOf(node, 'operator')?.text ?? '';
+        const left = fieldOf(node, 'left') ?? undefined;
+        const right = fieldOf(node, 'right') ?? undefined;
         if (op === '+') return { k: 'concat', parts: flattenPlus(node) };
         if (op === '??') return { k: 'cond', branches: [left, right].filter((x): x is Node => !!x) };
         if (COMPARE.has(op)) return { k: 'bool-op', op, left, right };
@@ -150,29 +151,29 @@ export const csharpLang: Lang = {
       }
       case 'is_pattern_expression': case 'is_expression': return { k: 'bool-op', op: 'is' };
       case 'cast_expression': {
-        const inner = node.childForFieldName('value');
-        return inner ? { k: 'cast', inner, type: node.childForFieldName('type')?.text ?? '' } : { k: 'other' };
+        const inner = fieldOf(node, 'value');
+        return inner ? { k: 'cast', inner, type: fieldOf(node, 'type')?.text ?? '' } : { k: 'other' };
       }
       case 'member_access_expression': {
-        const object = node.childForFieldName('expression') ?? undefined;
-        const name = simpleName(node.childForFieldName('name'));
+        const object = fieldOf(node, 'expression') ?? undefined;
+        const name = simpleName(fieldOf(node, 'name'));
         const base = object ? namePath(csharpLang, object) : undefined;
         return { k: 'member', object, name, path: base ? [...base, name] : undefined };
       }
       case 'element_access_expression': {
-        const object = node.childForFieldName('expression');
-        const sub = named(node.childForFieldName('subscript'))[0];
+        const object = fieldOf(node, 'expression');
+        const sub = named(fieldOf(node, 'subscript'))[0];
         return object ? { k: 'index', object, index: sub ? named(sub)[0] ?? sub : undefined } : { k: 'other' };
       }
       case 'invocation_expression': case 'object_creation_expression': case 'implicit_object_creation_expression':
         return callView(node);
       case 'conditional_expression': {
-        const a = node.childForFieldName('consequence');
-        const b = node.childForFieldName('alternative');
-        return { k: 'cond', condition: node.childForFieldName('condition') ?? undefined, branches: [a, b].filter((x): x is Node => !!x) };
+        const a = fieldOf(node, 'consequence');
+        const b = fieldOf(node, 'alternative');
+        return { k: 'cond', condition: fieldOf(node, 'condition') ?? undefined, branches: [a, b].filter((x): x is Node => !!x) };
       }
       case 'lambda_expression': case 'anonymous_method_expression':
-        return { k: 'lambda', params: [], body: node.childForFieldName('body') ?? undefined };
+        return { k: 'lambda', params: [], body: fieldOf(node, 'body') ?? undefined };
       case 'initializer_expression': case 'collection_expression': return { k: 'list', items: named(node) };
       case 'array_creation_expression': case 'implicit_array_creation_expression': {
         const init = named(node).find((c) => c.type === 'initializer_expression');
@@ -186,9 +187,9 @@ export const csharpLang: Lang = {
   scopeParams(node: Node): Param[] | undefined {
     if (!this.scopeTypes.has(node.type)) return undefined;
     if (node.type === 'accessor_declaration') return [];
-    const params = node.childForFieldName('parameters') ?? named(node).find((c) => c.type === 'parameter_list');
+    const params = fieldOf(node, 'parameters') ?? named(node).find((c) => c.type === 'parameter_list');
     if (params?.type === 'identifier') return [{ name: params.text }];
-    return named(params).filter((p) => p.type === 'parameter').map((p) => ({ name: p.childForFieldName('name')?.text ?? '', type: p.childForFieldName('type')?.text.replace(/\?$/, '') })).filter((p) => p.name);
+    return named(params).filter((p) => p.type === 'parameter').map((p) => ({ name: fieldOf(p, 'name')?.text ?? '', type: fieldOf(p, 'type')?.text.replace(/\?$/, '') })).filter((p) => p.name);
   },
   classTypes: new Set(['declaration_list']),
   callTypes: new Set(['invocation_expression', 'object_creation_expression', 'implicit_object_creation_expression']),
@@ -197,26 +198,26 @@ export const csharpLang: Lang = {
   bindings(node: Node): RawBinding[] | undefined {
     switch (node.type) {
       case 'variable_declaration': {
-        const type = node.childForFieldName('type')?.text;
+        const type = fieldOf(node, 'type')?.text;
         const holder = node.parent;
         const modifiers = named(holder).filter((c) => c.type === 'modifier').map((c) => c.text);
         const isFinal = modifiers.includes('const') || modifiers.includes('readonly');
         return named(node).filter((d) => d.type === 'variable_declarator').map((d) => {
-          const nameNode = d.childForFieldName('name') ?? named(d)[0];
+          const nameNode = fieldOf(d, 'name') ?? named(d)[0];
           const value = named(d).filter((c) => c.id !== nameNode?.id && c.type !== 'bracketed_argument_list').at(-1);
           return { name: nameNode?.text ?? '', op: value ? '=' : 'declare', value, type: type === 'var' ? undefined : type, isFinal } satisfies RawBinding;
         }).filter((b) => b.name);
       }
       case 'assignment_expression': {
-        const left = node.childForFieldName('left');
-        const op = node.childForFieldName('operator')?.text ?? '=';
-        const right = node.childForFieldName('right') ?? undefined;
+        const left = fieldOf(node, 'left');
+        const op = fieldOf(node, 'operator')?.text ?? '=';
+        const right = fieldOf(node, 'right') ?? undefined;
         let name: string | undefined;
         if (left?.type === 'identifier') name = left.text;
-        else if (left?.type === 'member_access_expression' && left.childForFieldName('expression')?.type.startsWith('this')) name = left.childForFieldName('name')?.text;
+        else if (left?.type === 'member_access_expression' && fieldOf(left, 'expression')?.type.startsWith('this')) name = fieldOf(left, 'name')?.text;
         if (!name) {
-          const target = left?.type === 'element_access_expression' ? left.childForFieldName('expression') : null;
-          if (target?.type === 'identifier' && right && op === '=') return [{ name: target.text, op: 'call', method: 'put', args: [named(left!.childForFieldName('subscript'))[0] ?? left!, right] }];
+          const target = left?.type === 'element_access_expression' ? fieldOf(left, 'expression') : null;
+          if (target?.type === 'identifier' && right && op === '=') return [{ name: target.text, op: 'call', method: 'put', args: [named(fieldOf(left, 'subscript'))[0] ?? left!, right] }];
           return undefined;
         }
         if (op === '=' || op === '??=') return [{ name, op: '=', value: right }];
@@ -224,15 +225,15 @@ export const csharpLang: Lang = {
         return [{ name, op: 'opaque' }];
       }
       case 'foreach_statement': {
-        const left = node.childForFieldName('left');
+        const left = fieldOf(node, 'left');
         return left?.type === 'identifier' ? [{ name: left.text, op: 'opaque' }] : undefined;
       }
       case 'declaration_expression': {
-        const name = node.childForFieldName('name')?.text;
+        const name = fieldOf(node, 'name')?.text;
         return name ? [{ name, op: 'opaque' }] : undefined;
       }
       case 'catch_declaration': {
-        const name = node.childForFieldName('name')?.text;
+        const name = fieldOf(node, 'name')?.text;
         return name ? [{ name, op: 'opaque' }] : undefined;
       }
       default:
@@ -241,10 +242,10 @@ export const csharpLang: Lang = {
   },
   guardOf(parent: Node, child: Node): Guard | undefined {
     if (parent.type === 'if_statement' || parent.type === 'conditional_expression') {
-      const cond = parent.childForFieldName('condition');
+      const cond = fieldOf(parent, 'condition');
       if (!cond) return undefined;
-      if (parent.childForFieldName('consequence')?.id === child.id) return { kind: 'if', cond, when: true };
-      if (parent.childForFieldName('alternative')?.id === child.id) return { kind: 'if', cond, when: false };
+      if (fieldOf(parent, 'consequence')?.id === child.id) return { kind: 'if', cond, when: true };
+      if (fieldOf(parent, 'alternative')?.id === child.id) return { kind: 'if', cond, when: false };
     }
     return undefined;
   },

@@ -10,6 +10,7 @@ import { receiverName, type CallView, type Node } from '../core/expr.js';
 import { sqlFact, type SqlSink } from '../core/sql.js';
 import { sqlExtractor } from '../core/sql-extractor.js';
 import { csharpLang, csharpTextHooks } from './lang.js';
+import { field as fieldOf } from '../../tree-sitter/ast.js';
 
 const COMMANDS = /^(Sql|Npgsql|MySql|Sqlite|SQLite|Oracle|OleDb|Odbc|Db2|Fb|SqlCe)(Command|DataAdapter)$/;
 const EF_RAW = new Set(['FromSqlRaw', 'ExecuteSqlRaw', 'ExecuteSqlRawAsync', 'SqlQueryRaw']);
@@ -53,9 +54,9 @@ function commandTexts(file: string, ctx: TextContext): Fact[] {
   const out: Fact[] = [];
   walk(ctx.values.root, (node) => {
     if (node.type !== 'assignment_expression') return undefined;
-    const left = node.childForFieldName('left');
-    const right = node.childForFieldName('right');
-    const prop = left?.type === 'identifier' ? left.text : left?.type === 'member_access_expression' ? left.childForFieldName('name')?.text : undefined;
+    const left = fieldOf(node, 'left');
+    const right = fieldOf(node, 'right');
+    const prop = left?.type === 'identifier' ? left.text : left?.type === 'member_access_expression' ? fieldOf(left, 'name')?.text : undefined;
     if (prop !== 'CommandText' || !right) return undefined;
     const fact = sqlFact(file, ctx, node, undefined, { sink: 'CommandText', strong: true, text: right, hasParams: false, statement: true });
     if (fact) out.push(fact);

@@ -10,6 +10,7 @@ import { callView } from '../core/expr.js';
 import { FileValues } from '../core/values.js';
 import { goImports } from './imports.js';
 import { goLang } from './lang.js';
+import { field as fieldOf } from '../../tree-sitter/ast.js';
 
 export const goConfigIssues: Extractor = {
   id: 'go/config-issues',
@@ -26,10 +27,10 @@ export const goConfigIssues: Extractor = {
         const [key, value] = node.namedChildren;
         if (key?.text === 'InsecureSkipVerify' && isTrue(value?.namedChildren[0] ?? value)) add('tls-verification-disabled', node, 'InsecureSkipVerify: true');
       } else if (node.type === 'assignment_statement') {
-        const left = node.childForFieldName('left')?.namedChildren[0];
-        const right = node.childForFieldName('right')?.namedChildren[0];
+        const left = fieldOf(node, 'left')?.namedChildren[0];
+        const right = fieldOf(node, 'right')?.namedChildren[0];
         if (left?.type === 'selector_expression' && isTrue(right)) {
-          const field = left.childForFieldName('field')?.text;
+          const field = fieldOf(left, 'field')?.text;
           if (field === 'InsecureSkipVerify') add('tls-verification-disabled', node, `${left.text} = true`);
           if (field === 'Debug' && [...imports.values()].some((p) => p.includes('labstack/echo'))) add('debug-enabled', node, `${left.text} = true`);
         }

@@ -14,6 +14,7 @@ import { hardcodedText } from '../core/keys.js';
 import { FileValues } from '../core/values.js';
 import { goImports } from './imports.js';
 import { goLang } from './lang.js';
+import { field as fieldOf } from '../../tree-sitter/ast.js';
 
 const JWT_PACKAGES = /(golang-jwt\/jwt|dgrijalva\/jwt-go|form3tech-oss\/jwt-go|gbrlsnchs\/jwt|appleboy\/gin-jwt)/;
 const LIBRARY = 'golang-jwt';
@@ -128,8 +129,8 @@ function claimsExpiry(values: FileValues, claims: Node | undefined, at: Node, de
     // claims["exp"] = ... / claims.ExpiresAt = ... anywhere in the function
     const scope = values.scopeNodeOf(at);
     for (const assign of descendants(scope, ['assignment_statement'])) {
-      const left = assign.childForFieldName('left')?.text ?? '';
-      if (left.startsWith(`${e.name}[`) && /\["exp"\]/.test(left)) return { has: true, seconds: durationSeconds(values, assign.childForFieldName('right')?.namedChildren[0] ?? undefined) };
+      const left = fieldOf(assign, 'left')?.text ?? '';
+      if (left.startsWith(`${e.name}[`) && /\["exp"\]/.test(left)) return { has: true, seconds: durationSeconds(values, fieldOf(assign, 'right')?.namedChildren[0] ?? undefined) };
       if (left.startsWith(`${e.name}.`) && /ExpiresAt$/.test(left)) return { has: true };
     }
     const res = values.resolve(e.name, claims);
@@ -137,8 +138,8 @@ function claimsExpiry(values: FileValues, claims: Node | undefined, at: Node, de
     return { has: undefined };
   }
   if (claims.type !== 'composite_literal') return { has: undefined };
-  const type = claims.childForFieldName('type')?.text ?? '';
-  const body = claims.childForFieldName('body');
+  const type = fieldOf(claims, 'type')?.text ?? '';
+  const body = fieldOf(claims, 'body');
   if (!body) return { has: undefined };
   const keyed = descendants(body, ['keyed_element']);
   for (const k of keyed) {

@@ -7,6 +7,7 @@ import { namePath } from '../core/expr.js';
 import { decodeEscapes } from '../core/strings.js';
 import type { FileValues } from '../core/values.js';
 import { namedChildren as named } from '../../tree-sitter/ast.js';
+import { field as fieldOf } from '../../tree-sitter/ast.js';
 
 const COMPARE = new Set(['==', '!=', '<', '>', '<=', '>=', '&&', '||']);
 
@@ -25,24 +26,24 @@ function stringValue(node: Node): string | undefined {
 }
 
 function flattenPlus(node: Node): Node[] {
-  if (node.type === 'binary_expression' && node.childForFieldName('operator')?.text === '+') {
-    const l = node.childForFieldName('left');
-    const r = node.childForFieldName('right');
+  if (node.type === 'binary_expression' && fieldOf(node, 'operator')?.text === '+') {
+    const l = fieldOf(node, 'left');
+    const r = fieldOf(node, 'right');
     return [...(l ? flattenPlus(l) : []), ...(r ? [r] : [])];
   }
   return [node];
 }
 
 function callView(node: Node): CallView {
-  const fn = node.childForFieldName('function');
-  const args = named(node.childForFieldName('arguments'));
+  const fn = fieldOf(node, 'function');
+  const args = named(fieldOf(node, 'arguments'));
   const view: CallView = { k: 'call', method: '', args, named: new Map(), isNew: false };
   if (!fn) return view;
   if (fn.type === 'selector_expression') {
-    const field = fn.childForFieldName('field');
+    const field = fieldOf(fn, 'field');
     view.method = field?.text ?? '';
     view.nameNode = field ?? undefined;
-    view.receiver = fn.childForFieldName('operand') ?? undefined;
+    view.receiver = fieldOf(fn, 'operand') ?? undefined;
   } else if (fn.type === 'identifier') {
     view.method = fn.text;
     view.nameNode = fn;
@@ -71,50 +72,50 @@ export const goLang: Lang = {
         return inner ? { k: 'wrap', inner } : { k: 'other' };
       }
       case 'binary_expression': {
-        const op = node.childForFieldName('operator')?.text ?? '';
-        const left = node.childForFieldName('left') ?? undefined;
-        const right = node.childForFieldName('right') ?? undefined;
+        const op = fieldOf(node, 'operator')?.text ?? '';
+        const left = fieldOf(node, 'left') ?? undefined;
+        const right = fieldOf(node, 'right') ?? undefined;
         if (op === '+') return { k: 'concat', parts: flattenPlus(node) };
         if (COMPARE.has(op)) return { k: 'bool-op', op, left, right };
         return { k: 'arith', op, left, right };
       }
       case 'unary_expression': {
-        const op = node.childForFieldName('operator')?.text ?? '';
-        const operand = node.childForFieldName('operand');
+        const op = fieldOf(node, 'operator')?.text ?? '';
+        const operand = fieldOf(node, 'operand');
         if (!operand) return { k: 'other' };
         if (op === '!') return { k: 'bool-op', op, left: operand };
         if (op === '&' || op === '*' || op === '<-') return { k: 'wrap', inner: operand };
         return { k: 'arith', op, left: operand };
       }
       case 'selector_expression': {
-        const object = node.childForFieldName('operand') ?? undefined;
-        const name = node.childForFieldName('field')?.text ?? '';
+        const object = fieldOf(node, 'operand') ?? undefined;
+        const name = fieldOf(node, 'field')?.text ?? '';
         const base = object ? namePath(goLang, object) : undefined;
         return { k: 'member', object, name, path: base ? [...base, name] : undefined };
       }
       case 'index_expression': {
-        const object = node.childForFieldName('operand');
-        return object ? { k: 'index', object, index: node.childForFieldName('index') ?? undefined } : { k: 'other' };
+        const object = fieldOf(node, 'operand');
+        return object ? { k: 'index', object, index: fieldOf(node, 'index') ?? undefined } : { k: 'other' };
       }
       case 'call_expression': return callView(node);
       case 'type_assertion_expression': {
-        const operand = node.childForFieldName('operand');
-        return operand ? { k: 'cast', inner: operand, type: node.childForFieldName('type')?.text ?? '' } : { k: 'other' };
+        const operand = fieldOf(node, 'operand');
+        return operand ? { k: 'cast', inner: operand, type: fieldOf(node, 'type')?.text ?? '' } : { k: 'other' };
       }
       case 'type_conversion_expression': {
-        const operand = node.childForFieldName('operand');
-        return operand ? { k: 'cast', inner: operand, type: node.childForFieldName('type')?.text ?? '' } : { k: 'other' };
+        const operand = fieldOf(node, 'operand');
+        return operand ? { k: 'cast', inner: operand, type: fieldOf(node, 'type')?.text ?? '' } : { k: 'other' };
       }
       case 'composite_literal': {
-        const type = node.childForFieldName('type');
-        const body = node.childForFieldName('body');
-        const elements = named(body).map((el) => (el.type === 'keyed_element' ? el.childForFieldName('value') ?? named(el).at(-1) : el))
+        const type = fieldOf(node, 'type');
+        const body = fieldOf(node, 'body');
+        const elements = named(body).map((el) => (el.type === 'keyed_element' ? fieldOf(el, 'value') ?? named(el).at(-1) : el))
           .map((el) => (el && el.type === 'literal_element' ? named(el)[0] ?? el : el))
           .filter((el): el is Node => !!el);
         if (type && (type.type === 'slice_type' || type.type === 'array_type' || type.type === 'implicit_length_array_type')) return { k: 'list', items: elements };
         return { k: 'call', method: type?.text ?? '', path: type ? [type.text] : undefined, args: [], named: new Map(), isNew: true, trailing: body ?? undefined };
       }
-      case 'func_literal': return { k: 'lambda', params: [], body: node.childForFieldName('body') ?? undefined };
+      case 'func_literal': return { k: 'lambda', params: [], body: fieldOf(node, 'body') ?? undefined };
       default:
         return { k: 'other' };
     }
@@ -123,11 +124,11 @@ export const goLang: Lang = {
   scopeParams(node: Node): Param[] | undefined {
     if (!this.scopeTypes.has(node.type)) return undefined;
     const out: Param[] = [];
-    const lists = [node.childForFieldName('receiver'), node.childForFieldName('parameters')];
+    const lists = [fieldOf(node, 'receiver'), fieldOf(node, 'parameters')];
     for (const list of lists) {
       for (const p of named(list)) {
         if (p.type !== 'parameter_declaration' && p.type !== 'variadic_parameter_declaration') continue;
-        const type = p.childForFieldName('type')?.text;
+        const type = fieldOf(p, 'type')?.text;
         for (const n of p.childrenForFieldName('name')) if (n) out.push({ name: n.text, type });
       }
     }
@@ -141,14 +142,14 @@ export const goLang: Lang = {
     switch (node.type) {
       case 'short_var_declaration':
       case 'assignment_statement': {
-        const left = named(node.childForFieldName('left'));
-        const right = named(node.childForFieldName('right'));
-        const op = node.type === 'short_var_declaration' ? '=' : node.childForFieldName('operator')?.text ?? '=';
+        const left = named(fieldOf(node, 'left'));
+        const right = named(fieldOf(node, 'right'));
+        const op = node.type === 'short_var_declaration' ? '=' : fieldOf(node, 'operator')?.text ?? '=';
         const out: RawBinding[] = [];
         left.forEach((l, i) => {
           // parts[i] = "?": an item stored into a local slice / map
-          if (l.type === 'index_expression' && l.childForFieldName('operand')?.type === 'identifier' && right.length === left.length && op === '=') {
-            out.push({ name: l.childForFieldName('operand')!.text, op: 'call', method: 'put', args: [l.childForFieldName('index') ?? l, right[i]!] });
+          if (l.type === 'index_expression' && fieldOf(l, 'operand')?.type === 'identifier' && right.length === left.length && op === '=') {
+            out.push({ name: fieldOf(l, 'operand')!.text, op: 'call', method: 'put', args: [fieldOf(l, 'index') ?? l, right[i]!] });
             return;
           }
           if (l.type !== 'identifier' || l.text === '_') return;
@@ -162,23 +163,23 @@ export const goLang: Lang = {
       case 'var_spec':
       case 'const_spec': {
         const names = node.childrenForFieldName('name').filter((n): n is Node => !!n);
-        const type = node.childForFieldName('type')?.text;
-        const values = named(node.childForFieldName('value'));
+        const type = fieldOf(node, 'type')?.text;
+        const values = named(fieldOf(node, 'value'));
         return names.filter((n) => n.text !== '_').map((n, i) => {
           const value = values.length === names.length ? values[i] : i === 0 && values.length === 1 ? values[0] : undefined;
           return { name: n.text, op: value ? '=' : 'declare', value, type, isFinal: node.type === 'const_spec' } satisfies RawBinding;
         });
       }
       case 'range_clause': {
-        return named(node.childForFieldName('left')).filter((n) => n.type === 'identifier').map((n) => ({ name: n.text, op: 'opaque' as const }));
+        return named(fieldOf(node, 'left')).filter((n) => n.type === 'identifier').map((n) => ({ name: n.text, op: 'opaque' as const }));
       }
       case 'call_expression': {
         // fmt.Fprintf(&sb, format, args...) appends formatted text to a builder
-        const fn = node.childForFieldName('function');
-        if (fn?.type !== 'selector_expression' || fn.childForFieldName('operand')?.text !== 'fmt') return undefined;
-        const method = fn.childForFieldName('field')?.text;
+        const fn = fieldOf(node, 'function');
+        if (fn?.type !== 'selector_expression' || fieldOf(fn, 'operand')?.text !== 'fmt') return undefined;
+        const method = fieldOf(fn, 'field')?.text;
         if (method !== 'Fprintf' && method !== 'Fprint') return undefined;
-        const args = named(node.childForFieldName('arguments'));
+        const args = named(fieldOf(node, 'arguments'));
         const target = args[0]?.type === 'unary_expression' ? args[0].childForFieldName('operand') : args[0];
         if (target?.type !== 'identifier') return undefined;
         return [{ name: target.text, op: 'call', method: method === 'Fprintf' ? 'Fprintf' : 'WriteString', args: args.slice(1) }];
@@ -189,17 +190,17 @@ export const goLang: Lang = {
   },
   guardOf(parent: Node, child: Node): Guard | undefined {
     if (parent.type === 'if_statement') {
-      const cond = parent.childForFieldName('condition');
+      const cond = fieldOf(parent, 'condition');
       if (!cond) return undefined;
-      if (parent.childForFieldName('consequence')?.id === child.id) return { kind: 'if', cond, when: true };
-      if (parent.childForFieldName('alternative')?.id === child.id) return { kind: 'if', cond, when: false };
+      if (fieldOf(parent, 'consequence')?.id === child.id) return { kind: 'if', cond, when: true };
+      if (fieldOf(parent, 'alternative')?.id === child.id) return { kind: 'if', cond, when: false };
       return undefined;
     }
     if (parent.type === 'expression_case' || parent.type === 'default_case') {
       const sw = parent.parent;
-      const subject = sw?.childForFieldName('value');
+      const subject = fieldOf(sw, 'value');
       if (!sw || !subject) return undefined;
-      const labelsOf = (c: Node) => named(c.childForFieldName('value'));
+      const labelsOf = (c: Node) => named(fieldOf(c, 'value'));
       const siblings = named(sw).filter((c) => c.type === 'expression_case').flatMap(labelsOf);
       return { kind: 'case', subject, labels: parent.type === 'expression_case' ? labelsOf(parent) : [], isDefault: parent.type === 'default_case', siblings };
     }

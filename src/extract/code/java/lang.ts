@@ -4,6 +4,7 @@ import type { CallView, Expr, Guard, Lang, Node, Param, RawBinding } from '../co
 import { namePath } from '../core/expr.js';
 import { decodeEscapes } from '../core/strings.js';
 import { namedChildren as named } from '../../tree-sitter/ast.js';
+import { field as fieldOf } from '../../tree-sitter/ast.js';
 
 const COMPARE = new Set(['==', '!=', '<', '>', '<=', '>=', '&&', '||']);
 const NUMBER_TYPES = ['decimal_integer_literal', 'hex_integer_literal', 'octal_integer_literal', 'binary_integer_literal', 'decimal_floating_point_literal', 'hex_floating_point_literal'];
@@ -23,9 +24,9 @@ export function javaString(node: Node): string | undefined {
 }
 
 function flattenPlus(node: Node): Node[] {
-  if (node.type === 'binary_expression' && node.childForFieldName('operator')?.text === '+') {
-    const l = node.childForFieldName('left');
-    const r = node.childForFieldName('right');
+  if (node.type === 'binary_expression' && fieldOf(node, 'operator')?.text === '+') {
+    const l = fieldOf(node, 'left');
+    const r = fieldOf(node, 'right');
     return [...(l ? flattenPlus(l) : []), ...(r ? [r] : [])];
   }
   return [node];
@@ -39,16 +40,16 @@ function typeName(type: Node | null | undefined): string {
 
 function callView(node: Node): CallView {
   if (node.type === 'object_creation_expression') {
-    const type = typeName(node.childForFieldName('type'));
+    const type = typeName(fieldOf(node, 'type'));
     const body = named(node).find((c) => c.type === 'class_body');
-    return { k: 'call', method: type.split('.').at(-1) ?? type, path: type.split('.'), args: named(node.childForFieldName('arguments')), named: new Map(), isNew: true, trailing: body, nameNode: node.childForFieldName('type') ?? undefined };
+    return { k: 'call', method: type.split('.').at(-1) ?? type, path: type.split('.'), args: named(fieldOf(node, 'arguments')), named: new Map(), isNew: true, trailing: body, nameNode: fieldOf(node, 'type') ?? undefined };
   }
-  const object = node.childForFieldName('object') ?? undefined;
-  const nameNode = node.childForFieldName('name') ?? undefined;
+  const object = fieldOf(node, 'object') ?? undefined;
+  const nameNode = fieldOf(node, 'name') ?? undefined;
   const method = nameNode?.text ?? '';
   const base = object ? namePath(javaLang, object) : [];
   return {
-    k: 'call', method, receiver: object, args: named(node.childForFieldName('arguments')), named: new Map(), isNew: false, nameNode,
+    k: 'call', method, receiver: object, args: named(fieldOf(node, 'arguments')), named: new Map(), isNew: false, nameNode,
     path: base ? [...base, method] : undefined,
   };
 }
@@ -71,48 +72,48 @@ export const javaLang: Lang = {
         return inner ? { k: 'wrap', inner } : { k: 'other' };
       }
       case 'binary_expression': {
-        const op = node.childForFieldName('operator')?.text ?? '';
-        const left = node.childForFieldName('left') ?? undefined;
-        const right = node.childForFieldName('right') ?? undefined;
+        const op = fieldOf(node, 'operator')?.text ?? '';
+        const left = fieldOf(node, 'left') ?? undefined;
+        const right = fieldOf(node, 'right') ?? undefined;
         if (op === '+') return { k: 'concat', parts: flattenPlus(node) };
         if (COMPARE.has(op)) return { k: 'bool-op', op, left, right };
         return { k: 'arith', op, left, right };
       }
       case 'unary_expression': {
-        const op = node.childForFieldName('operator')?.text ?? '';
-        const operand = node.childForFieldName('operand') ?? undefined;
+        const op = fieldOf(node, 'operator')?.text ?? '';
+        const operand = fieldOf(node, 'operand') ?? undefined;
         return op === '!' ? { k: 'bool-op', op, left: operand } : { k: 'arith', op, left: operand };
       }
       case 'update_expression': return { k: 'arith', op: '++' };
       case 'instanceof_expression': return { k: 'bool-op', op: 'instanceof' };
       case 'field_access': {
-        const object = node.childForFieldName('object') ?? undefined;
-        const name = node.childForFieldName('field')?.text ?? '';
+        const object = fieldOf(node, 'object') ?? undefined;
+        const name = fieldOf(node, 'field')?.text ?? '';
         const base = object ? namePath(javaLang, object) : undefined;
         return { k: 'member', object, name, path: base ? [...base, name] : undefined };
       }
       case 'array_access': {
-        const object = node.childForFieldName('array');
-        return object ? { k: 'index', object, index: node.childForFieldName('index') ?? undefined } : { k: 'other' };
+        const object = fieldOf(node, 'array');
+        return object ? { k: 'index', object, index: fieldOf(node, 'index') ?? undefined } : { k: 'other' };
       }
       case 'method_invocation':
       case 'object_creation_expression':
         return callView(node);
       case 'cast_expression': {
-        const inner = node.childForFieldName('value');
-        return inner ? { k: 'cast', inner, type: typeName(node.childForFieldName('type')) } : { k: 'other' };
+        const inner = fieldOf(node, 'value');
+        return inner ? { k: 'cast', inner, type: typeName(fieldOf(node, 'type')) } : { k: 'other' };
       }
       case 'ternary_expression': {
-        const a = node.childForFieldName('consequence');
-        const b = node.childForFieldName('alternative');
-        return { k: 'cond', condition: node.childForFieldName('condition') ?? undefined, branches: [a, b].filter((x): x is Node => !!x) };
+        const a = fieldOf(node, 'consequence');
+        const b = fieldOf(node, 'alternative');
+        return { k: 'cond', condition: fieldOf(node, 'condition') ?? undefined, branches: [a, b].filter((x): x is Node => !!x) };
       }
       case 'array_initializer': return { k: 'list', items: named(node) };
       case 'array_creation_expression': {
-        const init = node.childForFieldName('value') ?? named(node).find((c) => c.type === 'array_initializer');
+        const init = fieldOf(node, 'value') ?? named(node).find((c) => c.type === 'array_initializer');
         return { k: 'list', items: init ? named(init) : [] };
       }
-      case 'lambda_expression': return { k: 'lambda', params: [], body: node.childForFieldName('body') ?? undefined };
+      case 'lambda_expression': return { k: 'lambda', params: [], body: fieldOf(node, 'body') ?? undefined };
       default:
         if (NUMBER_TYPES.includes(node.type)) return { k: 'literal', kind: 'number', text: node.text };
         return { k: 'other' };
@@ -122,15 +123,15 @@ export const javaLang: Lang = {
   scopeParams(node: Node): Param[] | undefined {
     if (!this.scopeTypes.has(node.type)) return undefined;
     if (node.type === 'static_initializer') return [];
-    const params = node.childForFieldName('parameters');
+    const params = fieldOf(node, 'parameters');
     if (node.type === 'lambda_expression') {
       if (!params) return [];
       if (params.type === 'identifier') return [{ name: params.text }];
-      return named(params).map((p) => (p.type === 'identifier' ? { name: p.text } : { name: p.childForFieldName('name')?.text ?? '', type: typeName(p.childForFieldName('type')) })).filter((p) => p.name);
+      return named(params).map((p) => (p.type === 'identifier' ? { name: p.text } : { name: fieldOf(p, 'name')?.text ?? '', type: typeName(fieldOf(p, 'type')) })).filter((p) => p.name);
     }
     return named(params).filter((p) => p.type === 'formal_parameter' || p.type === 'spread_parameter').map((p) => {
-      const nameNode = p.childForFieldName('name') ?? named(p).find((c) => c.type === 'variable_declarator')?.childForFieldName('name') ?? named(p).find((c) => c.type === 'identifier');
-      return { name: nameNode?.text ?? '', type: typeName(p.childForFieldName('type')) };
+      const nameNode = fieldOf(p, 'name') ?? named(p).find((c) => c.type === 'variable_declarator')?.childForFieldName('name') ?? named(p).find((c) => c.type === 'identifier');
+      return { name: nameNode?.text ?? '', type: typeName(fieldOf(p, 'type')) };
     }).filter((p) => p.name);
   },
   classTypes: new Set(['class_body', 'interface_body', 'enum_body', 'enum_body_declarations', 'record_declaration_body', 'annotation_type_body']),
@@ -142,25 +143,25 @@ export const javaLang: Lang = {
       case 'local_variable_declaration':
       case 'field_declaration':
       case 'constant_declaration': {
-        const type = typeName(node.childForFieldName('type'));
+        const type = typeName(fieldOf(node, 'type'));
         const modifiers = named(node).find((c) => c.type === 'modifiers')?.text ?? '';
         const isFinal = /\bfinal\b/.test(modifiers) || node.type === 'constant_declaration' || (node.parent?.type === 'interface_body');
         return node.childrenForFieldName('declarator').filter((d): d is Node => !!d).map((d) => {
-          const value = d.childForFieldName('value') ?? undefined;
-          return { name: d.childForFieldName('name')?.text ?? '', op: value ? '=' : 'declare', value, type: type === 'var' ? undefined : type, isFinal } satisfies RawBinding;
+          const value = fieldOf(d, 'value') ?? undefined;
+          return { name: fieldOf(d, 'name')?.text ?? '', op: value ? '=' : 'declare', value, type: type === 'var' ? undefined : type, isFinal } satisfies RawBinding;
         }).filter((b) => b.name);
       }
       case 'assignment_expression': {
-        const left = node.childForFieldName('left');
-        const op = node.childForFieldName('operator')?.text ?? '=';
-        const right = node.childForFieldName('right') ?? undefined;
+        const left = fieldOf(node, 'left');
+        const op = fieldOf(node, 'operator')?.text ?? '=';
+        const right = fieldOf(node, 'right') ?? undefined;
         let name: string | undefined;
         if (left?.type === 'identifier') name = left.text;
-        else if (left?.type === 'field_access' && left.childForFieldName('object')?.type === 'this') name = left.childForFieldName('field')?.text;
+        else if (left?.type === 'field_access' && fieldOf(left, 'object')?.type === 'this') name = fieldOf(left, 'field')?.text;
         if (!name) {
           // arr[i] = v: an item stored into a local array
-          const array = left?.type === 'array_access' ? left.childForFieldName('array') : null;
-          if (array?.type === 'identifier' && right && op === '=') return [{ name: array.text, op: 'call', method: 'put', args: [left!.childForFieldName('index') ?? left!, right] }];
+          const array = left?.type === 'array_access' ? fieldOf(left, 'array') : null;
+          if (array?.type === 'identifier' && right && op === '=') return [{ name: array.text, op: 'call', method: 'put', args: [fieldOf(left, 'index') ?? left!, right] }];
           return undefined;
         }
         if (op === '=') return [{ name, op: '=', value: right }];
@@ -168,17 +169,17 @@ export const javaLang: Lang = {
         return [{ name, op: 'opaque' }];
       }
       case 'enhanced_for_statement': {
-        const name = node.childForFieldName('name')?.text;
-        return name ? [{ name, op: 'opaque', type: typeName(node.childForFieldName('type')) }] : undefined;
+        const name = fieldOf(node, 'name')?.text;
+        return name ? [{ name, op: 'opaque', type: typeName(fieldOf(node, 'type')) }] : undefined;
       }
       case 'catch_formal_parameter': {
-        const name = node.childForFieldName('name')?.text;
+        const name = fieldOf(node, 'name')?.text;
         return name ? [{ name, op: 'opaque' }] : undefined;
       }
       case 'resource': {
-        const name = node.childForFieldName('name')?.text;
-        const value = node.childForFieldName('value') ?? undefined;
-        return name ? [{ name, op: value ? '=' : 'opaque', value, type: typeName(node.childForFieldName('type')) }] : undefined;
+        const name = fieldOf(node, 'name')?.text;
+        const value = fieldOf(node, 'value') ?? undefined;
+        return name ? [{ name, op: value ? '=' : 'opaque', value, type: typeName(fieldOf(node, 'type')) }] : undefined;
       }
       default:
         return undefined;
@@ -186,23 +187,23 @@ export const javaLang: Lang = {
   },
   guardOf(parent: Node, child: Node): Guard | undefined {
     if (parent.type === 'if_statement') {
-      const cond = parent.childForFieldName('condition');
+      const cond = fieldOf(parent, 'condition');
       if (!cond) return undefined;
-      if (parent.childForFieldName('consequence')?.id === child.id) return { kind: 'if', cond, when: true };
-      if (parent.childForFieldName('alternative')?.id === child.id) return { kind: 'if', cond, when: false };
+      if (fieldOf(parent, 'consequence')?.id === child.id) return { kind: 'if', cond, when: true };
+      if (fieldOf(parent, 'alternative')?.id === child.id) return { kind: 'if', cond, when: false };
       return undefined;
     }
     if (parent.type === 'ternary_expression') {
-      const cond = parent.childForFieldName('condition');
+      const cond = fieldOf(parent, 'condition');
       if (!cond) return undefined;
-      if (parent.childForFieldName('consequence')?.id === child.id) return { kind: 'if', cond, when: true };
-      if (parent.childForFieldName('alternative')?.id === child.id) return { kind: 'if', cond, when: false };
+      if (fieldOf(parent, 'consequence')?.id === child.id) return { kind: 'if', cond, when: true };
+      if (fieldOf(parent, 'alternative')?.id === child.id) return { kind: 'if', cond, when: false };
       return undefined;
     }
     if (parent.type === 'switch_block_statement_group' || parent.type === 'switch_rule') {
       const block = parent.parent;
       const sw = block?.parent;
-      const subject = sw?.childForFieldName('condition');
+      const subject = fieldOf(sw, 'condition');
       if (!block || !subject) return undefined;
       const labelsOf = (g: Node) => named(g).filter((c) => c.type === 'switch_label').flatMap((l) => named(l));
       const isDefault = named(parent).some((c) => c.type === 'switch_label' && /^default\b/.test(c.text));

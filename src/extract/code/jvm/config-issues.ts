@@ -11,6 +11,7 @@ import { evalConst } from '../core/const-eval.js';
 import { issueCollector } from '../core/config-extractor.js';
 import { callView, type Lang, type Node } from '../core/expr.js';
 import { FileValues } from '../core/values.js';
+import { field as fieldOf } from '../../tree-sitter/ast.js';
 
 const FUNCTION_TYPES = new Set(['method_declaration', 'function_declaration', 'function_definition']);
 const INSECURE_NAMES = /^(NoopHostnameVerifier|AllowAllHostnameVerifier|TrustAllStrategy|InsecureTrustManagerFactory)$/;
@@ -29,7 +30,7 @@ function constantReturn(values: FileValues, fn: Node): unknown {
     const stmts = fn.namedChildren.filter((c) => c && c.type !== 'lambda_parameters' && !c.type.includes('comment'));
     return stmts.length === 1 ? evalConst(values, stmts[0]) : undefined;
   }
-  const body = fn.childForFieldName('body') ?? fn.namedChildren.find((c) => c && /block|function_body|lambda_body/.test(c.type)) ?? null;
+  const body = fieldOf(fn, 'body') ?? fn.namedChildren.find((c) => c && /block|function_body|lambda_body/.test(c.type)) ?? null;
   if (!body) return undefined;
   const direct = evalConst(values, body);
   if (direct !== undefined) return direct;
@@ -53,8 +54,8 @@ export function jvmConfigExtractor(id: string, language: LanguageId, lang: Lang)
       const { facts, add } = issueCollector(file.path);
       walk(values.root, (node) => {
         if (FUNCTION_TYPES.has(node.type)) {
-          const name = node.childForFieldName('name')?.text;
-          if (name === 'checkServerTrusted' && isEmptyBody(node.childForFieldName('body') ?? node.namedChildren.find((c) => c?.type === 'function_body')?.namedChildren[0])) {
+          const name = fieldOf(node, 'name')?.text;
+          if (name === 'checkServerTrusted' && isEmptyBody(fieldOf(node, 'body') ?? node.namedChildren.find((c) => c?.type === 'function_body')?.namedChildren[0])) {
             add('tls-verification-disabled', node, 'checkServerTrusted accepts every certificate');
           }
           if (name === 'verify' && /HostnameVerifier/.test(enclosingClassHeader(node)) && constantReturn(values, node) === true) {

@@ -5,6 +5,7 @@ import type { CallView, Expr, Guard, Lang, Node, Param, RawBinding, TemplatePart
 import { namePath } from '../core/expr.js';
 import { decodeEscapes } from '../core/strings.js';
 import { namedChildren as named } from '../../tree-sitter/ast.js';
+import { field as fieldOf } from '../../tree-sitter/ast.js';
 
 const COMPARE = new Set(['==', '!=', '===', '!==', '<', '>', '<=', '>=', '&&', '||', 'in', '!in', 'is', '!is']);
 
@@ -48,8 +49,8 @@ function templateParts(node: Node): TemplatePart[] {
 
 function flattenPlus(node: Node): Node[] {
   if (node.type === 'binary_expression' && operatorOf(node) === '+') {
-    const l = node.childForFieldName('left');
-    const r = node.childForFieldName('right');
+    const l = fieldOf(node, 'left');
+    const r = fieldOf(node, 'right');
     return [...(l ? flattenPlus(l) : []), ...(r ? [r] : [])];
   }
   return [node];
@@ -119,8 +120,8 @@ export const kotlinLang: Lang = {
       }
       case 'binary_expression': {
         const op = operatorOf(node);
-        const left = node.childForFieldName('left') ?? undefined;
-        const right = node.childForFieldName('right') ?? undefined;
+        const left = fieldOf(node, 'left') ?? undefined;
+        const right = fieldOf(node, 'right') ?? undefined;
         if (op === '+') return { k: 'concat', parts: flattenPlus(node) };
         if (op === '?:') return { k: 'cond', branches: [left, right].filter((x): x is Node => !!x) };
         if (COMPARE.has(op)) return { k: 'bool-op', op, left, right };
@@ -128,15 +129,15 @@ export const kotlinLang: Lang = {
       }
       case 'unary_expression': case 'prefix_expression': case 'postfix_expression': {
         const op = operatorOf(node);
-        const arg = node.childForFieldName('argument') ?? named(node)[0];
+        const arg = fieldOf(node, 'argument') ?? named(node)[0];
         if (!arg) return { k: 'other' };
         if (op === '!!') return { k: 'wrap', inner: arg };
         if (op === '!') return { k: 'bool-op', op, left: arg };
         return { k: 'arith', op, left: arg };
       }
       case 'as_expression': {
-        const left = node.childForFieldName('left');
-        return left ? { k: 'cast', inner: left, type: node.childForFieldName('right')?.text.replace(/\?$/, '') ?? '' } : { k: 'other' };
+        const left = fieldOf(node, 'left');
+        return left ? { k: 'cast', inner: left, type: fieldOf(node, 'right')?.text.replace(/\?$/, '') ?? '' } : { k: 'other' };
       }
       case 'is_expression': case 'in_expression': return { k: 'bool-op', op: 'is' };
       case 'navigation_expression': {
@@ -151,12 +152,12 @@ export const kotlinLang: Lang = {
       }
       case 'call_expression': return callView(node);
       case 'if_expression': {
-        const cond = node.childForFieldName('condition') ?? undefined;
+        const cond = fieldOf(node, 'condition') ?? undefined;
         const branches = named(node).filter((c) => c.id !== cond?.id).map((b) => (b.type === 'block' || b.type === 'control_structure_body' ? named(b).at(-1) : b)).filter((x): x is Node => !!x);
         return { k: 'cond', condition: cond, branches };
       }
       case 'when_expression': {
-        const branches = named(node).filter((c) => c.type === 'when_entry').map((e) => named(e).filter((c) => c.id !== e.childForFieldName('condition')?.id).at(-1)).filter((x): x is Node => !!x);
+        const branches = named(node).filter((c) => c.type === 'when_entry').map((e) => named(e).filter((c) => c.id !== fieldOf(e, 'condition')?.id).at(-1)).filter((x): x is Node => !!x);
         return { k: 'cond', branches };
       }
       case 'lambda_literal': case 'anonymous_function': return { k: 'lambda', params: [] };
@@ -201,8 +202,8 @@ export const kotlinLang: Lang = {
         return [{ name: id.text, op: value ? '=' : 'declare', value, type: type?.text.replace(/\?$/, ''), isFinal: isVal || isConst }];
       }
       case 'assignment': {
-        const left = node.childForFieldName('left');
-        const right = node.childForFieldName('right') ?? undefined;
+        const left = fieldOf(node, 'left');
+        const right = fieldOf(node, 'right') ?? undefined;
         const op = operatorOf(node);
         let name: string | undefined;
         if (left?.type === 'identifier') name = left.text;
@@ -228,7 +229,7 @@ export const kotlinLang: Lang = {
   },
   guardOf(parent: Node, child: Node): Guard | undefined {
     if (parent.type === 'if_expression') {
-      const cond = parent.childForFieldName('condition');
+      const cond = fieldOf(parent, 'condition');
       if (!cond || child.id === cond.id) return undefined;
       const branches = named(parent).filter((c) => c.id !== cond.id);
       if (branches[0]?.id === child.id) return { kind: 'if', cond, when: true };

@@ -7,6 +7,7 @@ import { namePath } from '../core/expr.js';
 import { decodeEscapes } from '../core/strings.js';
 import type { FileValues } from '../core/values.js';
 import { namedChildren as named } from '../../tree-sitter/ast.js';
+import { field as fieldOf } from '../../tree-sitter/ast.js';
 
 const COMPARE = new Set(['==', '===', '!=', '!==', '<>', '<', '>', '<=', '>=', '<=>', '&&', '||', 'and', 'or', 'xor', 'AND', 'OR', 'instanceof']);
 const SUPERGLOBALS = new Set(['_GET', '_POST', '_REQUEST', '_COOKIE', '_SERVER', '_FILES', 'HTTP_GET_VARS', 'HTTP_POST_VARS', 'HTTP_COOKIE_VARS']);
@@ -29,7 +30,7 @@ export function phpString(node: Node): string | undefined {
     }
     return out;
   }
-  if (node.type === 'nowdoc') return named(node.childForFieldName('value')).map((c) => c.text).join('');
+  if (node.type === 'nowdoc') return named(fieldOf(node, 'value')).map((c) => c.text).join('');
   if (node.type === 'encapsed_string' || node.type === 'heredoc') {
     const parts = templateParts(node);
     if (parts.every((p) => 'text' in p)) return parts.map((p) => (p as { text: string }).text).join('');
@@ -38,7 +39,7 @@ export function phpString(node: Node): string | undefined {
 }
 
 function templateParts(node: Node): TemplatePart[] {
-  const body = node.type === 'heredoc' ? node.childForFieldName('value') : node;
+  const body = node.type === 'heredoc' ? fieldOf(node, 'value') : node;
   const parts: TemplatePart[] = [];
   for (const c of named(body)) {
     if (c.type === 'string_content' || c.type === 'string_value') parts.push({ text: c.text });
@@ -49,9 +50,9 @@ function templateParts(node: Node): TemplatePart[] {
 }
 
 function flattenDot(node: Node): Node[] {
-  if (node.type === 'binary_expression' && node.childForFieldName('operator')?.text === '.') {
-    const l = node.childForFieldName('left');
-    const r = node.childForFieldName('right');
+  if (node.type === 'binary_expression' && fieldOf(node, 'operator')?.text === '.') {
+    const l = fieldOf(node, 'left');
+    const r = fieldOf(node, 'right');
     return [...(l ? flattenDot(l) : []), ...(r ? [r] : [])];
   }
   return [node];
@@ -62,7 +63,7 @@ function args(node: Node | null | undefined): { positional: Node[]; named: Map<s
   const byName = new Map<string, Node>();
   for (const a of named(node)) {
     if (a.type !== 'argument') { positional.push(a); continue; }
-    const nameNode = a.childForFieldName('name');
+    const nameNode = fieldOf(a, 'name');
     const value = named(a).filter((c) => c.id !== nameNode?.id).at(-1);
     if (!value) continue;
     if (nameNode) byName.set(nameNode.text, value);
@@ -72,24 +73,24 @@ function args(node: Node | null | undefined): { positional: Node[]; named: Map<s
 }
 
 function callView(node: Node): CallView {
-  const a = args(node.childForFieldName('arguments') ?? named(node).find((c) => c.type === 'arguments'));
+  const a = args(fieldOf(node, 'arguments') ?? named(node).find((c) => c.type === 'arguments'));
   switch (node.type) {
     case 'function_call_expression': {
-      const fn = node.childForFieldName('function');
+      const fn = fieldOf(node, 'function');
       const method = (fn?.text ?? '').replace(/^\\/, '');
       return { k: 'call', method: method.split('\\').at(-1) ?? method, path: [method.split('\\').at(-1) ?? method], args: a.positional, named: a.named, isNew: false, nameNode: fn ?? undefined };
     }
     case 'member_call_expression':
     case 'nullsafe_member_call_expression': {
-      const object = node.childForFieldName('object') ?? undefined;
-      const nameNode = node.childForFieldName('name') ?? undefined;
+      const object = fieldOf(node, 'object') ?? undefined;
+      const nameNode = fieldOf(node, 'name') ?? undefined;
       const method = nameNode?.text ?? '';
       const base = object ? namePath(phpLang, object) : undefined;
       return { k: 'call', method, receiver: object, args: a.positional, named: a.named, isNew: false, nameNode, path: base ? [...base, method] : undefined };
     }
     case 'scoped_call_expression': {
-      const scope = node.childForFieldName('scope') ?? undefined;
-      const nameNode = node.childForFieldName('name') ?? undefined;
+      const scope = fieldOf(node, 'scope') ?? undefined;
+      const nameNode = fieldOf(node, 'name') ?? undefined;
       const method = nameNode?.text ?? '';
       const scopeName = (scope?.text ?? '').replace(/^\\/, '').split('\\').at(-1) ?? '';
       return { k: 'call', method, receiver: scope, args: a.positional, named: a.named, isNew: false, nameNode, path: [scopeName, method] };
@@ -127,27 +128,27 @@ export const phpLang: Lang = {
         return inner ? { k: 'wrap', inner } : { k: 'other' };
       }
       case 'binary_expression': {
-        const op = node.childForFieldName('operator')?.text ?? '';
-        const left = node.childForFieldName('left') ?? undefined;
-        const right = node.childForFieldName('right') ?? undefined;
+        const op = fieldOf(node, 'operator')?.text ?? '';
+        const left = fieldOf(node, 'left') ?? undefined;
+        const right = fieldOf(node, 'right') ?? undefined;
         if (op === '.') return { k: 'concat', parts: flattenDot(node) };
         if (op === '??') return { k: 'cond', branches: [left, right].filter((x): x is Node => !!x) };
         if (COMPARE.has(op)) return { k: 'bool-op', op, left, right };
         return { k: 'arith', op, left, right };
       }
       case 'unary_op_expression': {
-        const op = node.childForFieldName('operator')?.text ?? node.child(0)?.text ?? '';
+        const op = fieldOf(node, 'operator')?.text ?? node.child(0)?.text ?? '';
         const operand = named(node).at(-1);
         return op === '!' ? { k: 'bool-op', op, left: operand } : { k: 'arith', op, left: operand };
       }
       case 'cast_expression': {
-        const inner = node.childForFieldName('value');
-        return inner ? { k: 'cast', inner, type: (node.childForFieldName('type')?.text ?? '').toLowerCase() } : { k: 'other' };
+        const inner = fieldOf(node, 'value');
+        return inner ? { k: 'cast', inner, type: (fieldOf(node, 'type')?.text ?? '').toLowerCase() } : { k: 'other' };
       }
       case 'member_access_expression':
       case 'nullsafe_member_access_expression': {
-        const object = node.childForFieldName('object') ?? undefined;
-        const name = node.childForFieldName('name')?.text ?? '';
+        const object = fieldOf(node, 'object') ?? undefined;
+        const name = fieldOf(node, 'name')?.text ?? '';
         const base = object ? namePath(phpLang, object) : undefined;
         return { k: 'member', object, name, path: base ? [...base, name] : undefined };
       }
@@ -155,7 +156,7 @@ export const phpLang: Lang = {
       case 'scoped_property_access_expression': {
         const parts = named(node);
         const scope = parts[0];
-        const name = (node.childForFieldName('name') ?? parts.at(-1))?.text.replace(/^\$/, '') ?? '';
+        const name = (fieldOf(node, 'name') ?? parts.at(-1))?.text.replace(/^\$/, '') ?? '';
         const scopeName = (scope?.text ?? '').replace(/^\\/, '').split('\\').at(-1) ?? '';
         return { k: 'member', object: scope, name, path: [scopeName, name] };
       }
@@ -167,13 +168,13 @@ export const phpLang: Lang = {
       case 'scoped_call_expression': case 'object_creation_expression':
         return callView(node);
       case 'conditional_expression': {
-        const body = node.childForFieldName('body');
-        const alt = node.childForFieldName('alternative');
-        const cond = node.childForFieldName('condition');
+        const body = fieldOf(node, 'body');
+        const alt = fieldOf(node, 'alternative');
+        const cond = fieldOf(node, 'condition');
         return { k: 'cond', condition: cond ?? undefined, branches: [body ?? cond, alt].filter((x): x is Node => !!x) };
       }
       case 'match_expression': {
-        const arms = named(node.childForFieldName('body')).map((arm) => arm.childForFieldName('return_expression')).filter((x): x is Node => !!x);
+        const arms = named(fieldOf(node, 'body')).map((arm) => fieldOf(arm, 'return_expression')).filter((x): x is Node => !!x);
         return { k: 'cond', branches: arms };
       }
       case 'array_creation_expression': {
@@ -187,7 +188,7 @@ export const phpLang: Lang = {
         return entries.some((e) => e.key) ? { k: 'map', entries } : { k: 'list', items };
       }
       case 'anonymous_function': case 'arrow_function': case 'anonymous_function_creation_expression':
-        return { k: 'lambda', params: [], body: node.childForFieldName('body') ?? undefined };
+        return { k: 'lambda', params: [], body: fieldOf(node, 'body') ?? undefined };
       case 'argument': {
         const inner = named(node).at(-1);
         return inner ? { k: 'wrap', inner } : { k: 'other' };
@@ -200,10 +201,10 @@ export const phpLang: Lang = {
   scopeParams(node: Node): Param[] | undefined {
     if (!this.scopeTypes.has(node.type)) return undefined;
     const out: Param[] = [];
-    for (const p of named(node.childForFieldName('parameters'))) {
-      const nameNode = p.childForFieldName('name');
+    for (const p of named(fieldOf(node, 'parameters'))) {
+      const nameNode = fieldOf(p, 'name');
       const name = nameNode ? varName(nameNode) : undefined;
-      if (name) out.push({ name, type: p.childForFieldName('type')?.text.replace(/^\?/, '') });
+      if (name) out.push({ name, type: fieldOf(p, 'type')?.text.replace(/^\?/, '') });
     }
     // closures' `use ($x)` variables come from the outer scope: not parameters
     return out;
@@ -215,8 +216,8 @@ export const phpLang: Lang = {
   bindings(node: Node): RawBinding[] | undefined {
     switch (node.type) {
       case 'assignment_expression': {
-        const left = node.childForFieldName('left');
-        const right = node.childForFieldName('right') ?? undefined;
+        const left = fieldOf(node, 'left');
+        const right = fieldOf(node, 'right') ?? undefined;
         if (!left) return undefined;
         if (left.type === 'variable_name') {
           const name = varName(left);
@@ -234,9 +235,9 @@ export const phpLang: Lang = {
         return undefined;
       }
       case 'augmented_assignment_expression': {
-        const left = node.childForFieldName('left');
-        const op = node.childForFieldName('operator')?.text;
-        const right = node.childForFieldName('right') ?? undefined;
+        const left = fieldOf(node, 'left');
+        const op = fieldOf(node, 'operator')?.text;
+        const right = fieldOf(node, 'right') ?? undefined;
         const name = left ? varName(left) : undefined;
         if (!name) return undefined;
         if (op === '.=') return [{ name, op: '+=', value: right }];
@@ -259,15 +260,15 @@ export const phpLang: Lang = {
         return nameNode && value && value.id !== nameNode.id ? [{ name: nameNode.text, op: '=', value, isFinal: true }] : undefined;
       }
       case 'property_element': {
-        const nameNode = node.childForFieldName('name') ?? named(node)[0];
-        const value = node.childForFieldName('default_value') ?? named(node.childForFieldName('value') ?? node).find((c) => c.id !== nameNode?.id && c.type !== 'variable_name');
+        const nameNode = fieldOf(node, 'name') ?? named(node)[0];
+        const value = fieldOf(node, 'default_value') ?? named(fieldOf(node, 'value') ?? node).find((c) => c.id !== nameNode?.id && c.type !== 'variable_name');
         const name = nameNode ? varName(nameNode) ?? nameNode.text.replace(/^\$/, '') : undefined;
         const readonly = /\breadonly\b/.test(node.parent?.text.slice(0, 60) ?? '');
         return name ? [{ name, op: value ? '=' : 'declare', value: value ?? undefined, isFinal: readonly }] : undefined;
       }
       case 'function_call_expression': {
-        if (node.childForFieldName('function')?.text !== 'define') return undefined;
-        const a = args(node.childForFieldName('arguments')).positional;
+        if (fieldOf(node, 'function')?.text !== 'define') return undefined;
+        const a = args(fieldOf(node, 'arguments')).positional;
         const key = a[0] ? phpString(a[0]) : undefined;
         return key && a[1] ? [{ name: key, op: '=', value: a[1], isFinal: true }] : undefined;
       }
@@ -277,17 +278,17 @@ export const phpLang: Lang = {
   },
   guardOf(parent: Node, child: Node): Guard | undefined {
     if (parent.type === 'if_statement' || parent.type === 'else_if_clause') {
-      const cond = parent.childForFieldName('condition');
+      const cond = fieldOf(parent, 'condition');
       if (!cond) return undefined;
-      if (parent.childForFieldName('body')?.id === child.id) return { kind: 'if', cond, when: true };
+      if (fieldOf(parent, 'body')?.id === child.id) return { kind: 'if', cond, when: true };
       if (parent.type === 'if_statement' && child.type === 'else_clause') return { kind: 'if', cond, when: false };
       return undefined;
     }
     if (parent.type === 'case_statement' || parent.type === 'default_statement') {
       const block = parent.parent;
-      const subject = block?.parent?.childForFieldName('condition');
+      const subject = fieldOf(block?.parent, 'condition');
       if (!block || !subject) return undefined;
-      const labelOf = (c: Node) => (c.type === 'case_statement' ? [c.childForFieldName('value')].filter((x): x is Node => !!x) : []);
+      const labelOf = (c: Node) => (c.type === 'case_statement' ? [fieldOf(c, 'value')].filter((x): x is Node => !!x) : []);
       return { kind: 'case', subject, labels: labelOf(parent), isDefault: parent.type === 'default_statement', siblings: named(block).filter((c) => c.id !== parent.id).flatMap(labelOf) };
     }
     return undefined;

@@ -10,6 +10,7 @@ import { issueCollector } from '../core/config-extractor.js';
 import { callView } from '../core/expr.js';
 import { FileValues } from '../core/values.js';
 import { named, rustLang } from './lang.js';
+import { field as fieldOf } from '../../tree-sitter/ast.js';
 
 export const rustConfigIssues: Extractor = {
   id: 'rust/config-issues',
@@ -26,8 +27,8 @@ export const rustConfigIssues: Extractor = {
       if ((view.method === 'set_verify' || view.method === 'set_verify_callback') && /SslVerifyMode::NONE|SSL_VERIFY_NONE/.test(view.args[0]?.text ?? '')) add('tls-verification-disabled', call, 'SslVerifyMode::NONE');
     }
     walk(values.root, (node) => {
-      if (node.type !== 'function_item' || node.childForFieldName('name')?.text !== 'verify_server_cert') return undefined;
-      const body = node.childForFieldName('body');
+      if (node.type !== 'function_item' || fieldOf(node, 'name')?.text !== 'verify_server_cert') return undefined;
+      const body = fieldOf(node, 'body');
       const stmts = named(body);
       if (stmts.length === 1 && /^Ok\(\s*(rustls::)?(client::danger::)?ServerCertVerified::assertion\(\)\s*\)$/.test(stmts[0]!.text.trim())) {
         add('tls-verification-disabled', node, 'verify_server_cert accepts every certificate');

@@ -8,6 +8,7 @@ import { callView, type CallView, type Node } from '../core/expr.js';
 import { hashExtractor, type HashMatch, type HashParams } from '../core/hash-extractor.js';
 import type { FileValues } from '../core/values.js';
 import { named, rustLang } from './lang.js';
+import { field as fieldOf } from '../../tree-sitter/ast.js';
 
 const DIGEST_TYPES: Record<string, { algorithm: HashAlgorithm; variant?: string }> = {
   Md5: { algorithm: 'md5' }, Sha1: { algorithm: 'sha1' }, Sha256: { algorithm: 'sha256' }, Sha224: { algorithm: 'sha256', variant: 'sha224' },
@@ -55,12 +56,12 @@ function rustArgon2Config(values: FileValues, node: Node | undefined, depth = 0)
   if (e.k === 'call') return e.path?.at(-2) === 'Config' ? { ...(ARGON2_PRESETS[e.method] ?? {}) } : {};
   if (node.type !== 'struct_expression') return {};
   let params: HashParams = {};
-  const fields = named(node.childForFieldName('body'));
+  const fields = named(fieldOf(node, 'body'));
   const base = fields.find((f) => f.type === 'base_field_initializer');
   if (base) params = rustArgon2Config(values, named(base)[0], depth + 1);
   for (const f of fields) {
-    const key = f.childForFieldName('field')?.text;
-    const n = constNumber(values, f.childForFieldName('value'));
+    const key = fieldOf(f, 'field')?.text;
+    const n = constNumber(values, fieldOf(f, 'value'));
     if (key === 'mem_cost' && n !== undefined) params.memoryKiB = n;
     if (key === 'time_cost' && n !== undefined) params.iterations = n;
     if (key === 'lanes' && n !== undefined) params.parallelism = n;

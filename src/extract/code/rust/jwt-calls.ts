@@ -11,6 +11,7 @@ import { callView, type Node } from '../core/expr.js';
 import { hardcodedText } from '../core/keys.js';
 import { FileValues } from '../core/values.js';
 import { named, rustLang } from './lang.js';
+import { field as fieldOf } from '../../tree-sitter/ast.js';
 
 const LIBRARY = 'jsonwebtoken';
 
@@ -43,18 +44,18 @@ export const rustJwtCalls: Extractor = {
       }
       if (view.method === 'encode' && (view.path?.[0] === 'jsonwebtoken' || view.path?.length === 1) && view.args.length === 3) {
         const claims = structOf(values, view.args[1]);
-        if (claims && !named(claims.childForFieldName('body')).some((f) => /^(exp|expires_at|expiration)$/.test(f.childForFieldName('field')?.text ?? f.text))) {
-          push(call, 'sign', 'no-expiry', `claims ${claims.childForFieldName('name')?.text ?? ''} without exp`.trim());
+        if (claims && !named(fieldOf(claims, 'body')).some((f) => /^(exp|expires_at|expiration)$/.test(fieldOf(f, 'field')?.text ?? f.text))) {
+          push(call, 'sign', 'no-expiry', `claims ${fieldOf(claims, 'name')?.text ?? ''} without exp`.trim());
         }
       }
     }
     // validation.validate_exp = false
     walk(values.root, (node) => {
       if (node.type !== 'assignment_expression') return undefined;
-      const left = node.childForFieldName('left');
-      const field = left?.type === 'field_expression' ? left.childForFieldName('field')?.text : undefined;
-      if (field === 'validate_exp' && evalConst(values, node.childForFieldName('right')) === false) push(node, 'verify', 'no-expiry', 'validate_exp = false');
-      if (field === 'insecure_disable_signature_validation' || (field === 'validate_signature' && evalConst(values, node.childForFieldName('right')) === false)) push(node, 'verify', 'no-verify', `${field} = false`);
+      const left = fieldOf(node, 'left');
+      const field = left?.type === 'field_expression' ? fieldOf(left, 'field')?.text : undefined;
+      if (field === 'validate_exp' && evalConst(values, fieldOf(node, 'right')) === false) push(node, 'verify', 'no-expiry', 'validate_exp = false');
+      if (field === 'insecure_disable_signature_validation' || (field === 'validate_signature' && evalConst(values, fieldOf(node, 'right')) === false)) push(node, 'verify', 'no-verify', `${field} = false`);
       return undefined;
     });
     return facts;

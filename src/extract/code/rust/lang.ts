@@ -8,6 +8,7 @@ import { namePath } from '../core/expr.js';
 import { decodeEscapes } from '../core/strings.js';
 import type { FileValues } from '../core/values.js';
 import { namedChildren as named } from '../../tree-sitter/ast.js';
+import { field as fieldOf } from '../../tree-sitter/ast.js';
 
 const COMPARE = new Set(['==', '!=', '<', '>', '<=', '>=', '&&', '||']);
 
@@ -56,8 +57,8 @@ export function macroGroups(tree: Node | undefined): { tokens: Node[]; name?: st
 }
 
 function macroView(node: Node): CallView {
-  const macro = node.childForFieldName('macro');
-  const name = macro?.type === 'scoped_identifier' ? macro.childForFieldName('name')?.text ?? '' : macro?.text ?? '';
+  const macro = fieldOf(node, 'macro');
+  const name = macro?.type === 'scoped_identifier' ? fieldOf(macro, 'name')?.text ?? '' : macro?.text ?? '';
   const tree = named(node).find((c) => c.type === 'token_tree');
   const args: Node[] = [];
   const byName = new Map<string, Node>();
@@ -72,23 +73,23 @@ function macroView(node: Node): CallView {
 }
 
 function callView(node: Node): CallView {
-  let fn = node.childForFieldName('function');
-  if (fn?.type === 'generic_function') fn = fn.childForFieldName('function');
-  const args = named(node.childForFieldName('arguments')).filter((c) => c.type !== 'attribute_item');
+  let fn = fieldOf(node, 'function');
+  if (fn?.type === 'generic_function') fn = fieldOf(fn, 'function');
+  const args = named(fieldOf(node, 'arguments')).filter((c) => c.type !== 'attribute_item');
   const view: CallView = { k: 'call', method: '', args, named: new Map(), isNew: false };
   if (!fn) return view;
   if (fn.type === 'field_expression') {
-    const field = fn.childForFieldName('field');
+    const field = fieldOf(fn, 'field');
     view.method = field?.text ?? '';
     view.nameNode = field ?? undefined;
-    view.receiver = fn.childForFieldName('value') ?? undefined;
+    view.receiver = fieldOf(fn, 'value') ?? undefined;
     const base = view.receiver ? namePath(rustLang, view.receiver) : undefined;
     view.path = base ? [...base, view.method] : undefined;
   } else if (fn.type === 'scoped_identifier') {
     const parts = fn.text.replace(/<[^>]*>/g, '').split('::');
     view.method = parts.at(-1) ?? '';
     view.path = parts;
-    view.nameNode = fn.childForFieldName('name') ?? undefined;
+    view.nameNode = fieldOf(fn, 'name') ?? undefined;
     // Type::new(...) constructors
     view.isNew = /^(new|from|default|builder|with_capacity)$/.test(view.method) && /^[A-Z]/.test(parts.at(-2) ?? '') && false;
   } else if (fn.type === 'identifier') {
@@ -125,8 +126,8 @@ export const rustLang: Lang = {
         return { k: 'member', name: parts.at(-1) ?? '', path: parts };
       }
       case 'field_expression': {
-        const object = node.childForFieldName('value') ?? undefined;
-        const name = node.childForFieldName('field')?.text ?? '';
+        const object = fieldOf(node, 'value') ?? undefined;
+        const name = fieldOf(node, 'field')?.text ?? '';
         const base = object ? namePath(rustLang, object) : undefined;
         return { k: 'member', object, name, path: base ? [...base, name] : undefined };
       }
@@ -135,7 +136,7 @@ export const rustLang: Lang = {
         return inner ? { k: 'wrap', inner } : { k: 'other' };
       }
       case 'reference_expression': {
-        const inner = node.childForFieldName('value');
+        const inner = fieldOf(node, 'value');
         return inner ? { k: 'wrap', inner } : { k: 'other' };
       }
       case 'unary_expression': {
@@ -146,16 +147,16 @@ export const rustLang: Lang = {
         return { k: 'arith', op: '-', left: inner };
       }
       case 'binary_expression': {
-        const op = node.childForFieldName('operator')?.text ?? '';
-        const left = node.childForFieldName('left') ?? undefined;
-        const right = node.childForFieldName('right') ?? undefined;
+        const op = fieldOf(node, 'operator')?.text ?? '';
+        const left = fieldOf(node, 'left') ?? undefined;
+        const right = fieldOf(node, 'right') ?? undefined;
         if (op === '+') return { k: 'concat', parts: [left, right].filter((x): x is Node => !!x) };
         if (COMPARE.has(op)) return { k: 'bool-op', op, left, right };
         return { k: 'arith', op, left, right };
       }
       case 'type_cast_expression': {
-        const inner = node.childForFieldName('value');
-        return inner ? { k: 'cast', inner, type: node.childForFieldName('type')?.text ?? '' } : { k: 'other' };
+        const inner = fieldOf(node, 'value');
+        return inner ? { k: 'cast', inner, type: fieldOf(node, 'type')?.text ?? '' } : { k: 'other' };
       }
       case 'call_expression': return callView(node);
       case 'macro_invocation': {
@@ -164,13 +165,13 @@ export const rustLang: Lang = {
         return view;
       }
       case 'if_expression': {
-        const a = blockValue(node.childForFieldName('consequence'));
-        const b = blockValue(node.childForFieldName('alternative'));
-        return { k: 'cond', condition: node.childForFieldName('condition') ?? undefined, branches: [a, b].filter((x): x is Node => !!x) };
+        const a = blockValue(fieldOf(node, 'consequence'));
+        const b = blockValue(fieldOf(node, 'alternative'));
+        return { k: 'cond', condition: fieldOf(node, 'condition') ?? undefined, branches: [a, b].filter((x): x is Node => !!x) };
       }
       case 'match_expression': {
-        const body = node.childForFieldName('body');
-        return { k: 'cond', branches: named(body).map((arm) => blockValue(arm.childForFieldName('value'))).filter((x): x is Node => !!x) };
+        const body = fieldOf(node, 'body');
+        return { k: 'cond', branches: named(body).map((arm) => blockValue(fieldOf(arm, 'value'))).filter((x): x is Node => !!x) };
       }
       case 'block': {
         const v = blockValue(node);
@@ -181,7 +182,7 @@ export const rustLang: Lang = {
         return object ? { k: 'index', object, index } : { k: 'other' };
       }
       case 'array_expression': return { k: 'list', items: named(node) };
-      case 'closure_expression': return { k: 'lambda', params: [], body: node.childForFieldName('body') ?? undefined };
+      case 'closure_expression': return { k: 'lambda', params: [], body: fieldOf(node, 'body') ?? undefined };
       default:
         return { k: 'other' };
     }
@@ -189,12 +190,12 @@ export const rustLang: Lang = {
   scopeTypes: new Set(['function_item', 'closure_expression']),
   scopeParams(node: Node): Param[] | undefined {
     if (!this.scopeTypes.has(node.type)) return undefined;
-    const params = node.childForFieldName('parameters');
+    const params = fieldOf(node, 'parameters');
     return named(params).map((p) => {
       if (p.type === 'identifier') return { name: p.text };
       if (p.type === 'self_parameter') return { name: 'self' };
-      const pattern = p.childForFieldName('pattern');
-      return { name: pattern?.type === 'identifier' ? pattern.text : '', type: p.childForFieldName('type')?.text.replace(/^&(mut\s+)?/, '') };
+      const pattern = fieldOf(p, 'pattern');
+      return { name: pattern?.type === 'identifier' ? pattern.text : '', type: fieldOf(p, 'type')?.text.replace(/^&(mut\s+)?/, '') };
     }).filter((p) => p.name);
   },
   classTypes: new Set(['declaration_list']),
@@ -204,10 +205,10 @@ export const rustLang: Lang = {
   bindings(node: Node): RawBinding[] | undefined {
     switch (node.type) {
       case 'let_declaration': {
-        const pattern = node.childForFieldName('pattern');
-        const value = node.childForFieldName('value') ?? undefined;
+        const pattern = fieldOf(node, 'pattern');
+        const value = fieldOf(node, 'value') ?? undefined;
         const mutable = named(node).some((c) => c.type === 'mutable_specifier');
-        const type = node.childForFieldName('type')?.text;
+        const type = fieldOf(node, 'type')?.text;
         if (pattern?.type === 'identifier') return [{ name: pattern.text, op: value ? '=' : 'declare', value, type, isFinal: !mutable }];
         if (!pattern) return undefined;
         const names: Node[] = [];
@@ -216,22 +217,22 @@ export const rustLang: Lang = {
         return names.map((n) => ({ name: n.text, op: 'opaque' as const }));
       }
       case 'const_item': case 'static_item': {
-        const name = node.childForFieldName('name')?.text;
-        const value = node.childForFieldName('value') ?? undefined;
-        return name ? [{ name, op: value ? '=' : 'declare', value, type: node.childForFieldName('type')?.text, isFinal: true }] : undefined;
+        const name = fieldOf(node, 'name')?.text;
+        const value = fieldOf(node, 'value') ?? undefined;
+        return name ? [{ name, op: value ? '=' : 'declare', value, type: fieldOf(node, 'type')?.text, isFinal: true }] : undefined;
       }
       case 'assignment_expression': {
-        const left = node.childForFieldName('left');
-        return left?.type === 'identifier' ? [{ name: left.text, op: '=', value: node.childForFieldName('right') ?? undefined }] : undefined;
+        const left = fieldOf(node, 'left');
+        return left?.type === 'identifier' ? [{ name: left.text, op: '=', value: fieldOf(node, 'right') ?? undefined }] : undefined;
       }
       case 'compound_assignment_expr': {
-        const left = node.childForFieldName('left');
+        const left = fieldOf(node, 'left');
         if (left?.type !== 'identifier') return undefined;
-        const op = node.childForFieldName('operator')?.text;
-        return [{ name: left.text, op: op === '+=' ? '+=' : 'opaque', value: node.childForFieldName('right') ?? undefined }];
+        const op = fieldOf(node, 'operator')?.text;
+        return [{ name: left.text, op: op === '+=' ? '+=' : 'opaque', value: fieldOf(node, 'right') ?? undefined }];
       }
       case 'for_expression': {
-        const pattern = node.childForFieldName('pattern');
+        const pattern = fieldOf(node, 'pattern');
         return pattern?.type === 'identifier' ? [{ name: pattern.text, op: 'opaque' }] : undefined;
       }
       case 'macro_invocation': {
@@ -248,10 +249,10 @@ export const rustLang: Lang = {
   },
   guardOf(parent: Node, child: Node): Guard | undefined {
     if (parent.type === 'if_expression') {
-      const cond = parent.childForFieldName('condition');
+      const cond = fieldOf(parent, 'condition');
       if (!cond) return undefined;
-      if (parent.childForFieldName('consequence')?.id === child.id) return { kind: 'if', cond, when: true };
-      if (parent.childForFieldName('alternative')?.id === child.id) return { kind: 'if', cond, when: false };
+      if (fieldOf(parent, 'consequence')?.id === child.id) return { kind: 'if', cond, when: true };
+      if (fieldOf(parent, 'alternative')?.id === child.id) return { kind: 'if', cond, when: false };
     }
     return undefined;
   },

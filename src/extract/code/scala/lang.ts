@@ -5,6 +5,7 @@ import type { CallView, Expr, Guard, Lang, Node, Param, RawBinding, TemplatePart
 import { namePath } from '../core/expr.js';
 import { decodeEscapes } from '../core/strings.js';
 import { namedChildren as named } from '../../tree-sitter/ast.js';
+import { field as fieldOf } from '../../tree-sitter/ast.js';
 
 const COMPARE = new Set(['==', '!=', '<', '>', '<=', '>=', '&&', '||', 'eq', 'ne']);
 
@@ -19,7 +20,7 @@ export function scalaString(node: Node): string | undefined {
 
 /** Pieces of an interpolated string: text between `$x` / `${...}` interpolations; `#$x` is a splice. */
 function templateParts(expr: Node): { tag: string; parts: TemplatePart[] } {
-  const tag = expr.childForFieldName('interpolator')?.text ?? '';
+  const tag = fieldOf(expr, 'interpolator')?.text ?? '';
   const str = named(expr).find((c) => c.type === 'interpolated_string');
   const parts: TemplatePart[] = [];
   if (!str) return { tag, parts };
@@ -46,9 +47,9 @@ function templateParts(expr: Node): { tag: string; parts: TemplatePart[] } {
 }
 
 function flatten(node: Node, ops: readonly string[]): Node[] {
-  if (node.type === 'infix_expression' && ops.includes(node.childForFieldName('operator')?.text ?? '')) {
-    const l = node.childForFieldName('left');
-    const r = node.childForFieldName('right');
+  if (node.type === 'infix_expression' && ops.includes(fieldOf(node, 'operator')?.text ?? '')) {
+    const l = fieldOf(node, 'left');
+    const r = fieldOf(node, 'right');
     return [...(l ? flatten(l, ops) : []), ...(r ? [r] : [])];
   }
   return [node];
@@ -59,8 +60,8 @@ function argsOf(node: Node | null | undefined): { args: Node[]; named: Map<strin
   const byName = new Map<string, Node>();
   for (const a of named(node)) {
     if (a.type === 'assignment_expression') {
-      const l = a.childForFieldName('left');
-      const r = a.childForFieldName('right');
+      const l = fieldOf(a, 'left');
+      const r = fieldOf(a, 'right');
       if (l && r) { byName.set(l.text, r); continue; }
     }
     args.push(a);
@@ -71,19 +72,19 @@ function argsOf(node: Node | null | undefined): { args: Node[]; named: Map<strin
 function callView(node: Node): CallView {
   if (node.type === 'instance_expression') {
     const type = named(node).find((c) => c.type !== 'arguments');
-    const a = argsOf(node.childForFieldName('arguments') ?? named(node).find((c) => c.type === 'arguments'));
+    const a = argsOf(fieldOf(node, 'arguments') ?? named(node).find((c) => c.type === 'arguments'));
     const name = (type?.text ?? '').replace(/\[[\s\S]*\]$/, '');
     return { k: 'call', method: name.split('.').at(-1) ?? name, path: name.split('.'), args: a.args, named: a.named, isNew: true, nameNode: type };
   }
-  let fn = node.childForFieldName('function');
-  if (fn?.type === 'generic_function') fn = fn.childForFieldName('function');
-  const a = argsOf(node.childForFieldName('arguments'));
+  let fn = fieldOf(node, 'function');
+  if (fn?.type === 'generic_function') fn = fieldOf(fn, 'function');
+  const a = argsOf(fieldOf(node, 'arguments'));
   const view: CallView = { k: 'call', method: '', args: a.args, named: a.named, isNew: false };
   if (fn?.type === 'field_expression') {
-    const field = fn.childForFieldName('field');
+    const field = fieldOf(fn, 'field');
     view.method = field?.text ?? '';
     view.nameNode = field ?? undefined;
-    view.receiver = fn.childForFieldName('value') ?? undefined;
+    view.receiver = fieldOf(fn, 'value') ?? undefined;
     const base = view.receiver ? namePath(scalaLang, view.receiver) : undefined;
     view.path = base ? [...base, view.method] : undefined;
   } else if (fn?.type === 'identifier') {
@@ -122,9 +123,9 @@ export const scalaLang: Lang = {
         return inner.length === 1 ? { k: 'wrap', inner: inner[0]! } : { k: 'other' };
       }
       case 'infix_expression': {
-        const op = node.childForFieldName('operator')?.text ?? '';
-        const left = node.childForFieldName('left') ?? undefined;
-        const right = node.childForFieldName('right') ?? undefined;
+        const op = fieldOf(node, 'operator')?.text ?? '';
+        const left = fieldOf(node, 'left') ?? undefined;
+        const right = fieldOf(node, 'right') ?? undefined;
         if (op === '+' || op === '++') return { k: 'concat', parts: flatten(node, [op]) };
         if (COMPARE.has(op)) return { k: 'bool-op', op, left, right };
         return { k: 'arith', op, left, right };
@@ -134,24 +135,24 @@ export const scalaLang: Lang = {
         return node.text.startsWith('!') ? { k: 'bool-op', op: '!', left: inner } : { k: 'arith', op: '-', left: inner };
       }
       case 'field_expression': {
-        const object = node.childForFieldName('value') ?? undefined;
-        const name = node.childForFieldName('field')?.text ?? '';
+        const object = fieldOf(node, 'value') ?? undefined;
+        const name = fieldOf(node, 'field')?.text ?? '';
         const base = object ? namePath(scalaLang, object) : undefined;
         return { k: 'member', object, name, path: base ? [...base, name] : undefined };
       }
       case 'generic_function': {
-        const fn = node.childForFieldName('function');
+        const fn = fieldOf(node, 'function');
         return fn ? { k: 'wrap', inner: fn } : { k: 'other' };
       }
       case 'call_expression': case 'instance_expression': return callView(node);
       case 'if_expression': {
-        const a = node.childForFieldName('consequence');
-        const b = node.childForFieldName('alternative');
-        return { k: 'cond', condition: node.childForFieldName('condition') ?? undefined, branches: [a, b].filter((x): x is Node => !!x) };
+        const a = fieldOf(node, 'consequence');
+        const b = fieldOf(node, 'alternative');
+        return { k: 'cond', condition: fieldOf(node, 'condition') ?? undefined, branches: [a, b].filter((x): x is Node => !!x) };
       }
       case 'match_expression': {
-        const body = node.childForFieldName('body');
-        return { k: 'cond', branches: named(body).map((c) => c.childForFieldName('body')).filter((x): x is Node => !!x) };
+        const body = fieldOf(node, 'body');
+        return { k: 'cond', branches: named(body).map((c) => fieldOf(c, 'body')).filter((x): x is Node => !!x) };
       }
       case 'lambda_expression': return { k: 'lambda', params: [] };
       case 'tuple_expression': return { k: 'other' };
@@ -162,14 +163,14 @@ export const scalaLang: Lang = {
   scopeTypes: new Set(['function_definition', 'lambda_expression']),
   scopeParams(node: Node): Param[] | undefined {
     if (!this.scopeTypes.has(node.type)) return undefined;
-    const params = node.childForFieldName('parameters');
+    const params = fieldOf(node, 'parameters');
     if (node.type === 'lambda_expression') {
       if (!params) return [];
       if (params.type === 'identifier') return [{ name: params.text }];
-      return named(params).map((p) => ({ name: (p.childForFieldName('name') ?? p).text, type: p.childForFieldName('type')?.text })).filter((p) => /^[A-Za-z_]\w*$/.test(p.name));
+      return named(params).map((p) => ({ name: (fieldOf(p, 'name') ?? p).text, type: fieldOf(p, 'type')?.text })).filter((p) => /^[A-Za-z_]\w*$/.test(p.name));
     }
     const lists = named(node).filter((c) => c.type === 'parameters');
-    return lists.flatMap((l) => named(l)).filter((p) => p.type === 'parameter').map((p) => ({ name: p.childForFieldName('name')?.text ?? '', type: p.childForFieldName('type')?.text })).filter((p) => p.name);
+    return lists.flatMap((l) => named(l)).filter((p) => p.type === 'parameter').map((p) => ({ name: fieldOf(p, 'name')?.text ?? '', type: fieldOf(p, 'type')?.text })).filter((p) => p.name);
   },
   classTypes: new Set(['template_body']),
   callTypes: new Set(['call_expression', 'instance_expression']),
@@ -178,27 +179,27 @@ export const scalaLang: Lang = {
   bindings(node: Node): RawBinding[] | undefined {
     switch (node.type) {
       case 'val_definition': case 'var_definition': {
-        const pattern = node.childForFieldName('pattern');
-        const value = node.childForFieldName('value') ?? undefined;
-        const type = node.childForFieldName('type')?.text;
+        const pattern = fieldOf(node, 'pattern');
+        const value = fieldOf(node, 'value') ?? undefined;
+        const type = fieldOf(node, 'type')?.text;
         if (pattern?.type === 'identifier') return [{ name: pattern.text, op: value ? '=' : 'declare', value, type, isFinal: node.type === 'val_definition' }];
         if (pattern) return named(pattern).filter((c) => c.type === 'identifier').map((c) => ({ name: c.text, op: 'opaque' as const }));
         return undefined;
       }
       case 'assignment_expression': {
-        const left = node.childForFieldName('left');
-        const right = node.childForFieldName('right') ?? undefined;
+        const left = fieldOf(node, 'left');
+        const right = fieldOf(node, 'right') ?? undefined;
         if (left?.type !== 'identifier' || node.parent?.type === 'arguments') return undefined;
         return [{ name: left.text, op: '=', value: right }];
       }
       case 'infix_expression': {
-        const op = node.childForFieldName('operator')?.text;
-        const left = node.childForFieldName('left');
+        const op = fieldOf(node, 'operator')?.text;
+        const left = fieldOf(node, 'left');
         if ((op !== '+=' && op !== '++=') || left?.type !== 'identifier') return undefined;
-        return [{ name: left.text, op: '+=', value: node.childForFieldName('right') ?? undefined }];
+        return [{ name: left.text, op: '+=', value: fieldOf(node, 'right') ?? undefined }];
       }
       case 'enumerator': case 'generator': {
-        const pattern = node.childForFieldName('pattern') ?? named(node)[0];
+        const pattern = fieldOf(node, 'pattern') ?? named(node)[0];
         return pattern?.type === 'identifier' ? [{ name: pattern.text, op: 'opaque' }] : undefined;
       }
       default:
@@ -207,10 +208,10 @@ export const scalaLang: Lang = {
   },
   guardOf(parent: Node, child: Node): Guard | undefined {
     if (parent.type === 'if_expression') {
-      const cond = parent.childForFieldName('condition');
+      const cond = fieldOf(parent, 'condition');
       if (!cond) return undefined;
-      if (parent.childForFieldName('consequence')?.id === child.id) return { kind: 'if', cond, when: true };
-      if (parent.childForFieldName('alternative')?.id === child.id) return { kind: 'if', cond, when: false };
+      if (fieldOf(parent, 'consequence')?.id === child.id) return { kind: 'if', cond, when: true };
+      if (fieldOf(parent, 'alternative')?.id === child.id) return { kind: 'if', cond, when: false };
     }
     return undefined;
   },

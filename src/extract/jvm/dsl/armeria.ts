@@ -20,6 +20,7 @@ import { classChain, evalStrings, typeRefs, type StrValue } from '../values.js';
 import {
   EMPTY, UNKNOWN, callsIn, chainCalls, constructedType, dedupeFacts, guarded, dslOutline, dslRouteFacts, importsFrom, localInit, pathArg, verbOf,
 } from './common.js';
+import { field as fieldOf } from '../../tree-sitter/ast.js';
 
 const FRAMEWORK = 'armeria';
 const ANNOTATION_VERBS: Record<string, HttpMethod> = {
@@ -78,7 +79,7 @@ function annotatedFacts(file: JvmFile): Fact[] {
     if (routes === 0) continue;
     const prefixAnn = cls.annotations.find((a) => a.simpleName === 'PathPrefix' && isArmeriaAnnotation(file, a));
     const prefix = prefixAnn?.args[0] ? evalStrings(prefixAnn.args[0].value, scope)[0] : undefined;
-    const location = loc(file.path, cls.node.childForFieldName('name') ?? cls.node);
+    const location = loc(file.path, fieldOf(cls.node, 'name') ?? cls.node);
     if (prefix?.kind === 'ref') {
       // The prefix is another file's constant: hang the class under a root through a mount with prefixRef.
       out.push({ kind: 'mount', framework: FRAMEWORK, parent: classRef(file.packageName, [...cls.qualifiedPath, '$root']), child: routerRef, prefix: prefix.fallback, prefixRef: prefix.ref, location });
@@ -282,7 +283,7 @@ function routesServiceViews(file: JvmFile): Fact[] {
       for (const m of route.methods) routes.push({ method: m, path: route.path.text });
     }
     if (routes.length === 0) continue;
-    out.push({ kind: 'view', framework: FRAMEWORK, ref: classRef(file.packageName, cls.qualifiedPath), routes, location: loc(file.path, cls.node.childForFieldName('name') ?? cls.node) });
+    out.push({ kind: 'view', framework: FRAMEWORK, ref: classRef(file.packageName, cls.qualifiedPath), routes, location: loc(file.path, fieldOf(cls.node, 'name') ?? cls.node) });
   }
   return out;
 }

@@ -9,6 +9,7 @@ import type { JvmFile } from '../jvm-source.js';
 import { allClasses } from '../jvm-source.js';
 import { packageRefFile, typeRefs } from '../values.js';
 import { constructedType, localInit } from './common.js';
+import { field as fieldOf } from '../../tree-sitter/ast.js';
 
 export interface BindingKind {
   /** The declared type names such an object (`Router`, `Javalin`). */
@@ -36,9 +37,9 @@ function candidateNames(file: JvmFile, kind: BindingKind): Set<string> {
       let type: string | undefined;
       let init: Node | undefined;
       if (decl.type === 'variable_declarator') {
-        name = decl.childForFieldName('name')?.text;
-        type = decl.parent?.childForFieldName('type')?.text;
-        init = decl.childForFieldName('value') ?? undefined;
+        name = fieldOf(decl, 'name')?.text;
+        type = fieldOf(decl.parent, 'type')?.text;
+        init = fieldOf(decl, 'value') ?? undefined;
       } else if (decl.type === 'formal_parameter' || decl.type === 'spread_parameter') {
         name = parameterName(decl);
         type = parameterType(decl);
@@ -76,22 +77,22 @@ export function enclosingClassName(file: JvmFile, node: Node): string[] | undefi
 
 export function functionName(fn: Node): string {
   if (fn.type === 'constructor_declaration') return '<init>';
-  return fn.childForFieldName('name')?.text ?? namedChildren(fn).find((c) => c.type === 'identifier' || c.type === 'simple_identifier')?.text ?? '';
+  return fieldOf(fn, 'name')?.text ?? namedChildren(fn).find((c) => c.type === 'identifier' || c.type === 'simple_identifier')?.text ?? '';
 }
 
 function parameterNodes(fn: Node): Node[] {
   if (fn.type === 'method_declaration' || fn.type === 'constructor_declaration') {
-    return namedChildren(fn.childForFieldName('parameters')).filter((p) => p.type === 'formal_parameter' || p.type === 'spread_parameter');
+    return namedChildren(fieldOf(fn, 'parameters')).filter((p) => p.type === 'formal_parameter' || p.type === 'spread_parameter');
   }
   return namedChildren(namedChildren(fn).find((c) => c.type === 'function_value_parameters')).filter((p) => p.type === 'parameter');
 }
 
 function parameterName(param: Node): string | undefined {
-  return param.childForFieldName('name')?.text ?? namedChildren(param).find((c) => c.type === 'identifier' || c.type === 'simple_identifier')?.text;
+  return fieldOf(param, 'name')?.text ?? namedChildren(param).find((c) => c.type === 'identifier' || c.type === 'simple_identifier')?.text;
 }
 
 function parameterType(param: Node): string | undefined {
-  return param.childForFieldName('type')?.text ?? namedChildren(param).find((c) => c.type === 'user_type')?.text;
+  return fieldOf(param, 'type')?.text ?? namedChildren(param).find((c) => c.type === 'user_type')?.text;
 }
 
 /** The router reference a receiver expression names, when it is a Router variable, field or parameter. */
@@ -99,7 +100,7 @@ export function bindingOf(file: JvmFile, node: Node | undefined, kind: BindingKi
   if (!node) return undefined;
   let name: string | undefined;
   if (node.type === 'identifier' || node.type === 'simple_identifier') name = node.text;
-  else if (node.type === 'field_access' && node.childForFieldName('object')?.type === 'this') name = node.childForFieldName('field')?.text;
+  else if (node.type === 'field_access' && fieldOf(node, 'object')?.type === 'this') name = fieldOf(node, 'field')?.text;
   else if (node.type === 'navigation_expression') {
     const parts = namedChildren(node);
     if (parts.length === 2 && parts[0]!.type === 'this_expression') name = parts[1]!.text;

@@ -10,6 +10,7 @@ import type { JvmFile } from '../jvm-source.js';
 import { isTestSource, outlineOf } from '../outline.js';
 import { routeFacts } from '../route-emit.js';
 import type { StrValue } from '../values.js';
+import { field as fieldOf } from '../../tree-sitter/ast.js';
 
 export const EMPTY: StrValue = { kind: 'literal', text: '' };
 export const UNKNOWN: StrValue = { kind: 'unknown' };
@@ -149,10 +150,10 @@ function declarationsOf(language: JvmFile['language'], scope: Node): Map<string,
   const out = new Map<string, Declaration>();
   if (language === 'java') {
     for (const decl of descendants(scope, ['variable_declarator'])) {
-      const name = decl?.childForFieldName('name')?.text;
+      const name = fieldOf(decl, 'name')?.text;
       if (!decl || !name || out.has(name)) continue;
-      const type = decl.parent?.childForFieldName('type')?.text;
-      const init = decl.childForFieldName('value') ?? undefined;
+      const type = fieldOf(decl.parent, 'type')?.text;
+      const init = fieldOf(decl, 'value') ?? undefined;
       out.set(name, { ...(init ? { init } : {}), ...(type && type !== 'var' ? { type: type.replace(/<.*$/s, '') } : {}) });
     }
     return out;
@@ -179,7 +180,7 @@ function declarationsOf(language: JvmFile['language'], scope: Node): Map<string,
 /** `new X(...)` (Java) / `X(...)` (Kotlin, capitalised) -> 'X'. */
 export function constructedType(node: Node | undefined): string | undefined {
   if (!node) return undefined;
-  if (node.type === 'object_creation_expression') return node.childForFieldName('type')?.text.replace(/<.*$/s, '');
+  if (node.type === 'object_creation_expression') return fieldOf(node, 'type')?.text.replace(/<.*$/s, '');
   if (node.type === 'call_expression') {
     const callee = namedChildren(node)[0];
     if (callee && (callee.type === 'identifier' || callee.type === 'navigation_expression') && /^[A-Z]/.test(callee.text.split('.').pop() ?? '')) {

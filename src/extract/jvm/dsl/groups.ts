@@ -7,6 +7,7 @@ import type { JvmFile } from '../jvm-source.js';
 import { packageRefFile, typeRefs, type StrValue } from '../values.js';
 import { enclosingClassName, functionName } from './bindings.js';
 import { isCallableReference, joinValue, pathArg } from './common.js';
+import { field as fieldOf } from '../../tree-sitter/ast.js';
 
 const FUNCTIONS = new Set(['method_declaration', 'constructor_declaration', 'function_declaration']);
 
@@ -90,7 +91,7 @@ export function methodMount(file: JvmFile, framework: string, parent: RefExpr, c
 /** Expression statements of a lambda body (Java block or expression, Kotlin statements). */
 export function lambdaBodyStatements(lambda: Node): Node[] {
   if (lambda.type === 'lambda_expression') {
-    const body = lambda.childForFieldName('body');
+    const body = fieldOf(lambda, 'body');
     if (!body) return [];
     if (body.type !== 'block') return [body];
     return namedChildren(body).flatMap((s) => (s.type === 'expression_statement' ? namedChildren(s).slice(0, 1) : []));

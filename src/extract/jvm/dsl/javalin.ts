@@ -20,6 +20,7 @@ import type { StrValue } from '../values.js';
 import { bindingOf, methodMounts, type BindingKind } from './bindings.js';
 import { EMPTY, UNKNOWN, callsIn, dedupeFacts, guarded, dslOutline, dslRouteFacts, importsFrom, isPathLike, joinValue, pathArg, verbOf } from './common.js';
 import { calledRoutesRef, enclosingGroups, groupMethodMounts, lambdaBodyStatements, methodMount, methodRoutesRef } from './groups.js';
+import { field as fieldOf } from '../../tree-sitter/ast.js';
 
 const FRAMEWORK = 'javalin';
 const VERBS: Record<string, HttpMethod> = {
@@ -54,7 +55,7 @@ function appOfCreate(file: JvmFile, create: Node): RefExpr | undefined {
   if (!decl) return undefined;
   // The declared name, resolved as a use of it would be.
   let probe: Node | undefined;
-  if (decl.type === 'variable_declarator') probe = decl.childForFieldName('name') ?? undefined;
+  if (decl.type === 'variable_declarator') probe = fieldOf(decl, 'name') ?? undefined;
   else if (decl.type === 'property_declaration') probe = namedChildren(namedChildren(decl).find((c) => c.type === 'variable_declaration')).find((c) => c.type === 'identifier');
   else if (decl.type === 'assignment_expression' || decl.type === 'assignment') probe = namedChildren(decl)[0];
   return probe ? bindingOf(file, probe, APP)?.ref : undefined;
@@ -98,7 +99,7 @@ function isMountParam(receiver: Node): boolean {
   for (const { call, lambda } of enclosingGroups(receiver).groups) {
     if (call.name !== 'mount' || !/(^|\.)router$/.test(call.receiver?.text ?? '')) continue;
     const params = lambda.type === 'lambda_expression'
-      ? [lambda.childForFieldName('parameters') ?? namedChildren(lambda)[0]].flatMap((p) => (p?.type === 'identifier' ? [p.text] : namedChildren(p).map((k) => k.text)))
+      ? [fieldOf(lambda, 'parameters') ?? namedChildren(lambda)[0]].flatMap((p) => (p?.type === 'identifier' ? [p.text] : namedChildren(p).map((k) => k.text)))
       : namedChildren(namedChildren(lambda).find((k) => k.type === 'lambda_parameters')).map((k) => k.text);
     return params.length ? params.includes(receiver.text) : receiver.text === 'it';
   }

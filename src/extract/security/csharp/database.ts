@@ -8,6 +8,7 @@ import type { Extractor } from '../../types.js';
 import { named } from '../shared/dialect.js';
 import { DatabaseFacts } from '../shared/database.js';
 import { csCall } from './dialect.js';
+import { field as fieldOf } from '../../tree-sitter/ast.js';
 
 const EF_PROVIDERS: Record<string, string | undefined> = {
   UseSqlServer: 'mssql', UseAzureSql: 'mssql', UseNpgsql: 'postgresql', UseSqlite: 'sqlite', UseMySql: 'mysql', UseMySQL: 'mysql',
@@ -38,7 +39,7 @@ export function extractCsharpDatabases(file: ParsedFile): DatabaseFact[] {
   walk(root, (node) => {
     if (node.type === 'class_declaration') {
       const bases = named(named(node).find((c) => c.type === 'base_list')).map((b) => b.text.replace(/<.*$/, ''));
-      if (bases.some((b) => /^(DbContext|IdentityDbContext|ApiAuthorizationDbContext)$/.test(b))) out.push(node.childForFieldName('name') ?? node, 'efcore');
+      if (bases.some((b) => /^(DbContext|IdentityDbContext|ApiAuthorizationDbContext)$/.test(b))) out.push(fieldOf(node, 'name') ?? node, 'efcore');
       return undefined;
     }
     const call = csCall(node);

@@ -2,6 +2,7 @@
 // (invocations, `new T(...)`, target-typed `new(...)`), slots (fields, properties, locals,
 // assignments, dictionary / anonymous-object initializers, named arguments) and env lookups.
 import { named, type CallView, type Dialect, type EnvFallback, type Node, type Slot } from '../shared/dialect.js';
+import { field as fieldOf } from '../../tree-sitter/ast.js';
 
 const ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', '\\': '\\', '"': '"', "'": "'", '0': '\0' };
 
@@ -46,8 +47,8 @@ export function csPath(node: Node | null | undefined): string[] | undefined {
   if (simple !== undefined) return [simple];
   if (node.type === 'this_expression' || node.type === 'this') return ['this'];
   if (node.type === 'member_access_expression') {
-    const left = csPath(node.childForFieldName('expression'));
-    const name = simpleName(node.childForFieldName('name'));
+    const left = csPath(fieldOf(node, 'expression'));
+    const name = simpleName(fieldOf(node, 'name'));
     return left && name ? [...left, name] : undefined;
   }
   if (node.type === 'qualified_name') {
@@ -62,7 +63,7 @@ function csArguments(list: Node | null | undefined): { args: Node[]; named: Map<
   const pairs = new Map<string, Node>();
   for (const arg of named(list)) {
     if (arg.type !== 'argument' && arg.type !== 'attribute_argument') continue;
-    const nameNode = arg.childForFieldName('name') ?? named(arg).find((c) => c.type === 'name_colon' || c.type === 'name_equals');
+    const nameNode = fieldOf(arg, 'name') ?? named(arg).find((c) => c.type === 'name_colon' || c.type === 'name_equals');
     const parts = named(arg);
     const value = parts[parts.length - 1];
     if (!value) continue;
@@ -77,31 +78,31 @@ function csArguments(list: Node | null | undefined): { args: Node[]; named: Map<
 function targetType(node: Node): string[] | undefined {
   const declarator = node.parent;
   if (declarator?.type !== 'variable_declarator') return undefined;
-  return csPath(declarator.parent?.childForFieldName('type'));
+  return csPath(fieldOf(declarator.parent, 'type'));
 }
 
 export function csCall(node: Node): CallView | undefined {
   switch (node.type) {
     case 'invocation_expression': {
-      const fn = node.childForFieldName('function');
-      const { args, named: pairs } = csArguments(node.childForFieldName('arguments'));
+      const fn = fieldOf(node, 'function');
+      const { args, named: pairs } = csArguments(fieldOf(node, 'arguments'));
       const path = csPath(fn);
       let name = path?.[path.length - 1] ?? '';
       let receiver: Node | undefined;
       if (fn?.type === 'member_access_expression') {
-        name = simpleName(fn.childForFieldName('name')) ?? name;
-        receiver = fn.childForFieldName('expression') ?? undefined;
+        name = simpleName(fieldOf(fn, 'name')) ?? name;
+        receiver = fieldOf(fn, 'expression') ?? undefined;
       }
       return { node, ...(path ? { path } : {}), name, ...(receiver ? { receiver } : {}), args, named: pairs };
     }
     case 'object_creation_expression':
     case 'implicit_object_creation_expression': {
-      const path = node.type === 'object_creation_expression' ? csPath(node.childForFieldName('type')) : targetType(node);
-      const { args, named: pairs } = csArguments(node.childForFieldName('arguments') ?? named(node).find((c) => c.type === 'argument_list'));
+      const path = node.type === 'object_creation_expression' ? csPath(fieldOf(node, 'type')) : targetType(node);
+      const { args, named: pairs } = csArguments(fieldOf(node, 'arguments') ?? named(node).find((c) => c.type === 'argument_list'));
       return { node, ...(path ? { path } : {}), name: path?.[path.length - 1] ?? '', args, named: pairs, isNew: true };
     }
     case 'attribute': {
-      const path = csPath(node.childForFieldName('name'));
+      const path = csPath(fieldOf(node, 'name'));
       const { args, named: pairs } = csArguments(named(node).find((c) => c.type === 'attribute_argument_list'));
       return { node, ...(path ? { path } : {}), name: path?.[path.length - 1] ?? '', args, named: pairs };
     }
@@ -113,7 +114,7 @@ export function csCall(node: Node): CallView | undefined {
 function targetName(node: Node | null | undefined): string | undefined {
   if (!node) return undefined;
   if (node.type === 'identifier') return node.text;
-  if (node.type === 'member_access_expression') return simpleName(node.childForFieldName('name'));
+  if (node.type === 'member_access_expression') return simpleName(fieldOf(node, 'name'));
   if (node.type === 'element_access_expression' || node.type === 'element_binding_expression') {
     const arg = named(named(node).find((c) => c.type === 'bracketed_argument_list') ?? named(node)[named(node).length - 1])[0];
     return csLiteral(named(arg)[0] ?? arg);
@@ -124,21 +125,21 @@ function targetName(node: Node | null | undefined): string | undefined {
 function slots(node: Node): Slot[] {
   switch (node.type) {
     case 'variable_declarator': {
-      const name = node.childForFieldName('name')?.text ?? named(node)[0]?.text;
+      const name = fieldOf(node, 'name')?.text ?? named(node)[0]?.text;
       const parts = named(node);
       const value = parts.length >= 2 && node.children.some((c) => c?.type === '=') ? parts[parts.length - 1] : undefined;
       return name && value ? [{ name, value, declares: true }] : [];
     }
     case 'property_declaration': {
-      const name = node.childForFieldName('name')?.text;
-      const value = node.childForFieldName('value') ?? (node.children.some((c) => c?.type === '=') ? named(node)[named(node).length - 1] : undefined);
+      const name = fieldOf(node, 'name')?.text;
+      const value = fieldOf(node, 'value') ?? (node.children.some((c) => c?.type === '=') ? named(node)[named(node).length - 1] : undefined);
       return name && value && value.type !== 'accessor_list' && value.type !== 'arrow_expression_clause' ? [{ name, value, declares: true }] : [];
     }
     case 'assignment_expression': {
-      const op = node.childForFieldName('operator')?.text ?? node.children.find((c) => c && !c.isNamed)?.text;
+      const op = fieldOf(node, 'operator')?.text ?? node.children.find((c) => c && !c.isNamed)?.text;
       if (op !== '=' && op !== '??=') return [];
-      const left = node.childForFieldName('left');
-      const right = node.childForFieldName('right');
+      const left = fieldOf(node, 'left');
+      const right = fieldOf(node, 'right');
       const name = targetName(left);
       return name && right ? [{ name, value: right, declares: left?.type === 'identifier' }] : [];
     }
@@ -171,7 +172,7 @@ function slots(node: Node): Slot[] {
 function envName(node: Node | null | undefined): string | undefined {
   if (!node) return undefined;
   if (node.type === 'element_access_expression') {
-    const target = node.childForFieldName('expression') ?? named(node)[0];
+    const target = fieldOf(node, 'expression') ?? named(node)[0];
     if (/config|Config|settings|Settings|env|Env/.test(target?.text ?? '')) return targetName(node) ?? '?';
     return undefined;
   }
@@ -184,14 +185,14 @@ function envName(node: Node | null | undefined): string | undefined {
 
 function envFallback(node: Node): EnvFallback | undefined {
   if (node.type === 'binary_expression') {
-    if (node.childForFieldName('operator')?.text !== '??') return undefined;
-    const right = node.childForFieldName('right');
-    const env = envName(node.childForFieldName('left'));
+    if (fieldOf(node, 'operator')?.text !== '??') return undefined;
+    const right = fieldOf(node, 'right');
+    const env = envName(fieldOf(node, 'left'));
     return env !== undefined && right && csLiteral(right) !== undefined ? { env, fallback: right } : undefined;
   }
   if (node.type === 'conditional_expression') {
-    const alternative = node.childForFieldName('alternative');
-    const env = envName(node.childForFieldName('condition')) ?? envName(named(node.childForFieldName('condition'))[0]);
+    const alternative = fieldOf(node, 'alternative');
+    const env = envName(fieldOf(node, 'condition')) ?? envName(named(fieldOf(node, 'condition'))[0]);
     return env !== undefined && alternative && csLiteral(alternative) !== undefined ? { env, fallback: alternative } : undefined;
   }
   const call = csCall(node);
@@ -235,10 +236,10 @@ export const csharpDialect: Dialect = {
   },
   functionTypes: ['method_declaration', 'constructor_declaration', 'lambda_expression', 'local_function_statement', 'anonymous_method_expression'],
   parameterNames: (fn) => {
-    const params = fn.childForFieldName('parameters') ?? named(fn).find((c) => c.type === 'parameter_list' || c.type === 'implicit_parameter');
+    const params = fieldOf(fn, 'parameters') ?? named(fn).find((c) => c.type === 'parameter_list' || c.type === 'implicit_parameter');
     if (!params) return [];
     if (params.type === 'implicit_parameter' || params.type === 'identifier') return [params.text];
-    return named(params).map((p) => p.childForFieldName('name')?.text ?? (p.type === 'implicit_parameter' ? p.text : '')).filter(Boolean);
+    return named(params).map((p) => fieldOf(p, 'name')?.text ?? (p.type === 'implicit_parameter' ? p.text : '')).filter(Boolean);
   },
   bool: (node) => (node?.type === 'boolean_literal' ? node.text === 'true' : undefined),
   listElements: (node) => {

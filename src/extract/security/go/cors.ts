@@ -10,6 +10,7 @@ import { alwaysTrue, CorsFacts, headerFacts, judgeOriginStrings, stringValues, t
 import { named, type Node } from '../shared/dialect.js';
 import { indexFile, type FileIndex } from '../shared/file-index.js';
 import { goCall, goDialect, goImports, goPath } from './dialect.js';
+import { field as fieldOf } from '../../tree-sitter/ast.js';
 
 interface GoCorsLib {
   library: string;
@@ -33,7 +34,7 @@ const ORIGIN_FUNCS = new Set(['AllowOriginFunc', 'AllowOriginRequestFunc', 'Allo
 
 function keyedFields(literal: Node): Map<string, Node> {
   const fields = new Map<string, Node>();
-  for (const el of named(literal.childForFieldName('body'))) {
+  for (const el of named(fieldOf(literal, 'body'))) {
     if (el.type !== 'keyed_element') continue;
     const [k, v] = named(el);
     const key = k?.type === 'literal_element' ? named(k)[0] : k;
@@ -121,8 +122,8 @@ export function extractGoCors(file: ParsedFile): CorsConfigFact[] {
       }
       // config := cors.DefaultConfig(); config.AllowAllOrigins = true; config.AllowOrigins = []string{"*"}
       if (node.type === 'assignment_statement') {
-        const left = named(node.childForFieldName('left'))[0];
-        const right = named(node.childForFieldName('right'))[0];
+        const left = named(fieldOf(node, 'left'))[0];
+        const right = named(fieldOf(node, 'right'))[0];
         const path = goPath(left);
         if (path?.length === 2 && right && (ORIGIN_LISTS.has(path[1]!) || path[1] === 'AllowAllOrigins' || ORIGIN_FUNCS.has(path[1]!))) {
           const lib = [...libs.values()][0]!;
@@ -145,8 +146,8 @@ function findFieldAssignment(root: Node, variable: string, field: string): Node 
   let found: Node | undefined;
   walk(root, (node) => {
     if (found || node.type !== 'assignment_statement') return undefined;
-    const path = goPath(named(node.childForFieldName('left'))[0]);
-    if (path?.length === 2 && path[0] === variable && path[1] === field) found = named(node.childForFieldName('right'))[0];
+    const path = goPath(named(fieldOf(node, 'left'))[0]);
+    if (path?.length === 2 && path[0] === variable && path[1] === field) found = named(fieldOf(node, 'right'))[0];
     return undefined;
   });
   return found;

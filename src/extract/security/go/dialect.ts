@@ -1,6 +1,7 @@
 // Go spelled for the shared security extractors: string literals, calls, `name = value` slots
 // (const/var specs, `:=`, assignments, keyed composite-literal elements) and env lookups.
 import { named, type CallView, type Dialect, type EnvFallback, type Node, type Slot } from '../shared/dialect.js';
+import { field as fieldOf } from '../../tree-sitter/ast.js';
 
 const ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', '\\': '\\', '"': '"', "'": "'" };
 
@@ -21,13 +22,13 @@ export function goPath(node: Node | null | undefined): string[] | undefined {
   if (!node) return undefined;
   if (node.type === 'identifier' || node.type === 'field_identifier' || node.type === 'package_identifier' || node.type === 'type_identifier') return [node.text];
   if (node.type === 'selector_expression') {
-    const operand = goPath(node.childForFieldName('operand'));
-    const field = node.childForFieldName('field');
+    const operand = goPath(fieldOf(node, 'operand'));
+    const field = fieldOf(node, 'field');
     return operand && field ? [...operand, field.text] : undefined;
   }
   if (node.type === 'qualified_type') {
-    const pkg = node.childForFieldName('package')?.text;
-    const name = node.childForFieldName('name')?.text;
+    const pkg = fieldOf(node, 'package')?.text;
+    const name = fieldOf(node, 'name')?.text;
     return pkg && name ? [pkg, name] : undefined;
   }
   return undefined;
@@ -35,15 +36,15 @@ export function goPath(node: Node | null | undefined): string[] | undefined {
 
 export function goCall(node: Node): CallView | undefined {
   if (node.type !== 'call_expression') return undefined;
-  const fn = node.childForFieldName('function');
+  const fn = fieldOf(node, 'function');
   if (!fn) return undefined;
-  const args = named(node.childForFieldName('arguments')).map((a) => (a.type === 'variadic_argument' ? (named(a)[0] ?? a) : a));
+  const args = named(fieldOf(node, 'arguments')).map((a) => (a.type === 'variadic_argument' ? (named(a)[0] ?? a) : a));
   const path = goPath(fn);
   let name = path?.[path.length - 1] ?? '';
   let receiver: Node | undefined;
   if (fn.type === 'selector_expression') {
-    name = fn.childForFieldName('field')?.text ?? name;
-    receiver = fn.childForFieldName('operand') ?? undefined;
+    name = fieldOf(fn, 'field')?.text ?? name;
+    receiver = fieldOf(fn, 'operand') ?? undefined;
   }
   return { node, ...(path ? { path } : {}), name, ...(receiver ? { receiver } : {}), args, named: new Map() };
 }
@@ -57,12 +58,12 @@ function element(node: Node | undefined): Node | undefined {
 /** The slot name of an assignment target: `x`, `cfg.Secret`, `m["api_key"]`. */
 function targetName(node: Node): string | undefined {
   if (node.type === 'identifier') return node.text;
-  if (node.type === 'selector_expression') return node.childForFieldName('field')?.text;
-  if (node.type === 'index_expression') return goLiteral(node.childForFieldName('index'));
+  if (node.type === 'selector_expression') return fieldOf(node, 'field')?.text;
+  if (node.type === 'index_expression') return goLiteral(fieldOf(node, 'index'));
   // `new-relic_api_token = "..."` in a scrap of configuration read as Go: a hyphenated name
-  if (node.type === 'binary_expression' && node.childForFieldName('operator')?.text === '-') {
-    const left = node.childForFieldName('left');
-    const right = node.childForFieldName('right');
+  if (node.type === 'binary_expression' && fieldOf(node, 'operator')?.text === '-') {
+    const left = fieldOf(node, 'left');
+    const right = fieldOf(node, 'right');
     if (left?.type === 'identifier' && right?.type === 'identifier') return `${left.text}-${right.text}`;
   }
   return undefined;
@@ -73,15 +74,15 @@ function slots(node: Node): Slot[] {
     case 'const_spec':
     case 'var_spec': {
       const names = node.childrenForFieldName('name').filter((n): n is Node => n !== null);
-      const values = named(node.childForFieldName('value'));
+      const values = named(fieldOf(node, 'value'));
       return names.flatMap((n, i) => (values[i] ? [{ name: n.text, value: values[i]!, declares: true }] : []));
     }
     case 'short_var_declaration':
     case 'assignment_statement': {
-      const op = node.type === 'assignment_statement' ? node.childForFieldName('operator')?.text ?? '=' : ':=';
+      const op = node.type === 'assignment_statement' ? fieldOf(node, 'operator')?.text ?? '=' : ':=';
       if (op !== '=' && op !== ':=') return [];
-      const left = named(node.childForFieldName('left'));
-      const right = named(node.childForFieldName('right'));
+      const left = named(fieldOf(node, 'left'));
+      const right = named(fieldOf(node, 'right'));
       if (left.length !== right.length) return [];
       return left.flatMap((l, i) => {
         const name = targetName(l);
@@ -135,10 +136,10 @@ function unwrap(node: Node): Node {
   for (let i = 0; i < 4; i++) {
     if (cur.type === 'parenthesized_expression' || cur.type === 'literal_element') { cur = named(cur)[0] ?? cur; continue; }
     // []byte("x"), string("x")
-    if (cur.type === 'type_conversion_expression') { cur = cur.childForFieldName('operand') ?? cur; continue; }
+    if (cur.type === 'type_conversion_expression') { cur = fieldOf(cur, 'operand') ?? cur; continue; }
     if (cur.type === 'call_expression') {
-      const fn = cur.childForFieldName('function');
-      const args = named(cur.childForFieldName('arguments'));
+      const fn = fieldOf(cur, 'function');
+      const args = named(fieldOf(cur, 'arguments'));
       if (args.length === 1 && (fn?.text === 'string' || fn?.text === '[]byte' || fn?.type === 'slice_type' || fn?.type === 'parenthesized_type')) { cur = args[0]!; continue; }
     }
     break;
@@ -159,14 +160,14 @@ export const goDialect: Dialect = {
     return path && path.length <= 2 && node.type !== 'type_identifier' ? path[path.length - 1] : undefined;
   },
   functionTypes: ['function_declaration', 'method_declaration', 'func_literal'],
-  parameterNames: (fn) => named(fn.childForFieldName('parameters')).flatMap((p) => p.childrenForFieldName('name').filter((n): n is Node => n !== null).map((n) => n.text)),
+  parameterNames: (fn) => named(fieldOf(fn, 'parameters')).flatMap((p) => p.childrenForFieldName('name').filter((n): n is Node => n !== null).map((n) => n.text)),
   bool: (node) => (node?.type === 'true' ? true : node?.type === 'false' ? false : undefined),
   listElements: (node) => {
     const n = unwrap(node);
     if (n.type !== 'composite_literal') return undefined;
-    const type = n.childForFieldName('type');
+    const type = fieldOf(n, 'type');
     if (type?.type !== 'slice_type' && type?.type !== 'array_type' && type?.type !== 'implicit_length_array_type') return undefined;
-    return named(n.childForFieldName('body')).map((e) => element(e) ?? e);
+    return named(fieldOf(n, 'body')).map((e) => element(e) ?? e);
   },
 };
 
@@ -177,9 +178,9 @@ export function goImports(root: Node): { local: string; path: string; node: Node
     if (decl.type !== 'import_declaration') continue;
     for (const spec of decl.descendantsOfType('import_spec')) {
       if (!spec) continue;
-      const path = goLiteral(spec.childForFieldName('path'));
+      const path = goLiteral(fieldOf(spec, 'path'));
       if (!path) continue;
-      const alias = spec.childForFieldName('name')?.text;
+      const alias = fieldOf(spec, 'name')?.text;
       const parts = path.split('/');
       let last = parts[parts.length - 1] ?? path;
       if (/^v\d+$/.test(last) && parts.length > 1) last = parts[parts.length - 2]!;

@@ -11,6 +11,7 @@ import { named, type Node } from '../shared/dialect.js';
 import { indexFile } from '../shared/file-index.js';
 import { LIMITER_NAME, RateLimitFacts } from '../shared/rate-limit.js';
 import { goCall, goDialect, goImports, goLiteral } from './dialect.js';
+import { field as fieldOf } from '../../tree-sitter/ast.js';
 
 const LIBRARIES: [RegExp, string][] = [
   [/^github\.com\/ulule\/limiter(\/v\d)?(\/|$)/, 'ulule/limiter'],
@@ -76,8 +77,8 @@ export function extractGoRateLimits(file: ParsedFile): RateLimitFact[] {
       // a *gin.RouterGroup / echo.Group parameter: only this file's routes are known to be behind it
       for (let cur = receiver.parent; cur; cur = cur.parent) {
         if (!goDialect.functionTypes.includes(cur.type)) continue;
-        const param = named(cur.childForFieldName('parameters')).find((p) => p.childrenForFieldName('name').some((n) => n?.text === receiver.text));
-        if (param && /Group|Router\b|fiber\.Router/.test(param.childForFieldName('type')?.text ?? '')) return /Group/.test(param.childForFieldName('type')?.text ?? '') ? undefined : '';
+        const param = named(fieldOf(cur, 'parameters')).find((p) => p.childrenForFieldName('name').some((n) => n?.text === receiver.text));
+        if (param && /Group|Router\b|fiber\.Router/.test(fieldOf(param, 'type')?.text ?? '')) return /Group/.test(fieldOf(param, 'type')?.text ?? '') ? undefined : '';
       }
     }
     return '';

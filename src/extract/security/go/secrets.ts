@@ -9,6 +9,7 @@ import type { CallView, Node } from '../shared/dialect.js';
 import { named } from '../shared/dialect.js';
 import { extractSecretsWith } from '../shared/secrets-engine.js';
 import { goDialect, goPath } from './dialect.js';
+import { field as fieldOf } from '../../tree-sitter/ast.js';
 
 /** `return []byte("k"), nil` statements of a key function literal (not of nested functions). */
 function returnedKeys(fn: Node | undefined): Node[] {
@@ -63,7 +64,7 @@ export function extractGoSecrets(file: ParsedFile): SecretCandidateFact[] {
       // gin-jwt: &jwt.GinJWTMiddleware{ Key: []byte("secret key") }
       if (node.type === 'keyed_element' && slots[0]?.name === 'Key') {
         const literal = node.parent?.parent;
-        const type = literal?.type === 'composite_literal' ? goPath(literal.childForFieldName('type')) : undefined;
+        const type = literal?.type === 'composite_literal' ? goPath(fieldOf(literal, 'type')) : undefined;
         if (type && /JWT|Jwt|Session|Cookie/.test(type[type.length - 1]!)) return [{ ...slots[0], isKey: true }];
       }
       return slots;

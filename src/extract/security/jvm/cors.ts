@@ -12,6 +12,7 @@ import { CorsFacts, headerFacts, judgeOriginStrings, stringValues, type OriginJu
 import { named, type Dialect, type Node } from '../shared/dialect.js';
 import { indexFile, type FileIndex } from '../shared/file-index.js';
 import { javaDialect, jvmLiteral, kotlinDialect } from './dialect.js';
+import { field as fieldOf } from '../../tree-sitter/ast.js';
 
 /** Spring origin patterns: '*' any origin; 'https://*.example.com' a pattern allowlist. */
 function judgePatterns(values: string[], what: string): OriginJudgement {
@@ -121,7 +122,7 @@ export function extractJvmCors(file: ParsedFile, dialect: Dialect): CorsConfigFa
         if (slot.name !== 'allowedOrigins' && slot.name !== 'allowedOriginPatterns') continue;
         const values = originsOf(slot.value, index);
         if (!values || values.length === 0) continue;
-        const target = node.childForFieldName('left') ?? named(node)[0];
+        const target = fieldOf(node, 'left') ?? named(node)[0];
         const receiver = target && named(target).length > 1 ? named(target)[0]!.text : undefined;
         const credentials = credentialsIn(dialect, enclosingFunction(dialect, node, root), receiver) ?? false;
         out.push(node, slot.name === 'allowedOriginPatterns' ? judgePatterns(values, slot.name) : judgeOriginStrings(values, slot.name), credentials, 'spring');

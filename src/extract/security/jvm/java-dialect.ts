@@ -3,31 +3,32 @@
 // `@ConfigProperty(defaultValue = ...)`) and environment lookups with a literal default.
 import { named, type CallView, type Dialect, type EnvFallback, type Node, type Slot } from '../shared/dialect.js';
 import { jvmLiteral, jvmLiteralText, jvmPath, keyValueArgs, listArgs, mentionsEnvLookup, parameterNames, PUT_METHODS, springPlaceholder } from './jvm-values.js';
+import { field as fieldOf } from '../../tree-sitter/ast.js';
 
 
 function javaCall(node: Node): CallView | undefined {
   if (node.type === 'method_invocation') {
-    const name = node.childForFieldName('name')?.text ?? '';
-    const object = node.childForFieldName('object') ?? undefined;
-    const args = named(node.childForFieldName('arguments'));
+    const name = fieldOf(node, 'name')?.text ?? '';
+    const object = fieldOf(node, 'object') ?? undefined;
+    const args = named(fieldOf(node, 'arguments'));
     const objectPath = object ? jvmPath(object) : [];
     const path = objectPath ? [...objectPath, name] : undefined;
     return { node, ...(path ? { path } : {}), name, ...(object ? { receiver: object } : {}), args, named: new Map() };
   }
   if (node.type === 'object_creation_expression') {
-    const path = jvmPath(node.childForFieldName('type'));
-    const args = named(node.childForFieldName('arguments'));
+    const path = jvmPath(fieldOf(node, 'type'));
+    const args = named(fieldOf(node, 'arguments'));
     return { node, ...(path ? { path } : {}), name: path?.[path.length - 1] ?? '', args, named: new Map(), isNew: true };
   }
   if (node.type === 'annotation' || node.type === 'marker_annotation') {
-    const path = jvmPath(node.childForFieldName('name'));
-    const argList = named(node.childForFieldName('arguments'));
+    const path = jvmPath(fieldOf(node, 'name'));
+    const argList = named(fieldOf(node, 'arguments'));
     const pairs = new Map<string, Node>();
     const args: Node[] = [];
     for (const a of argList) {
       if (a.type === 'element_value_pair') {
-        const key = a.childForFieldName('key')?.text;
-        const value = a.childForFieldName('value');
+        const key = fieldOf(a, 'key')?.text;
+        const value = fieldOf(a, 'value');
         if (key && value) pairs.set(key, value);
       } else args.push(a);
     }
@@ -39,16 +40,16 @@ function javaCall(node: Node): CallView | undefined {
 function javaTargetName(node: Node | null | undefined): string | undefined {
   if (!node) return undefined;
   if (node.type === 'identifier') return node.text;
-  if (node.type === 'field_access') return node.childForFieldName('field')?.text;
-  if (node.type === 'array_access') return jvmLiteral(node.childForFieldName('index'));
+  if (node.type === 'field_access') return fieldOf(node, 'field')?.text;
+  if (node.type === 'array_access') return jvmLiteral(fieldOf(node, 'index'));
   return undefined;
 }
 
 /** `@Value("${jwt.secret:default}")` on a field or parameter: the annotation's literal. */
 function valueAnnotation(modifiers: Node | undefined): Node | undefined {
   for (const m of named(modifiers)) {
-    if (m.type !== 'annotation' || m.childForFieldName('name')?.text !== 'Value') continue;
-    return named(m.childForFieldName('arguments'))[0];
+    if (m.type !== 'annotation' || fieldOf(m, 'name')?.text !== 'Value') continue;
+    return named(fieldOf(m, 'arguments'))[0];
   }
   return undefined;
 }
@@ -56,21 +57,21 @@ function valueAnnotation(modifiers: Node | undefined): Node | undefined {
 function javaSlots(node: Node): Slot[] {
   switch (node.type) {
     case 'variable_declarator': {
-      const name = node.childForFieldName('name')?.text;
-      const value = node.childForFieldName('value');
+      const name = fieldOf(node, 'name')?.text;
+      const value = fieldOf(node, 'value');
       if (name && value) return [{ name, value, declares: true }];
       const annotated = name ? valueAnnotation(node.parent?.namedChildren.find((c) => c?.type === 'modifiers') ?? undefined) : undefined;
       return name && annotated ? [{ name, value: annotated }] : [];
     }
     case 'formal_parameter': {
-      const name = node.childForFieldName('name')?.text;
+      const name = fieldOf(node, 'name')?.text;
       const annotated = valueAnnotation(named(node).find((c) => c.type === 'modifiers'));
       return name && annotated ? [{ name, value: annotated }] : [];
     }
     case 'assignment_expression': {
-      if (node.childForFieldName('operator')?.text !== '=') return [];
-      const left = node.childForFieldName('left');
-      const right = node.childForFieldName('right');
+      if (fieldOf(node, 'operator')?.text !== '=') return [];
+      const left = fieldOf(node, 'left');
+      const right = fieldOf(node, 'right');
       const name = javaTargetName(left);
       return name && right ? [{ name, value: right, declares: left?.type === 'identifier' }] : [];
     }
@@ -97,8 +98,8 @@ function javaEnvFallback(node: Node): EnvFallback | undefined {
   const placeholder = springPlaceholder(jvmLiteral(node));
   if (placeholder) return { env: placeholder.env, fallback: node, value: placeholder.value };
   if (node.type === 'ternary_expression') {
-    const condition = node.childForFieldName('condition');
-    const alternative = node.childForFieldName('alternative');
+    const condition = fieldOf(node, 'condition');
+    const alternative = fieldOf(node, 'alternative');
     const env = mentionsEnvLookup(condition);
     return env !== undefined && alternative && jvmLiteral(alternative) !== undefined ? { env, fallback: alternative } : undefined;
   }
@@ -156,7 +157,7 @@ export const javaDialect: Dialect = {
   envFallback: javaEnvFallback,
   referenceName: (node) => {
     if (node.type === 'identifier') return node.text;
-    if (node.type === 'field_access') return node.childForFieldName('field')?.text;
+    if (node.type === 'field_access') return fieldOf(node, 'field')?.text;
     return undefined;
   },
   functionTypes: ['method_declaration', 'constructor_declaration', 'lambda_expression'],

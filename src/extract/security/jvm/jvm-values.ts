@@ -1,6 +1,7 @@
 // Java / Kotlin helpers shared by their dialects: string literal values, dotted names, Spring
 // `${key:default}` placeholders, `put("k", v)`-style key/value arguments, list factories.
 import { named, type CallView, type Node, type Slot } from '../shared/dialect.js';
+import { field as fieldOf } from '../../tree-sitter/ast.js';
 
 const ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', '\\': '\\', '"': '"', "'": "'", $: '$', b: '\b', f: '\f', s: ' ' };
 
@@ -42,8 +43,8 @@ export function jvmPath(node: Node | null | undefined): string[] | undefined {
     case 'this':
       return [node.text];
     case 'field_access': {
-      const object = jvmPath(node.childForFieldName('object'));
-      const field = node.childForFieldName('field');
+      const object = jvmPath(fieldOf(node, 'object'));
+      const field = fieldOf(node, 'field');
       return object && field ? [...object, field.text] : undefined;
     }
     case 'scoped_identifier':
@@ -101,7 +102,7 @@ export function listArgs(call: CallView | undefined): Node[] | undefined {
 }
 
 export function parameterNames(fn: Node): string[] {
-  const params = fn.childForFieldName('parameters') ?? named(fn).find((c) => c.type === 'function_value_parameters' || c.type === 'lambda_parameters' || c.type === 'formal_parameters');
+  const params = fieldOf(fn, 'parameters') ?? named(fn).find((c) => c.type === 'function_value_parameters' || c.type === 'lambda_parameters' || c.type === 'formal_parameters');
   if (!params) return fn.type === 'lambda_expression' ? [] : [];
   if (params.type === 'identifier') return [params.text];
   return params.descendantsOfType(['identifier', 'simple_identifier']).filter((n): n is Node => n !== null && n.parent?.type !== 'user_type' && n.parent?.type !== 'type_identifier').map((n) => n.text);

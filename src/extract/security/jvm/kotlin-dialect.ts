@@ -3,6 +3,7 @@
 // assignments, `"k" to v`), elvis env defaults and `@Value` placeholders.
 import { named, type CallView, type Dialect, type EnvFallback, type Node, type Slot } from '../shared/dialect.js';
 import { jvmLiteral, jvmLiteralText, jvmPath, keyValueArgs, listArgs, mentionsEnvLookup, parameterNames, PUT_METHODS, springPlaceholder } from './jvm-values.js';
+import { field as fieldOf } from '../../tree-sitter/ast.js';
 
 
 function valueArguments(list: Node | undefined): { args: Node[]; named: Map<string, Node> } {
@@ -98,8 +99,8 @@ function kotlinSlots(node: Node): Slot[] {
       return hasDefault && last !== id ? [{ name: id.text, value: last }] : [];
     }
     case 'assignment': {
-      const left = node.childForFieldName('left') ?? named(node)[0];
-      const right = node.childForFieldName('right') ?? named(node)[1];
+      const left = fieldOf(node, 'left') ?? named(node)[0];
+      const right = fieldOf(node, 'right') ?? named(node)[1];
       const op = node.children.find((c) => c && !c.isNamed)?.text ?? '=';
       const name = kotlinTargetName(left);
       return name && right && op === '=' ? [{ name, value: right, declares: left?.type === 'identifier' }] : [];
@@ -127,8 +128,8 @@ function kotlinEnvFallback(node: Node): EnvFallback | undefined {
   if (placeholder) return { env: placeholder.env, fallback: node, value: placeholder.value };
   if (node.type === 'binary_expression' || node.type === 'elvis_expression') {
     const isElvis = node.children.some((c) => c?.type === '?:');
-    const left = node.childForFieldName('left') ?? named(node)[0];
-    const right = node.childForFieldName('right') ?? named(node)[named(node).length - 1];
+    const left = fieldOf(node, 'left') ?? named(node)[0];
+    const right = fieldOf(node, 'right') ?? named(node)[named(node).length - 1];
     if (!isElvis || !right || jvmLiteral(right) === undefined) return undefined;
     const env = mentionsEnvLookup(left);
     return env !== undefined ? { env, fallback: right } : undefined;

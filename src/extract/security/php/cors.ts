@@ -10,6 +10,7 @@ import { CorsFacts, headerFacts, judgeOriginRegex, judgeOriginStrings, stringVal
 import { named, type Node } from '../shared/dialect.js';
 import { indexFile, type FileIndex } from '../shared/file-index.js';
 import { phpCall, phpDialect, phpLiteral } from './dialect.js';
+import { field as fieldOf } from '../../tree-sitter/ast.js';
 
 /** `'key' => value` pairs of an array literal. */
 export function arrayPairs(array: Node | undefined): Map<string, { key: Node; value: Node; element: Node }> {
@@ -27,7 +28,7 @@ export function arrayPairs(array: Node | undefined): Map<string, { key: Node; va
 /** A config value: the env default when it comes from env() (or a ternary on env()), else the value. */
 function effectiveValue(node: Node, index: FileIndex): { node: Node; viaEnv: boolean } {
   if (node.type === 'conditional_expression') {
-    const alternative = node.childForFieldName('alternative');
+    const alternative = fieldOf(node, 'alternative');
     if (alternative) return { node: effectiveValue(alternative, index).node, viaEnv: true };
   }
   const call = phpCall(node);

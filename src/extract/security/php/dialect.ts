@@ -2,6 +2,7 @@
 // calls, `new`), slots (`'key' => v` in arrays, constants, `define()`, properties, assignments,
 // parameter defaults, named arguments) and env lookups with a literal default.
 import { named, type CallView, type Dialect, type EnvFallback, type Node, type Slot } from '../shared/dialect.js';
+import { field as fieldOf } from '../../tree-sitter/ast.js';
 
 const ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', '\\': '\\', '"': '"', "'": "'", $: '$', v: '\v', e: '\x1b', f: '\f' };
 
@@ -20,9 +21,9 @@ export function phpLiteral(node: Node | null | undefined): string | undefined {
       return out;
     }
     case 'nowdoc':
-      return named(node.childForFieldName('value')).map((c) => c.text).join('');
+      return named(fieldOf(node, 'value')).map((c) => c.text).join('');
     case 'heredoc': {
-      const body = node.childForFieldName('value');
+      const body = fieldOf(node, 'value');
       if (!body) return '';
       let out = '';
       for (const child of named(body)) {
@@ -40,7 +41,7 @@ export function phpLiteral(node: Node | null | undefined): string | undefined {
 function phpLiteralText(node: Node): string | undefined {
   const direct = phpLiteral(node);
   if (direct !== undefined) return direct;
-  const body = node.type === 'heredoc' ? node.childForFieldName('value') : node;
+  const body = node.type === 'heredoc' ? fieldOf(node, 'value') : node;
   return named(body).map((c) => (c.type === 'string_content' || c.type === 'string_value' ? c.text : '${x}')).join('');
 }
 
@@ -58,11 +59,11 @@ function phpArguments(list: Node | null | undefined): { args: Node[]; named: Map
   const pairs = new Map<string, Node>();
   for (const arg of named(list)) {
     if (arg.type !== 'argument') continue;
-    const name = arg.childForFieldName('name')?.text;
+    const name = fieldOf(arg, 'name')?.text;
     const parts = named(arg);
     const value = parts[parts.length - 1];
     if (!value) continue;
-    if (name && value.id !== arg.childForFieldName('name')?.id) pairs.set(name, value);
+    if (name && value.id !== fieldOf(arg, 'name')?.id) pairs.set(name, value);
     else args.push(value);
   }
   return { args, named: pairs };
@@ -74,8 +75,8 @@ export function phpPath(node: Node | null | undefined): string[] | undefined {
   const simple = nameText(node);
   if (simple !== undefined) return [simple];
   if (node.type === 'member_access_expression' || node.type === 'nullsafe_member_access_expression') {
-    const object = phpPath(node.childForFieldName('object'));
-    const name = nameText(node.childForFieldName('name'));
+    const object = phpPath(fieldOf(node, 'object'));
+    const name = nameText(fieldOf(node, 'name'));
     return object && name ? [...object, name] : undefined;
   }
   if (node.type === 'class_constant_access_expression' || node.type === 'scoped_property_access_expression') {
@@ -88,23 +89,23 @@ export function phpPath(node: Node | null | undefined): string[] | undefined {
 export function phpCall(node: Node): CallView | undefined {
   switch (node.type) {
     case 'function_call_expression': {
-      const fn = node.childForFieldName('function');
+      const fn = fieldOf(node, 'function');
       const name = nameText(fn) ?? '';
-      const { args, named: pairs } = phpArguments(node.childForFieldName('arguments'));
+      const { args, named: pairs } = phpArguments(fieldOf(node, 'arguments'));
       return { node, path: [name], name, args, named: pairs };
     }
     case 'member_call_expression':
     case 'nullsafe_member_call_expression': {
-      const object = node.childForFieldName('object') ?? undefined;
-      const name = nameText(node.childForFieldName('name')) ?? '';
+      const object = fieldOf(node, 'object') ?? undefined;
+      const name = nameText(fieldOf(node, 'name')) ?? '';
       const objectPath = phpPath(object);
-      const { args, named: pairs } = phpArguments(node.childForFieldName('arguments'));
+      const { args, named: pairs } = phpArguments(fieldOf(node, 'arguments'));
       return { node, ...(objectPath ? { path: [...objectPath, name] } : {}), name, ...(object ? { receiver: object } : {}), args, named: pairs };
     }
     case 'scoped_call_expression': {
-      const scope = nameText(node.childForFieldName('scope'));
-      const name = nameText(node.childForFieldName('name')) ?? '';
-      const { args, named: pairs } = phpArguments(node.childForFieldName('arguments'));
+      const scope = nameText(fieldOf(node, 'scope'));
+      const name = nameText(fieldOf(node, 'name')) ?? '';
+      const { args, named: pairs } = phpArguments(fieldOf(node, 'arguments'));
       return { node, ...(scope ? { path: [scope, name] } : {}), name, args, named: pairs };
     }
     case 'object_creation_expression': {
@@ -149,12 +150,12 @@ function slots(node: Node): Slot[] {
     }
     case 'property_element': {
       const name = nameText(named(node).find((c) => c.type === 'variable_name'));
-      const value = node.childForFieldName('default_value') ?? named(node).find((c) => c.type !== 'variable_name' && c.type !== 'property_initializer') ?? named(named(node).find((c) => c.type === 'property_initializer'))[0];
+      const value = fieldOf(node, 'default_value') ?? named(node).find((c) => c.type !== 'variable_name' && c.type !== 'property_initializer') ?? named(named(node).find((c) => c.type === 'property_initializer'))[0];
       return name && value ? [{ name, value, declares: true }] : [];
     }
     case 'assignment_expression': {
-      const left = node.childForFieldName('left');
-      const right = node.childForFieldName('right');
+      const left = fieldOf(node, 'left');
+      const right = fieldOf(node, 'right');
       const name = targetName(left);
       return name && right ? [{ name, value: right, declares: left?.type === 'variable_name' }] : [];
     }
@@ -166,8 +167,8 @@ function slots(node: Node): Slot[] {
       return [{ name: key, value: parts[1]! }];
     }
     case 'simple_parameter': {
-      const name = nameText(node.childForFieldName('name'));
-      const value = node.childForFieldName('default_value');
+      const name = nameText(fieldOf(node, 'name'));
+      const value = fieldOf(node, 'default_value');
       return name && value ? [{ name, value }] : [];
     }
     case 'function_call_expression': {
@@ -215,13 +216,13 @@ function envFallback(node: Node): EnvFallback | undefined {
     return undefined;
   }
   if (node.type === 'conditional_expression') {
-    const alternative = node.childForFieldName('alternative');
-    const env = envName(node.childForFieldName('condition'));
+    const alternative = fieldOf(node, 'alternative');
+    const env = envName(fieldOf(node, 'condition'));
     return env !== undefined && alternative && phpLiteral(alternative) !== undefined ? { env, fallback: alternative } : undefined;
   }
-  if (node.type === 'binary_expression' && node.childForFieldName('operator')?.text === '??') {
-    const right = node.childForFieldName('right');
-    const env = envName(node.childForFieldName('left'));
+  if (node.type === 'binary_expression' && fieldOf(node, 'operator')?.text === '??') {
+    const right = fieldOf(node, 'right');
+    const env = envName(fieldOf(node, 'left'));
     return env !== undefined && right && phpLiteral(right) !== undefined ? { env, fallback: right } : undefined;
   }
   return undefined;
@@ -250,7 +251,7 @@ export const phpDialect: Dialect = {
     return undefined;
   },
   functionTypes: ['function_definition', 'method_declaration', 'anonymous_function', 'arrow_function', 'anonymous_function_creation_expression'],
-  parameterNames: (fn) => named(fn.childForFieldName('parameters')).map((p) => nameText(p.childForFieldName('name')) ?? '').filter(Boolean),
+  parameterNames: (fn) => named(fieldOf(fn, 'parameters')).map((p) => nameText(fieldOf(p, 'name')) ?? '').filter(Boolean),
   bool: (node) => (node?.type === 'boolean' ? node.text.toLowerCase() === 'true' : undefined),
   listElements: (node) => {
     const n = unwrap(node);

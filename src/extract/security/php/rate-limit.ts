@@ -12,6 +12,7 @@ import { fluentChain } from '../shared/chain.js';
 import { named, type Node } from '../shared/dialect.js';
 import { RateLimitFacts } from '../shared/rate-limit.js';
 import { phpCall, phpDialect, phpLiteral, phpPath } from './dialect.js';
+import { field as fieldOf } from '../../tree-sitter/ast.js';
 
 const ROUTE_VERBS = /^(get|post|put|patch|delete|options|any|match|resource|apiResource)$/;
 
@@ -74,8 +75,8 @@ export function extractPhpRateLimits(file: ParsedFile): RateLimitFact[] {
     }
     // Kernel: $middleware, $middlewareGroups (applied), $routeMiddleware / $middlewareAliases (only named)
     if (node.type === 'property_element') {
-      const name = named(node.childForFieldName('name'))[0]?.text;
-      const value = node.childForFieldName('default_value');
+      const name = named(fieldOf(node, 'name'))[0]?.text;
+      const value = fieldOf(node, 'default_value');
       if (!name || !value || !/^(middleware|middlewareGroups|routeMiddleware|middlewareAliases)$/.test(name)) return undefined;
       walk(value, (n) => {
         if (n.type !== 'array_element_initializer' || !named(n).some(isThrottle)) return undefined;

@@ -12,6 +12,7 @@ import { alwaysTrue, CorsFacts, headerFacts, judgeOriginStrings, stringValues, t
 import { named, type Node } from '../shared/dialect.js';
 import { indexFile, type FileIndex } from '../shared/file-index.js';
 import { rustCall, rustDialect, rustPath } from './dialect.js';
+import { field as fieldOf } from '../../tree-sitter/ast.js';
 
 /** The value of tower-http `allow_origin(...)`. */
 function towerOrigin(node: Node | undefined, index: FileIndex): OriginJudgement {
@@ -42,12 +43,12 @@ export function extractRustCors(file: ParsedFile): CorsConfigFact[] {
   walk(root, (node) => {
     if (node.type === 'struct_expression') {
       // rocket_cors::CorsOptions { allowed_origins: AllowedOrigins::all(), allow_credentials: true, .. }
-      const type = rustPath(node.childForFieldName('name'))?.pop();
+      const type = rustPath(fieldOf(node, 'name'))?.pop();
       if (type !== 'CorsOptions') return undefined;
       const fields = new Map<string, Node>();
-      for (const f of named(node.childForFieldName('body'))) {
-        const name = f.childForFieldName('field')?.text;
-        const value = f.childForFieldName('value');
+      for (const f of named(fieldOf(node, 'body'))) {
+        const name = fieldOf(f, 'field')?.text;
+        const value = fieldOf(f, 'value');
         if (name && value) fields.set(name, value);
       }
       const credentials = rustDialect.bool(fields.get('allow_credentials')) ?? false;

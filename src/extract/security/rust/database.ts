@@ -9,6 +9,7 @@ import type { Extractor } from '../../types.js';
 import type { Node } from '../shared/dialect.js';
 import { DatabaseFacts, engineOfUrl } from '../shared/database.js';
 import { rustCall, rustLiteral } from './dialect.js';
+import { field as fieldOf } from '../../tree-sitter/ast.js';
 
 const CRATES: Record<string, { library: string; engine?: string }> = {
   sqlx: { library: 'sqlx' },
@@ -59,7 +60,7 @@ export function extractRustDatabases(file: ParsedFile): DatabaseFact[] {
     }
     // sqlx::query!(...) / diesel::insert_into without a `use`
     if (node.type === 'scoped_identifier' || node.type === 'macro_invocation') {
-      const head = (node.type === 'macro_invocation' ? node.childForFieldName('macro') : node)?.text.split('::')[0];
+      const head = (node.type === 'macro_invocation' ? fieldOf(node, 'macro') : node)?.text.split('::')[0];
       if (head && Object.hasOwn(CRATES, head) && !first.has(head) && (head === 'sqlx' || head === 'diesel' || head === 'sea_orm')) first.set(head, node);
     }
     return undefined;

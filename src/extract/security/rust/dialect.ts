@@ -2,6 +2,7 @@
 // (`a::b(x)`, `x.m(y)`, turbofish), slots (const / static / let, struct field initializers,
 // assignments) and `env::var("X").unwrap_or(...)` defaults.
 import { named, type CallView, type Dialect, type EnvFallback, type Node, type Slot } from '../shared/dialect.js';
+import { field as fieldOf } from '../../tree-sitter/ast.js';
 
 const ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', '\\': '\\', '"': '"', "'": "'", '0': '\0' };
 
@@ -30,19 +31,19 @@ export function rustPath(node: Node | null | undefined): string[] | undefined {
       return [node.text];
     case 'scoped_identifier':
     case 'scoped_type_identifier': {
-      const path = node.childForFieldName('path');
-      const name = node.childForFieldName('name');
+      const path = fieldOf(node, 'path');
+      const name = fieldOf(node, 'name');
       const left = path ? rustPath(path) : [];
       return left && name ? [...left, name.text] : undefined;
     }
     case 'field_expression': {
-      const value = rustPath(node.childForFieldName('value'));
-      const field = node.childForFieldName('field');
+      const value = rustPath(fieldOf(node, 'value'));
+      const field = fieldOf(node, 'field');
       return value && field ? [...value, field.text] : undefined;
     }
     case 'generic_function':
     case 'generic_type':
-      return rustPath(node.childForFieldName('function') ?? node.childForFieldName('type'));
+      return rustPath(fieldOf(node, 'function') ?? fieldOf(node, 'type'));
     default:
       return undefined;
   }
@@ -50,16 +51,16 @@ export function rustPath(node: Node | null | undefined): string[] | undefined {
 
 export function rustCall(node: Node): CallView | undefined {
   if (node.type !== 'call_expression') return undefined;
-  let fn = node.childForFieldName('function');
-  if (fn?.type === 'generic_function') fn = fn.childForFieldName('function');
+  let fn = fieldOf(node, 'function');
+  if (fn?.type === 'generic_function') fn = fieldOf(fn, 'function');
   if (!fn) return undefined;
-  const args = named(node.childForFieldName('arguments'));
+  const args = named(fieldOf(node, 'arguments'));
   const path = rustPath(fn);
   let name = path?.[path.length - 1] ?? '';
   let receiver: Node | undefined;
   if (fn.type === 'field_expression') {
-    name = fn.childForFieldName('field')?.text ?? name;
-    receiver = fn.childForFieldName('value') ?? undefined;
+    name = fieldOf(fn, 'field')?.text ?? name;
+    receiver = fieldOf(fn, 'value') ?? undefined;
   }
   return { node, ...(path ? { path } : {}), name, ...(receiver ? { receiver } : {}), args, named: new Map(), isNew: /^[A-Z]/.test(path?.[path.length - 2] ?? '') && name === 'new' };
 }
@@ -67,7 +68,7 @@ export function rustCall(node: Node): CallView | undefined {
 function targetName(node: Node | null | undefined): string | undefined {
   if (!node) return undefined;
   if (node.type === 'identifier') return node.text;
-  if (node.type === 'field_expression') return node.childForFieldName('field')?.text;
+  if (node.type === 'field_expression') return fieldOf(node, 'field')?.text;
   return undefined;
 }
 
@@ -75,24 +76,24 @@ function slots(node: Node): Slot[] {
   switch (node.type) {
     case 'const_item':
     case 'static_item': {
-      const name = node.childForFieldName('name')?.text;
-      const value = node.childForFieldName('value');
+      const name = fieldOf(node, 'name')?.text;
+      const value = fieldOf(node, 'value');
       return name && value ? [{ name, value, declares: true }] : [];
     }
     case 'let_declaration': {
-      const pattern = node.childForFieldName('pattern');
-      const value = node.childForFieldName('value');
+      const pattern = fieldOf(node, 'pattern');
+      const value = fieldOf(node, 'value');
       return pattern?.type === 'identifier' && value ? [{ name: pattern.text, value, declares: true }] : [];
     }
     case 'assignment_expression': {
-      const left = node.childForFieldName('left');
-      const right = node.childForFieldName('right');
+      const left = fieldOf(node, 'left');
+      const right = fieldOf(node, 'right');
       const name = targetName(left);
       return name && right ? [{ name, value: right }] : [];
     }
     case 'field_initializer': {
-      const name = node.childForFieldName('field')?.text;
-      const value = node.childForFieldName('value');
+      const name = fieldOf(node, 'field')?.text;
+      const value = fieldOf(node, 'value');
       return name && value ? [{ name, value }] : [];
     }
     default:
@@ -106,7 +107,7 @@ const ENV_LOOKUP = /(^|::)(env::var|var|env_var|get_env|getenv)$|dotenvy?::var$/
 function envName(node: Node | null | undefined): string | undefined {
   if (!node) return undefined;
   if (node.type === 'macro_invocation') {
-    const macro = node.childForFieldName('macro')?.text;
+    const macro = fieldOf(node, 'macro')?.text;
     if (macro !== 'option_env') return undefined;
     const lit = node.descendantsOfType(['string_literal'])[0];
     return lit ? rustLiteral(lit) ?? '?' : '?';
@@ -126,7 +127,7 @@ function envFallback(node: Node): EnvFallback | undefined {
   const env = envName(call.receiver);
   if (env === undefined) return undefined;
   let fallback: Node | undefined = call.args[0];
-  if (fallback?.type === 'closure_expression') fallback = fallback.childForFieldName('body') ?? undefined;
+  if (fallback?.type === 'closure_expression') fallback = fieldOf(fallback, 'body') ?? undefined;
   if (!fallback) return undefined;
   const inner = unwrap(fallback);
   return rustLiteral(inner) !== undefined ? { env, fallback: inner } : undefined;
@@ -170,7 +171,7 @@ export const rustDialect: Dialect = {
   },
   functionTypes: ['function_item', 'closure_expression'],
   parameterNames: (fn) => {
-    const params = fn.childForFieldName('parameters');
+    const params = fieldOf(fn, 'parameters');
     return params ? params.descendantsOfType(['identifier']).filter((n): n is Node => n !== null && n.parent?.type !== 'scoped_type_identifier').map((n) => n.text) : [];
   },
   bool: (node) => (node?.type === 'boolean_literal' ? node.text === 'true' : undefined),

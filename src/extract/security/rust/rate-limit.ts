@@ -10,6 +10,7 @@ import type { Node } from '../shared/dialect.js';
 import { indexFile } from '../shared/file-index.js';
 import { LIMITER_NAME, RateLimitFacts } from '../shared/rate-limit.js';
 import { rustCall, rustDialect, rustLiteral, rustPath } from './dialect.js';
+import { field as fieldOf } from '../../tree-sitter/ast.js';
 
 const METHOD_ROUTERS = /^(get|post|put|patch|delete|any|on|head|options|method_routing)$/;
 
@@ -24,7 +25,7 @@ export function extractRustRateLimits(file: ParsedFile): RateLimitFact[] {
     if (!arg || depth > 3) return undefined;
     const n = rustDialect.unwrap(arg);
     if (n.type === 'struct_expression') {
-      const type = rustPath(n.childForFieldName('name'))?.pop() ?? '';
+      const type = rustPath(fieldOf(n, 'name'))?.pop() ?? '';
       return /Governor/.test(type) ? 'tower_governor' : LIMITER_NAME.test(type) ? 'custom' : undefined;
     }
     const call = rustCall(n);

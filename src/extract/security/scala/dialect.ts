@@ -1,6 +1,7 @@
 // Scala spelled for the shared security extractors: strings, calls, slots (val / var, named
 // arguments, `"k" -> v` pairs, assignments, parameter defaults) and `sys.env.getOrElse` defaults.
 import { named, type CallView, type Dialect, type EnvFallback, type Node, type Slot } from '../shared/dialect.js';
+import { field as fieldOf } from '../../tree-sitter/ast.js';
 
 const ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', '\\': '\\', '"': '"', "'": "'" };
 
@@ -34,7 +35,7 @@ export function scalaPath(node: Node | null | undefined): string[] | undefined {
     const parts = named(node).map((c) => scalaPath(c));
     return parts.every(Boolean) ? (parts.flat() as string[]) : undefined;
   }
-  if (node.type === 'generic_function') return scalaPath(node.childForFieldName('function'));
+  if (node.type === 'generic_function') return scalaPath(fieldOf(node, 'function'));
   return undefined;
 }
 
@@ -42,8 +43,8 @@ function scalaArguments(list: Node | null | undefined): { args: Node[]; named: M
   const args: Node[] = [];
   const pairs = new Map<string, Node>();
   for (const arg of named(list)) {
-    if (arg.type === 'assignment_expression' && arg.childForFieldName('left')?.type === 'identifier') {
-      pairs.set(arg.childForFieldName('left')!.text, arg.childForFieldName('right')!);
+    if (arg.type === 'assignment_expression' && fieldOf(arg, 'left')?.type === 'identifier') {
+      pairs.set(fieldOf(arg, 'left')!.text, fieldOf(arg, 'right')!);
     } else args.push(arg);
   }
   return { args, named: pairs };
@@ -51,14 +52,14 @@ function scalaArguments(list: Node | null | undefined): { args: Node[]; named: M
 
 export function scalaCall(node: Node): CallView | undefined {
   if (node.type === 'call_expression') {
-    const fn = node.childForFieldName('function');
-    const { args, named: pairs } = scalaArguments(node.childForFieldName('arguments'));
+    const fn = fieldOf(node, 'function');
+    const { args, named: pairs } = scalaArguments(fieldOf(node, 'arguments'));
     const path = scalaPath(fn);
     let name = path?.[path.length - 1] ?? '';
     let receiver: Node | undefined;
     if (fn?.type === 'field_expression') {
-      name = fn.childForFieldName('field')?.text ?? name;
-      receiver = fn.childForFieldName('value') ?? undefined;
+      name = fieldOf(fn, 'field')?.text ?? name;
+      receiver = fieldOf(fn, 'value') ?? undefined;
     }
     return { node, ...(path ? { path } : {}), name, ...(receiver ? { receiver } : {}), args, named: pairs };
   }
@@ -75,27 +76,27 @@ function slots(node: Node): Slot[] {
   switch (node.type) {
     case 'val_definition':
     case 'var_definition': {
-      const pattern = node.childForFieldName('pattern');
-      const value = node.childForFieldName('value');
+      const pattern = fieldOf(node, 'pattern');
+      const value = fieldOf(node, 'value');
       return pattern?.type === 'identifier' && value ? [{ name: pattern.text, value, declares: true }] : [];
     }
     case 'assignment_expression': {
       if (node.parent?.type === 'arguments') return [];
-      const left = node.childForFieldName('left');
-      const right = node.childForFieldName('right');
+      const left = fieldOf(node, 'left');
+      const right = fieldOf(node, 'right');
       const path = scalaPath(left);
       return path && right ? [{ name: path[path.length - 1]!, value: right }] : [];
     }
     case 'infix_expression': {
-      if (node.childForFieldName('operator')?.text !== '->') return [];
-      const key = scalaLiteral(node.childForFieldName('left'));
-      const right = node.childForFieldName('right');
+      if (fieldOf(node, 'operator')?.text !== '->') return [];
+      const key = scalaLiteral(fieldOf(node, 'left'));
+      const right = fieldOf(node, 'right');
       return key !== undefined && right ? [{ name: key, value: right }] : [];
     }
     case 'parameter':
     case 'class_parameter': {
-      const name = node.childForFieldName('name')?.text;
-      const value = node.childForFieldName('default_value');
+      const name = fieldOf(node, 'name')?.text;
+      const value = fieldOf(node, 'default_value');
       return name && value ? [{ name, value }] : [];
     }
     case 'call_expression':
@@ -131,8 +132,8 @@ function unwrap(node: Node): Node {
   for (let i = 0; i < 3; i++) {
     if (cur.type === 'parenthesized_expression') { cur = named(cur)[0] ?? cur; continue; }
     if (cur.type === 'call_expression' || cur.type === 'field_expression') {
-      const receiver = cur.type === 'call_expression' ? scalaCall(cur)?.receiver : cur.childForFieldName('value') ?? undefined;
-      const name = cur.type === 'call_expression' ? scalaCall(cur)?.name : cur.childForFieldName('field')?.text;
+      const receiver = cur.type === 'call_expression' ? scalaCall(cur)?.receiver : fieldOf(cur, 'value') ?? undefined;
+      const name = cur.type === 'call_expression' ? scalaCall(cur)?.name : fieldOf(cur, 'field')?.text;
       if (receiver && name && /^(getBytes|toCharArray|trim)$/.test(name) && scalaLiteral(receiver) !== undefined) { cur = receiver; continue; }
     }
     break;
@@ -153,7 +154,7 @@ export const scalaDialect: Dialect = {
     return path && path.length <= 2 && node.type !== 'operator_identifier' ? path[path.length - 1] : undefined;
   },
   functionTypes: ['function_definition', 'lambda_expression'],
-  parameterNames: (fn) => named(fn.childForFieldName('parameters')).map((p) => p.childForFieldName('name')?.text ?? '').filter(Boolean),
+  parameterNames: (fn) => named(fieldOf(fn, 'parameters')).map((p) => fieldOf(p, 'name')?.text ?? '').filter(Boolean),
   bool: (node) => (node?.type === 'boolean_literal' ? node.text === 'true' : undefined),
   listElements: (node) => {
     const call = scalaCall(unwrap(node));

@@ -6,6 +6,7 @@ import { weakOriginRegex } from '../../cors/origin-patterns.js';
 import { loc, walk } from '../../tree-sitter/ast.js';
 import { named, type Dialect, type Node } from './dialect.js';
 import type { FileIndex } from './file-index.js';
+import { field as fieldOf } from '../../tree-sitter/ast.js';
 
 export type Policy = CorsConfigFact['policy'];
 
@@ -141,7 +142,7 @@ export function isRequestOrigin(dialect: Dialect, index: FileIndex, node: Node |
   const n = dialect.unwrap(node);
   // $_SERVER['HTTP_ORIGIN'] ?? '', origin || '*', x ?: y: the left operand
   if (n.type === 'binary_expression' || n.type === 'elvis_expression') {
-    const left = n.childForFieldName('left') ?? named(n)[0];
+    const left = fieldOf(n, 'left') ?? named(n)[0];
     return left ? isRequestOrigin(dialect, index, left, depth + 1) : false;
   }
   const call = dialect.call(n);
@@ -170,7 +171,7 @@ export function isRequestOrigin(dialect: Dialect, index: FileIndex, node: Node |
 function guardedBy(node: Node, name: string): boolean {
   for (let cur = node.parent; cur; cur = cur.parent) {
     if (/^(if_statement|if_expression|conditional_expression|ternary_expression)$/.test(cur.type)) {
-      const condition = cur.childForFieldName('condition') ?? named(cur)[0];
+      const condition = fieldOf(cur, 'condition') ?? named(cur)[0];
       if (condition && condition.descendantsOfType(['identifier', 'variable_name', 'name', 'simple_identifier']).some((i) => i?.text === name || i?.text === name.replace(/^\$/, ''))) return true;
     }
   }
