@@ -1,17 +1,15 @@
 // Shared selections over the model, for rules.
 import type { Endpoint, ProjectModel, Service } from './types.js';
 import { isHealthPath, isMetricsPath } from './paths.js';
-import { isStaticFileEndpoint } from './static-mounts.js';
 
 /** Endpoints of a service. */
 export function endpointsOf(model: ProjectModel, service: Service): Endpoint[] {
   return model.endpoints.filter((e) => e.service === service.root);
 }
 
-/** API endpoints: not health, metrics, documentation routes or static files. */
+/** API endpoints: not health, metrics or documentation routes. */
 export function isApiEndpoint(endpoint: Endpoint): boolean {
   if (isHealthPath(endpoint.path) || isMetricsPath(endpoint.path)) return false;
-  if (isStaticFileEndpoint(endpoint)) return false; // a file of a static-file mount
   return !/\/(docs|redoc|swagger(-ui)?|api-docs|openapi(\.json|\.ya?ml)?)(\/|$)/i.test(endpoint.path);
 }
 

@@ -42,17 +42,30 @@ export function buildModuleIndex(
   return { files: set, pythonRoots, jsRoots: pythonRoots, pythonDirs, goModules: sortedGo, goDirs };
 }
 
-function dirname(path: string): string {
+/** The directory of a repo-relative path ('' at the root). */
+export function dirname(path: string): string {
   const i = path.lastIndexOf('/');
   return i < 0 ? '' : path.slice(0, i);
 }
 
+/** `base` + `rel` with '.' and '..' resolved; a '..' above the root stays at the root. */
 export function joinPath(base: string, rel: string): string {
-  const parts = base ? base.split('/') : [];
+  return resolvePath(base, rel, false)!;
+}
+
+/** `base` + `rel` with '.' and '..' resolved; undefined when `rel` climbs above the repository root. */
+export function joinPathInside(base: string, rel: string): string | undefined {
+  return resolvePath(base, rel, true);
+}
+
+function resolvePath(base: string, rel: string, strict: boolean): string | undefined {
+  const parts = base ? base.split('/').filter((p) => p && p !== '.') : [];
   for (const part of rel.split('/')) {
     if (part === '' || part === '.') continue;
-    if (part === '..') parts.pop();
-    else parts.push(part);
+    if (part === '..') {
+      if (strict && parts.length === 0) return undefined;
+      parts.pop();
+    } else parts.push(part);
   }
   return parts.join('/');
 }

@@ -4,6 +4,7 @@
 // model never touches the file system); a directory that is not in the repository yields nothing.
 import type { FactOf } from '../core/facts.js';
 import { joinPaths } from './paths.js';
+import { dirname, joinPathInside } from './resolve-modules.js';
 import type { Endpoint } from './types.js';
 
 /** Files listed per mount; beyond that one `GET <prefix>/*` stands for the rest. */
@@ -19,32 +20,14 @@ export function isStaticFileEndpoint(endpoint: Pick<Endpoint, 'origin' | 'handle
 /** Characters a route path reads as parameter or pattern syntax: such file names cannot be written as a path. */
 const SYNTAX_CHARS = /[:{}<>*?()\\#%]/;
 
-/** Normalises a repo-relative path: resolves '.' and '..'; undefined when it leaves the repository. */
-export function normalizeRepoPath(path: string): string | undefined {
-  const out: string[] = [];
-  for (const segment of path.split('/')) {
-    if (segment === '' || segment === '.') continue;
-    if (segment === '..') {
-      if (out.length === 0) return undefined;
-      out.pop();
-      continue;
-    }
-    out.push(segment);
-  }
-  return out.join('/');
-}
-
-const dirOf = (file: string) => (file.includes('/') ? file.slice(0, file.lastIndexOf('/')) : '');
-const join2 = (a: string, b: string) => (a ? (b ? `${a}/${b}` : a) : b);
-
 /** Sorted paths -> the directories that hold at least one file (every ancestor), '' for the root. */
 function directoriesOf(paths: readonly string[]): Set<string> {
   const dirs = new Set<string>(['']);
   for (const path of paths) {
-    let dir = dirOf(path);
+    let dir = dirname(path);
     while (dir && !dirs.has(dir)) {
       dirs.add(dir);
-      dir = dirOf(dir);
+      dir = dirname(dir);
     }
   }
   return dirs;
@@ -61,11 +44,11 @@ export function resolveStaticDir(
 ): string | undefined {
   const written = mount.dir.trim();
   if (!written || written.includes('\\') || /^[A-Za-z]:/.test(written) || written.startsWith('~')) return undefined;
-  const fileDir = dirOf(mount.location.file);
+  const fileDir = dirname(mount.location.file);
   const bases = mount.base === 'file' ? [fileDir] : [...new Set([fileDir, serviceRoot])];
   const relative = written.replace(/^\/+/, '');
   for (const base of bases) {
-    const dir = normalizeRepoPath(join2(base, relative));
+    const dir = joinPathInside(base, relative);
     if (dir === undefined) continue;
     // The root ('.') is a directory of the repository; any other must hold a file.
     if (dirs.has(dir)) return dir;

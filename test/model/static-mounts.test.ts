@@ -3,7 +3,8 @@ import type { Fact, RefExpr } from '../../src/core/facts.js';
 import type { Location } from '../../src/core/types.js';
 import { buildModel } from '../../src/model/build-model.js';
 import { isApiEndpoint } from '../../src/model/queries.js';
-import { MAX_STATIC_FILES, normalizeRepoPath } from '../../src/model/static-mounts.js';
+import { joinPathInside } from '../../src/model/resolve-modules.js';
+import { MAX_STATIC_FILES } from '../../src/model/static-mounts.js';
 
 const at = (file: string, line: number): Location => ({ file, startLine: line, startColumn: 1, endLine: line, endColumn: 10 });
 const ref = (file: string, ...path: string[]): RefExpr => ({ file, path });
@@ -102,8 +103,8 @@ describe('static mounts: one GET per file under the served directory', () => {
   });
 
   it('normalises repository paths and refuses ones that leave it', () => {
-    expect(normalizeRepoPath('a/./b/../c')).toBe('a/c');
-    expect(normalizeRepoPath('a/../..')).toBeUndefined();
-    expect(normalizeRepoPath('.')).toBe('');
+    expect(joinPathInside('a', './b/../c')).toBe('a/c');
+    expect(joinPathInside('a', '../..')).toBeUndefined();
+    expect(joinPathInside('', '.')).toBe('');
   });
 });
